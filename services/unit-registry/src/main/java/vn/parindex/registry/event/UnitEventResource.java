@@ -1,0 +1,90 @@
+package vn.parindex.registry.event;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Problem;
+
+/** Merges, splits and dissolutions of units. */
+@Path("/api/unit-events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Unit changes", description = "Dated changes of the administrative structure and their lineage")
+public class UnitEventResource {
+
+    private final UnitEventService events;
+
+    public UnitEventResource(UnitEventService events) {
+        this.events = events;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record a merge, split or dissolution",
+            description = "Predecessors close the day before effectiveDate, successors open on it, lineage links"
+                    + " them. Children of closed units move to the merged unit, or where childMoves says.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED, INVALID_EVENT, INVALID_PARENT",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "VALIDITY_OVERLAP, UNIT_CODE_EXISTS, UNIT_HAS_CHILDREN, PARENT_CYCLE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@Valid @NotNull UnitEventDto.Request request) {
+        UnitEventService.Recorded recorded = events.recordEvent(new UnitEventService.EventRequest(
+                request.kind(),
+                request.effectiveDate(),
+                request.legalBasis(),
+                request.description(),
+                request.predecessors().stream()
+                        .map(p -> new UnitEventService.Predecessor(p.code(), p.part()))
+                        .toList(),
+                request.successors() == null
+                        ? null
+                        : request.successors().stream()
+                                .map(s -> new UnitEventService.Successor(
+                                        s.code(), s.name(), s.type(), s.level(), s.parentCode()))
+                                .toList(),
+                request.childMoves()));
+        return Response.created(URI.create("/api/unit-events/" + recorded.event().id))
+                .entity(UnitEventDto.of(recorded))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One recorded change event with its lineage links")
+    @APIResponse(
+            responseCode = "404",
+            description = "EVENT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UnitEventDto.Response get(@RestPath String id) {
+        long eventId;
+        try {
+            eventId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidParameter("id", "must be a whole number", id);
+        }
+        return UnitEventDto.of(events.findEvent(eventId));
+    }
+}

@@ -1,0 +1,103 @@
+package vn.parindex.registry.group;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.Page;
+import vn.parindex.common.api.PageRequest;
+import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Problem;
+import vn.parindex.registry.unit.domain.Level;
+
+/** Peer groups (khối) that units are ranked in. */
+@Path("/api/unit-groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Peer groups", description = "Groups of units ranked together, members frozen on a date")
+public class UnitGroupResource {
+
+    private final UnitGroupService groups;
+
+    public UnitGroupResource(UnitGroupService groups) {
+        this.groups = groups;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a peer group from member codes or from a rule {parentCode, level, asOf}")
+    @APIResponse(responseCode = "201", description = "Created with its members")
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED or UNKNOWN_MEMBERS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "GROUP_CODE_EXISTS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull UnitGroupDto.Create request) {
+        UnitGroupDto.Rule rule = request.rule() != null
+                ? request.rule()
+                : request.parentCode() != null
+                        ? new UnitGroupDto.Rule(request.parentCode(), request.level(), request.asOf())
+                        : null;
+        UnitGroupService.GroupView view = groups.createGroup(new UnitGroupService.GroupSpec(
+                request.code(),
+                request.name(),
+                request.year(),
+                request.memberCodes(),
+                rule == null ? null : rule.parentCode(),
+                rule == null ? null : rule.level(),
+                rule != null && rule.asOf() != null ? rule.asOf() : request.asOf()));
+        return Response.created(URI.create("/api/unit-groups/" + view.group().code))
+                .entity(toDto(view, true))
+                .build();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "A peer group with its members")
+    @APIResponse(
+            responseCode = "404",
+            description = "GROUP_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UnitGroupDto.Response get(@RestPath String code) {
+        return toDto(groups.findGroup(code), true);
+    }
+
+    @GET
+    @Operation(summary = "Peer groups, newest year first (members omitted)")
+    public Page<UnitGroupDto.Response> list(@RestQuery String year, @RestQuery String page, @RestQuery String size) {
+        Integer y = year == null || year.isBlank() ? null : Params.intOrDefault("year", year, 0);
+        return groups.listGroups(y, PageRequest.parse(page, size)).map(v -> toDto(v, false));
+    }
+
+    private static UnitGroupDto.Response toDto(UnitGroupService.GroupView view, boolean withMembers) {
+        UnitGroup g = view.group();
+        Level level = g.ruleLevel;
+        return new UnitGroupDto.Response(
+                g.code,
+                g.name,
+                g.year,
+                g.asOf,
+                g.ruleParentCode == null ? null : new UnitGroupDto.Rule(g.ruleParentCode, level, g.asOf),
+                (int) view.memberCount(),
+                withMembers
+                        ? view.members().stream()
+                                .map(m -> new UnitGroupDto.Member(m.id.unitCode, m.name, m.type, m.level, m.parentCode))
+                                .toList()
+                        : null);
+    }
+}

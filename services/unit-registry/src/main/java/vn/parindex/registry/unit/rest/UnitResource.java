@@ -1,0 +1,180 @@
+package vn.parindex.registry.unit.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.Page;
+import vn.parindex.common.api.PageRequest;
+import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Problem;
+import vn.parindex.registry.lineage.LineageService;
+import vn.parindex.registry.unit.domain.Level;
+import vn.parindex.registry.unit.repository.UnitFilter;
+import vn.parindex.registry.unit.repository.UnitRepository;
+import vn.parindex.registry.unit.service.UnitQueryService;
+
+/** Reads of units: one unit, listings and search, the hierarchy of a day, history and lineage. */
+@Path("/api/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Units", description = "Administrative units and agencies by official code, on any date")
+@APIResponse(
+        responseCode = "400",
+        description = "Malformed parameter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class UnitResource {
+
+    private static final int HIERARCHY_DEFAULT_SIZE = 500;
+    private static final int HIERARCHY_MAX_SIZE = 20_000;
+
+    private final UnitQueryService queries;
+    private final LineageService lineage;
+
+    public UnitResource(UnitQueryService queries, LineageService lineage) {
+        this.queries = queries;
+        this.lineage = lineage;
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "The version of a unit valid on a date (default today)")
+    @APIResponse(responseCode = "200", description = "The unit")
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND: no such code, or not valid on asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UnitDto get(@RestPath String code, @RestQuery @Parameter(example = "2025-07-01") String asOf) {
+        return UnitDto.of(queries.findUnitAsOf(UnitParams.code(code), UnitParams.asOf(asOf)));
+    }
+
+    @GET
+    @Operation(
+            summary = "List or search units",
+            description = "Filters combine. q matches names without regard to diacritics or tone-mark placement,"
+                    + " best match first; a q without asOf searches every version (historical units too),"
+                    + " otherwise the listing is of asOf (default today).")
+    @APIResponse(responseCode = "200", description = "A page of units")
+    public Page<UnitDto> list(
+            @RestQuery @Parameter(description = "PROVINCE, DISTRICT, COMMUNE or AGENCY") String level,
+            @RestQuery @Parameter(example = "15") String parentCode,
+            @RestQuery @Parameter(description = "Unit type, with or without diacritics", example = "phường")
+                    String type,
+            @RestQuery @Parameter(description = "Name (or code prefix) to search", example = "yen ninh") String q,
+            @RestQuery String asOf,
+            @RestQuery String page,
+            @RestQuery String size) {
+        LocalDate day = (q != null && !q.isBlank() && (asOf == null || asOf.isBlank())) ? null : UnitParams.asOf(asOf);
+        UnitFilter filter = new UnitFilter(
+                UnitParams.level(level),
+                parentCode == null || parentCode.isBlank() ? null : UnitParams.code("parentCode", parentCode),
+                type == null || type.isBlank() ? null : type,
+                q,
+                day);
+        PageRequest request = PageRequest.parse(page, size);
+        return page(queries.listUnits(filter, request), request);
+    }
+
+    @GET
+    @Path("/counts")
+    @Operation(summary = "Number of units per level valid on a date")
+    public Map<Level, Long> counts(@RestQuery String asOf) {
+        return queries.countByLevel(UnitParams.asOf(asOf));
+    }
+
+    @GET
+    @Path("/{code}/children")
+    @Operation(summary = "Direct children of a unit on a date")
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<UnitDto> children(
+            @RestPath String code,
+            @RestQuery String asOf,
+            @RestQuery String level,
+            @RestQuery String page,
+            @RestQuery String size) {
+        PageRequest request = PageRequest.parse(page, size, HIERARCHY_DEFAULT_SIZE, HIERARCHY_MAX_SIZE);
+        return page(
+                queries.children(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level), request),
+                request);
+    }
+
+    @GET
+    @Path("/{code}/descendants")
+    @Operation(summary = "All units below a unit on a date, nearest levels first")
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<UnitDto> descendants(
+            @RestPath String code,
+            @RestQuery String asOf,
+            @RestQuery String level,
+            @RestQuery String page,
+            @RestQuery String size) {
+        PageRequest request = PageRequest.parse(page, size, HIERARCHY_DEFAULT_SIZE, HIERARCHY_MAX_SIZE);
+        return page(
+                queries.descendants(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level), request),
+                request);
+    }
+
+    @GET
+    @Path("/{code}/ancestors")
+    @Operation(summary = "Parent, grandparent, … of a unit on a date, nearest first")
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<UnitDto> ancestors(@RestPath String code, @RestQuery String asOf, @RestQuery String level) {
+        List<UnitDto> items =
+                queries.ancestors(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level)).stream()
+                        .map(UnitDto::of)
+                        .toList();
+        return new Page<>(items, 0, Math.max(items.size(), 1), items.size());
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "Every version of a unit, oldest first")
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<UnitDto> history(@RestPath String code) {
+        return queries.history(UnitParams.code(code)).stream().map(UnitDto::of).toList();
+    }
+
+    @GET
+    @Path("/{code}/lineage")
+    @Operation(
+            summary = "Predecessors and successors of a unit version, followed transitively",
+            description = "The version is the one valid on asOf (default today). Derived links (a dissolved district"
+                    + " to the new communes of its communes) appear among successors, and among predecessors only"
+                    + " with includeDerived=true.")
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LineageDto lineage(@RestPath String code, @RestQuery String asOf, @RestQuery String includeDerived) {
+        return LineageDto.of(lineage.lineageOf(
+                UnitParams.code(code),
+                UnitParams.asOf(asOf),
+                Params.booleanOrDefault("includeDerived", includeDerived, false)));
+    }
+
+    private static Page<UnitDto> page(UnitRepository.Listing listing, PageRequest request) {
+        return Page.of(listing.items().stream().map(UnitDto::of).toList(), request, listing.total());
+    }
+}

@@ -1,0 +1,89 @@
+package vn.parindex.registry.unit.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.Problem;
+import vn.parindex.registry.unit.domain.UnitAttributes;
+import vn.parindex.registry.unit.repository.UnitVersion;
+import vn.parindex.registry.unit.service.UnitChangeService;
+
+/** Writes on single units: create, dated change. */
+@Path("/api/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Units")
+@APIResponse(
+        responseCode = "400",
+        description = "VALIDATION_FAILED, INVALID_PARENT, NO_CHANGE",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class UnitWriteResource {
+
+    private final UnitChangeService changes;
+
+    public UnitWriteResource(UnitChangeService changes) {
+        this.changes = changes;
+    }
+
+    @POST
+    @Operation(summary = "Create a unit or an agency (sở, ban, ngành under a province)")
+    @APIResponse(responseCode = "201", description = "Created; Location points at the new version")
+    @APIResponse(
+            responseCode = "409",
+            description = "UNIT_CODE_EXISTS: codes are never reused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull UnitWriteDto.Create request) {
+        UnitVersion created = changes.createUnit(
+                new UnitAttributes(
+                        request.code(), request.name(), request.type(), request.level(), request.parentCode()),
+                request.validFrom(),
+                request.legalBasis());
+        return created(created);
+    }
+
+    @POST
+    @Path("/{code}/changes")
+    @Operation(
+            summary = "Record a dated rename, retype or re-parent",
+            description = "Closes the open version the day before effectiveDate and opens a new one; earlier"
+                    + " versions are never rewritten.")
+    @APIResponse(responseCode = "201", description = "The new version")
+    @APIResponse(
+            responseCode = "404",
+            description = "UNIT_NOT_FOUND",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "VALIDITY_OVERLAP or PARENT_CYCLE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(@RestPath String code, @Valid @NotNull UnitWriteDto.Change request) {
+        UnitVersion next = changes.changeUnit(
+                UnitParams.code(code),
+                new UnitChangeService.Change(
+                        request.effectiveDate(),
+                        request.name(),
+                        request.type(),
+                        request.parentCode(),
+                        request.legalBasis(),
+                        request.reason()));
+        return created(next);
+    }
+
+    private static Response created(UnitVersion v) {
+        return Response.created(URI.create("/api/units/" + v.code + "?asOf=" + v.validFrom))
+                .entity(UnitDto.of(v))
+                .build();
+    }
+}
