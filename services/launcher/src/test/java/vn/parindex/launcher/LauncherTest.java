@@ -1,0 +1,70 @@
+package vn.parindex.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LauncherTest {
+
+    private final DatabaseServer database = new DatabaseServer("jdbc:postgresql://localhost:55432/", "u", "p");
+
+    @Test
+    void serviceGetsItsDatabaseAndPortThroughQuarkusEnvironmentVariables() {
+        Map<String, String> env =
+                Launcher.childEnvironment(ServiceDefinition.quarkus("unit-registry", 8081, "unit_registry"), database);
+
+        assertEquals(
+                Map.of(
+                        "QUARKUS_HTTP_PORT", "8081",
+                        "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:55432/unit_registry",
+                        "QUARKUS_DATASOURCE_USERNAME", "u",
+                        "QUARKUS_DATASOURCE_PASSWORD", "p"),
+                env);
+    }
+
+    @Test
+    void serviceWithoutDatabaseGetsOnlyItsPort() {
+        Map<String, String> env =
+                Launcher.childEnvironment(ServiceDefinition.quarkusWithoutDatabase("gateway", 8080), database);
+
+        assertEquals(Map.of("QUARKUS_HTTP_PORT", "8080"), env);
+    }
+
+    @Test
+    void serviceRunsOnTheLaunchersJavaWithTheConfiguredOptions() {
+        List<String> command =
+                ServiceProcess.command("/jdk/bin/java", List.of("-Xmx512m", "-XX:+UseSerialGC"), Path.of("/a/b.jar"));
+
+        assertEquals(List.of("/jdk/bin/java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", "/a/b.jar"), command);
+        assertTrue(Path.of(Launcher.javaCommand()).isAbsolute());
+    }
+
+    @Test
+    void helpNamesTheServicesTheBuildCommandAndEveryVariable() {
+        String usage = Launcher.usage();
+
+        assertTrue(usage.contains("unit-registry (8081)"), usage);
+        assertTrue(usage.contains(Launcher.BUILD_COMMAND), usage);
+        for (String variable : List.of(
+                "PARINDEX_ROOT",
+                "PARINDEX_HOME",
+                "PARINDEX_DB_URL",
+                "PARINDEX_DB_USER",
+                "PARINDEX_DB_PASSWORD",
+                "PARINDEX_PG_PORT",
+                "PARINDEX_JAVA_OPTS",
+                "PARINDEX_READY_TIMEOUT")) {
+            assertTrue(usage.contains(variable), variable);
+        }
+    }
+
+    @Test
+    void unknownArgumentsAreRejected() {
+        assertEquals(2, Launcher.run(new String[] {"--nope"}));
+        assertEquals(0, Launcher.run(new String[] {"--help"}));
+    }
+}
