@@ -1,6 +1,7 @@
 package vn.parindex.registry.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import vn.parindex.registry.unit.domain.ChangeKind;
 import vn.parindex.registry.unit.domain.Part;
 import vn.parindex.registry.unit.domain.UnitAttributes;
 import vn.parindex.registry.unit.domain.UnitCodes;
+import vn.parindex.registry.unit.readmodel.UnitsChanged;
 import vn.parindex.registry.unit.repository.LineageEdge;
 import vn.parindex.registry.unit.repository.UnitEvent;
 import vn.parindex.registry.unit.repository.UnitRepository;
@@ -51,10 +53,12 @@ public class UnitEventService {
 
     private final UnitRepository units;
     private final UnitChangeService changes;
+    private final Event<UnitsChanged> changed;
 
-    public UnitEventService(UnitRepository units, UnitChangeService changes) {
+    public UnitEventService(UnitRepository units, UnitChangeService changes, Event<UnitsChanged> changed) {
         this.units = units;
         this.changes = changes;
+        this.changed = changed;
     }
 
     @Transactional
@@ -128,6 +132,7 @@ public class UnitEventService {
                 child,
                 new UnitChangeService.Change(
                         day, null, null, parent, request.legalBasis(), "moved by event " + event.id)));
+        changed.fire(new UnitsChanged(request.kind() + " event " + event.id));
         return new Recorded(event, edges);
     }
 

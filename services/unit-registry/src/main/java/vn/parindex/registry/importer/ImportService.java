@@ -1,6 +1,7 @@
 package vn.parindex.registry.importer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
@@ -11,6 +12,7 @@ import java.util.Map;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.registry.RegistryError;
 import vn.parindex.registry.unit.domain.Part;
+import vn.parindex.registry.unit.readmodel.UnitsChanged;
 import vn.parindex.registry.unit.repository.LineageEdge;
 import vn.parindex.registry.unit.repository.UnitEvent;
 import vn.parindex.registry.unit.repository.UnitVersion;
@@ -29,9 +31,11 @@ public class ImportService {
             StructureImport.Result result) {}
 
     private final EntityManager em;
+    private final Event<UnitsChanged> changed;
 
-    public ImportService(EntityManager em) {
+    public ImportService(EntityManager em, Event<UnitsChanged> changed) {
         this.em = em;
+        this.changed = changed;
     }
 
     @Transactional
@@ -77,6 +81,7 @@ public class ImportService {
             }
             UnitVersion.open(p.unit(), validFrom, event.id).persist();
         }
+        changed.fire(new UnitsChanged("import of " + report.rows() + " rows"));
         return report;
     }
 

@@ -13,8 +13,8 @@ import vn.parindex.registry.lineage.LineageWalker.Relative;
 import vn.parindex.registry.lineage.LineageWalker.VersionRef;
 import vn.parindex.registry.unit.domain.ChangeKind;
 import vn.parindex.registry.unit.domain.Part;
-import vn.parindex.registry.unit.repository.UnitRepository;
-import vn.parindex.registry.unit.repository.UnitVersion;
+import vn.parindex.registry.unit.readmodel.UnitReadModel;
+import vn.parindex.registry.unit.readmodel.UnitView;
 import vn.parindex.registry.unit.service.UnitQueryService;
 
 /** Predecessors and successors of a unit version, followed transitively. */
@@ -23,17 +23,17 @@ import vn.parindex.registry.unit.service.UnitQueryService;
 public class LineageService {
 
     /** A relative with the version it points at. */
-    public record Entry(UnitVersion unit, Relative relative) {}
+    public record Entry(UnitView unit, Relative relative) {}
 
-    public record Lineage(UnitVersion unit, List<Entry> predecessors, List<Entry> successors) {}
+    public record Lineage(UnitView unit, List<Entry> predecessors, List<Entry> successors) {}
 
     private final EntityManager em;
-    private final UnitRepository units;
+    private final UnitReadModel readModel;
     private final UnitQueryService queries;
 
-    public LineageService(EntityManager em, UnitRepository units, UnitQueryService queries) {
+    public LineageService(EntityManager em, UnitReadModel readModel, UnitQueryService queries) {
         this.em = em;
-        this.units = units;
+        this.readModel = readModel;
         this.queries = queries;
     }
 
@@ -43,8 +43,8 @@ public class LineageService {
      * predecessors are the communes the sources name.
      */
     public Lineage lineageOf(String code, LocalDate day, boolean includeDerived) {
-        UnitVersion unit = queries.findUnitAsOf(code, day);
-        VersionRef start = new VersionRef(unit.code, unit.validFrom);
+        UnitView unit = queries.findUnitAsOf(code, day);
+        VersionRef start = new VersionRef(unit.code(), unit.validFrom());
         List<Relative> preds = LineageWalker.walk(start, v -> step(v, true, includeDerived));
         List<Relative> succs = LineageWalker.walk(start, v -> step(v, false, true));
         return new Lineage(unit, resolve(preds), resolve(succs));
@@ -58,18 +58,18 @@ public class LineageService {
         return entries;
     }
 
-    private Optional<UnitVersion> version(VersionRef ref) {
-        return units.versionsOf(ref.code()).stream()
-                .filter(v -> java.util.Objects.equals(v.validFrom, ref.validFrom()))
+    private Optional<UnitView> version(VersionRef ref) {
+        return readModel.current().versions(ref.code()).stream()
+                .filter(v -> java.util.Objects.equals(v.validFrom(), ref.validFrom()))
                 .findFirst();
     }
 
     private List<Link> step(VersionRef ref, boolean backwards, boolean includeDerived) {
-        Optional<UnitVersion> found = version(ref);
+        Optional<UnitView> found = version(ref);
         if (found.isEmpty()) {
             return List.of();
         }
-        UnitVersion v = found.get();
+        UnitView v = found.get();
         // Backwards: events that took effect during this version. Forwards: events effective the day after it.
         String dateExpr = backwards ? "ev.effective_date" : "(ev.effective_date - 1)";
         StringBuilder sql = new StringBuilder("SELECT ")
@@ -82,19 +82,19 @@ public class LineageService {
         if (!includeDerived) {
             sql.append(" AND NOT e.derived");
         }
-        if (v.validFrom != null) {
+        if (v.validFrom() != null) {
             sql.append(" AND ").append(dateExpr).append(" >= :vf");
         }
-        if (v.validTo != null) {
+        if (v.validTo() != null) {
             sql.append(" AND ").append(dateExpr).append(" <= :vt");
         }
         sql.append(" ORDER BY ev.effective_date, 1");
-        var query = em.createNativeQuery(sql.toString()).setParameter("code", v.code);
-        if (v.validFrom != null) {
-            query.setParameter("vf", v.validFrom);
+        var query = em.createNativeQuery(sql.toString()).setParameter("code", v.code());
+        if (v.validFrom() != null) {
+            query.setParameter("vf", v.validFrom());
         }
-        if (v.validTo != null) {
-            query.setParameter("vt", v.validTo);
+        if (v.validTo() != null) {
+            query.setParameter("vt", v.validTo());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -103,9 +103,11 @@ public class LineageService {
             String other = (String) row[0];
             LocalDate effective = toLocalDate(row[2]);
             LocalDate versionDay = backwards ? effective.minusDays(1) : effective;
-            units.findAsOf(other, versionDay)
+            readModel
+                    .current()
+                    .find(other, versionDay)
                     .ifPresent(o -> links.add(new Link(
-                            new VersionRef(o.code, o.validFrom),
+                            new VersionRef(o.code(), o.validFrom()),
                             ChangeKind.valueOf((String) row[1]),
                             effective,
                             Part.valueOf((String) row[3]))));

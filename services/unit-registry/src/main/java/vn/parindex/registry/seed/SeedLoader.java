@@ -2,6 +2,7 @@ package vn.parindex.registry.seed;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public class SeedLoader {
         this.enabled = enabled;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(100) StartupEvent event) {
         if (enabled) {
             loadIfAbsent();
         }

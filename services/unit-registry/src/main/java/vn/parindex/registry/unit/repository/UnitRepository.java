@@ -4,16 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.registry.unit.domain.Level;
-import vn.parindex.registry.unit.domain.NameFolding;
 
-/** Reads of unit versions: lookups by code and date, listings, search and the hierarchy of one day. */
+/** Reads that write use cases validate against, inside their transaction (plain reads use the read model). */
 @ApplicationScoped
 public class UnitRepository {
 
@@ -59,69 +57,6 @@ public class UnitRepository {
                 .isEmpty();
     }
 
-    public Listing search(UnitFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.asOf() != null) {
-            where.append(" AND ").append(VALID_ON.formatted("v"));
-            params.put("d", filter.asOf());
-        }
-        if (filter.level() != null) {
-            where.append(" AND v.level = :level");
-            params.put("level", filter.level().name());
-        }
-        if (filter.parentCode() != null) {
-            where.append(" AND v.parent_code = :parent");
-            params.put("parent", filter.parentCode());
-        }
-        if (filter.type() != null) {
-            // Types are compared folded, so "phuong" and "phường" both select phường.
-            String folded = NameFolding.fold(filter.type());
-            List<String> types = distinctTypes().stream()
-                    .filter(t -> NameFolding.fold(t).equals(folded))
-                    .toList();
-            where.append(types.isEmpty() ? " AND false" : " AND v.type IN (:types)");
-            if (!types.isEmpty()) {
-                params.put("types", types);
-            }
-        }
-        String order = "v.code, v.valid_from NULLS FIRST";
-        if (filter.query() != null && !NameFolding.fold(filter.query()).isEmpty()) {
-            String folded = NameFolding.fold(filter.query());
-            params.put("fq", folded);
-            if (folded.matches("\\d+")) {
-                where.append(" AND v.code LIKE :fq || '%'");
-                order = "(v.code = :fq) DESC, v.code, v.valid_from NULLS FIRST";
-            } else {
-                where.append(" AND v.search_name LIKE '%' || :fq || '%'");
-                String marked = "false";
-                if (NameFolding.hasMarks(filter.query())) {
-                    params.put("tk", NameFolding.toneKey(filter.query()));
-                    marked = "(v.tone_key = :tk OR v.tone_key LIKE '% ' || :tk)";
-                }
-                order = "CASE WHEN " + marked + " THEN 0"
-                        + " WHEN v.search_bare = :fq OR v.search_name = :fq THEN 1"
-                        + " WHEN v.search_bare LIKE :fq || '%' THEN 2"
-                        + " WHEN v.search_name LIKE '% ' || :fq || '%' THEN 3 ELSE 4 END,"
-                        + " (v.valid_to IS NULL) DESC, " + LEVEL_ORDER + ", length(v.name), v.code,"
-                        + " v.valid_from NULLS FIRST";
-            }
-        }
-        return page("SELECT v.* FROM unit_version v" + where, "ORDER BY " + order, params, page);
-    }
-
-    public Listing children(String code, LocalDate day, Level level, PageRequest page) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("code", code);
-        params.put("d", day);
-        String sql = "SELECT v.* FROM unit_version v WHERE v.parent_code = :code AND " + VALID_ON.formatted("v");
-        if (level != null) {
-            sql += " AND v.level = :level";
-            params.put("level", level.name());
-        }
-        return page(sql, "ORDER BY " + LEVEL_ORDER + ", v.code", params, page);
-    }
-
     public Listing descendants(String code, LocalDate day, Level level, PageRequest page) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("code", code);
@@ -137,23 +72,6 @@ public class UnitRepository {
             params.put("level", level.name());
         }
         return page(sql, "ORDER BY " + LEVEL_ORDER + ", v.code", params, page);
-    }
-
-    /** Parent first, up to the root; stops at a missing parent or a cycle. */
-    public List<UnitVersion> ancestors(UnitVersion unit, LocalDate day) {
-        List<UnitVersion> result = new ArrayList<>();
-        List<String> seen = new ArrayList<>(List.of(unit.code));
-        String parent = unit.parentCode;
-        while (parent != null && !seen.contains(parent)) {
-            Optional<UnitVersion> p = findAsOf(parent, day);
-            if (p.isEmpty()) {
-                break;
-            }
-            result.add(p.get());
-            seen.add(parent);
-            parent = p.get().parentCode;
-        }
-        return result;
     }
 
     /** Whether {@code candidate} is {@code code} itself or below it on {@code day}. */
@@ -185,29 +103,6 @@ public class UnitRepository {
                 .setParameter("d", day)
                 .getResultList();
         return list;
-    }
-
-    /** Number of units per level valid on {@code day}. */
-    public Map<Level, Long> countByLevel(LocalDate day) {
-        Map<Level, Long> counts = new LinkedHashMap<>();
-        for (Level l : Level.values()) {
-            counts.put(l, 0L);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT v.level, count(*) FROM unit_version v WHERE "
-                        + VALID_ON.formatted("v") + " GROUP BY v.level")
-                .setParameter("d", day)
-                .getResultList();
-        for (Object[] row : rows) {
-            counts.put(Level.valueOf((String) row[0]), ((Number) row[1]).longValue());
-        }
-        return counts;
-    }
-
-    /** The unit types in use (a few dozen). */
-    public List<String> distinctTypes() {
-        return em.createQuery("select distinct v.type from UnitVersion v", String.class)
-                .getResultList();
     }
 
     /** One page of a native listing and its total. */

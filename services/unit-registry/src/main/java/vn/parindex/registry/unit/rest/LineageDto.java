@@ -41,11 +41,11 @@ public record LineageDto(UnitDto unit, List<Item> predecessors, List<Item> succe
     private static List<Item> items(List<LineageService.Entry> entries) {
         return entries.stream()
                 .map(e -> new Item(
-                        e.unit().code,
-                        e.unit().name,
-                        e.unit().level,
-                        e.unit().validFrom,
-                        e.unit().validTo,
+                        e.unit().code(),
+                        e.unit().name(),
+                        e.unit().level(),
+                        e.unit().validFrom(),
+                        e.unit().validTo(),
                         e.relative().event(),
                         e.relative().effectiveDate(),
                         e.relative().part(),

@@ -3,6 +3,7 @@ package vn.parindex.registry.unit.rest;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.parindex.registry.unit.domain.Level;
+import vn.parindex.registry.unit.readmodel.UnitView;
 import vn.parindex.registry.unit.repository.UnitVersion;
 
 /** One version of a unit as clients see it. */
@@ -30,5 +31,9 @@ public record UnitDto(
 
     public static UnitDto of(UnitVersion v) {
         return new UnitDto(v.code, v.name, v.type, v.level, v.parentCode, v.validFrom, v.validTo);
+    }
+
+    public static UnitDto of(UnitView v) {
+        return new UnitDto(v.code(), v.name(), v.type(), v.level(), v.parentCode(), v.validFrom(), v.validTo());
     }
 }

@@ -21,8 +21,7 @@ import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Problem;
 import vn.parindex.registry.lineage.LineageService;
 import vn.parindex.registry.unit.domain.Level;
-import vn.parindex.registry.unit.repository.UnitFilter;
-import vn.parindex.registry.unit.repository.UnitRepository;
+import vn.parindex.registry.unit.readmodel.UnitSnapshot;
 import vn.parindex.registry.unit.service.UnitQueryService;
 
 /** Reads of units: one unit, listings and search, the hierarchy of a day, history and lineage. */
@@ -75,14 +74,13 @@ public class UnitResource {
             @RestQuery String page,
             @RestQuery String size) {
         LocalDate day = (q != null && !q.isBlank() && (asOf == null || asOf.isBlank())) ? null : UnitParams.asOf(asOf);
-        UnitFilter filter = new UnitFilter(
+        UnitSnapshot.Filter filter = new UnitSnapshot.Filter(
                 UnitParams.level(level),
                 parentCode == null || parentCode.isBlank() ? null : UnitParams.code("parentCode", parentCode),
                 type == null || type.isBlank() ? null : type,
                 q,
                 day);
-        PageRequest request = PageRequest.parse(page, size);
-        return page(queries.listUnits(filter, request), request);
+        return queries.listUnits(filter, PageRequest.parse(page, size)).map(UnitDto::of);
     }
 
     @GET
@@ -105,10 +103,12 @@ public class UnitResource {
             @RestQuery String level,
             @RestQuery String page,
             @RestQuery String size) {
-        PageRequest request = PageRequest.parse(page, size, HIERARCHY_DEFAULT_SIZE, HIERARCHY_MAX_SIZE);
-        return page(
-                queries.children(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level), request),
-                request);
+        return queries.children(
+                        UnitParams.code(code),
+                        UnitParams.asOf(asOf),
+                        UnitParams.level(level),
+                        hierarchyPage(page, size))
+                .map(UnitDto::of);
     }
 
     @GET
@@ -124,10 +124,12 @@ public class UnitResource {
             @RestQuery String level,
             @RestQuery String page,
             @RestQuery String size) {
-        PageRequest request = PageRequest.parse(page, size, HIERARCHY_DEFAULT_SIZE, HIERARCHY_MAX_SIZE);
-        return page(
-                queries.descendants(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level), request),
-                request);
+        return queries.descendants(
+                        UnitParams.code(code),
+                        UnitParams.asOf(asOf),
+                        UnitParams.level(level),
+                        hierarchyPage(page, size))
+                .map(UnitDto::of);
     }
 
     @GET
@@ -174,7 +176,7 @@ public class UnitResource {
                 Params.booleanOrDefault("includeDerived", includeDerived, false)));
     }
 
-    private static Page<UnitDto> page(UnitRepository.Listing listing, PageRequest request) {
-        return Page.of(listing.items().stream().map(UnitDto::of).toList(), request, listing.total());
+    private static PageRequest hierarchyPage(String page, String size) {
+        return PageRequest.parse(page, size, HIERARCHY_DEFAULT_SIZE, HIERARCHY_MAX_SIZE);
     }
 }

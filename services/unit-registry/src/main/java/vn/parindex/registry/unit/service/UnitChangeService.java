@@ -1,6 +1,7 @@
 package vn.parindex.registry.unit.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import vn.parindex.registry.unit.domain.ChangeKind;
 import vn.parindex.registry.unit.domain.Part;
 import vn.parindex.registry.unit.domain.UnitAttributes;
 import vn.parindex.registry.unit.domain.UnitCodes;
+import vn.parindex.registry.unit.readmodel.UnitsChanged;
 import vn.parindex.registry.unit.repository.LineageEdge;
 import vn.parindex.registry.unit.repository.UnitEvent;
 import vn.parindex.registry.unit.repository.UnitRepository;
@@ -28,9 +30,11 @@ import vn.parindex.registry.unit.repository.UnitVersion;
 public class UnitChangeService {
 
     private final UnitRepository units;
+    private final Event<UnitsChanged> changed;
 
-    public UnitChangeService(UnitRepository units) {
+    public UnitChangeService(UnitRepository units, Event<UnitsChanged> changed) {
         this.units = units;
+        this.changed = changed;
     }
 
     /** What a dated change sets; {@code null} fields keep their value. */
@@ -58,6 +62,7 @@ public class UnitChangeService {
         event.persist();
         UnitVersion version = UnitVersion.open(unit, validFrom, event.id);
         version.persist();
+        changed.fire(new UnitsChanged("created " + unit.code()));
         return version;
     }
 
@@ -108,6 +113,7 @@ public class UnitChangeService {
         UnitVersion next = UnitVersion.open(after, day, event.id);
         next.persist();
         LineageEdge.of(event.id, code, code, Part.FULL).persist();
+        changed.fire(new UnitsChanged("changed " + code));
         return next;
     }
 

@@ -1,75 +1,82 @@
 package vn.parindex.registry.unit.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.registry.RegistryError;
 import vn.parindex.registry.unit.domain.Level;
-import vn.parindex.registry.unit.repository.UnitFilter;
-import vn.parindex.registry.unit.repository.UnitRepository;
-import vn.parindex.registry.unit.repository.UnitVersion;
+import vn.parindex.registry.unit.readmodel.UnitReadModel;
+import vn.parindex.registry.unit.readmodel.UnitSnapshot;
+import vn.parindex.registry.unit.readmodel.UnitView;
 
-/** Read use cases of the unit tree on a given day. */
+/** Read use cases of the unit tree on a given day, answered from the read model. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class UnitQueryService {
 
-    private final UnitRepository units;
+    private final UnitReadModel readModel;
 
-    public UnitQueryService(UnitRepository units) {
-        this.units = units;
+    public UnitQueryService(UnitReadModel readModel) {
+        this.readModel = readModel;
     }
 
-    public UnitVersion findUnitAsOf(String code, LocalDate day) {
-        return units.findAsOf(code, day).orElseThrow(() -> notFound(code, day));
+    public UnitView findUnitAsOf(String code, LocalDate day) {
+        UnitSnapshot s = readModel.current();
+        return s.find(code, day).orElseThrow(() -> notFound(s, code, day));
     }
 
-    public List<UnitVersion> history(String code) {
-        List<UnitVersion> versions = units.versionsOf(code);
+    public List<UnitView> history(String code) {
+        List<UnitView> versions = readModel.current().versions(code);
         if (versions.isEmpty()) {
-            throw new ApiException(RegistryError.UNIT_NOT_FOUND, "No unit has code " + code);
+            throw new ApiException(
+                    RegistryError.UNIT_NOT_FOUND, "No unit has code " + code, List.of(), Map.of("code", code));
         }
         return versions;
     }
 
-    public UnitRepository.Listing listUnits(UnitFilter filter, PageRequest page) {
-        return units.search(filter, page);
+    public Page<UnitView> listUnits(UnitSnapshot.Filter filter, PageRequest page) {
+        return slice(readModel.current().list(filter), page);
     }
 
-    public UnitRepository.Listing children(String code, LocalDate day, Level level, PageRequest page) {
+    public Page<UnitView> children(String code, LocalDate day, Level level, PageRequest page) {
         findUnitAsOf(code, day);
-        return units.children(code, day, level, page);
+        return slice(readModel.current().children(code, day, level), page);
     }
 
-    public UnitRepository.Listing descendants(String code, LocalDate day, Level level, PageRequest page) {
+    public Page<UnitView> descendants(String code, LocalDate day, Level level, PageRequest page) {
         findUnitAsOf(code, day);
-        return units.descendants(code, day, level, page);
+        return slice(readModel.current().descendants(code, day, level), page);
     }
 
-    public List<UnitVersion> ancestors(String code, LocalDate day, Level level) {
-        return units.ancestors(findUnitAsOf(code, day), day).stream()
-                .filter(v -> level == null || v.level == level)
+    public List<UnitView> ancestors(String code, LocalDate day, Level level) {
+        return readModel.current().ancestors(findUnitAsOf(code, day), day).stream()
+                .filter(v -> level == null || v.level() == level)
                 .toList();
     }
 
     public Map<Level, Long> countByLevel(LocalDate day) {
-        return units.countByLevel(day);
+        return readModel.current().countByLevel(day);
     }
 
-    ApiException notFound(String code, LocalDate day) {
-        List<UnitVersion> versions = units.versionsOf(code);
+    private static Page<UnitView> slice(List<UnitView> all, PageRequest page) {
+        int from = (int) Math.min(page.offset(), all.size());
+        int to = (int) Math.min(page.offset() + page.size(), all.size());
+        return Page.of(all.subList(from, to), page, all.size());
+    }
+
+    private static ApiException notFound(UnitSnapshot s, String code, LocalDate day) {
+        List<UnitView> versions = s.versions(code);
         if (versions.isEmpty()) {
             return new ApiException(
                     RegistryError.UNIT_NOT_FOUND, "No unit has code " + code, List.of(), Map.of("code", code));
         }
-        UnitVersion first = versions.getFirst();
-        UnitVersion last = versions.getLast();
-        String span = "from " + (first.validFrom == null ? "the start of the records" : first.validFrom) + " to "
-                + (last.validTo == null ? "today" : last.validTo);
+        UnitView first = versions.getFirst();
+        UnitView last = versions.getLast();
+        String span = "from " + (first.validFrom() == null ? "the start of the records" : first.validFrom()) + " to "
+                + (last.validTo() == null ? "today" : last.validTo());
         return new ApiException(
                 RegistryError.UNIT_NOT_FOUND,
                 "Unit " + code + " is not valid on " + day + "; it exists " + span,
