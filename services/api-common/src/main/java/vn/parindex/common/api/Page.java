@@ -5,7 +5,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The page envelope every collection endpoint answers with. */
-@Schema(name = "Page", description = "One page of a collection")
+@Schema(description = "One page of a collection")
 public record Page<T>(
         @Schema(description = "Items of this page") List<T> items,
 

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,7 +16,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
-import vn.parindex.common.api.Problem;
 
 /** The classification change list, as JSON pages or as one CSV file. */
 @Path("/api/unit-changes")
@@ -43,10 +40,7 @@ public class ChangeListResource {
                     + " Accept: text/csv). Links derived by the registry (a dissolved district → the new communes of"
                     + " its communes) only with includeDerived=true; the dissolution itself is always listed.")
     @APIResponse(responseCode = "200", description = "A page of changes, or CSV")
-    @APIResponse(
-            responseCode = "400",
-            description = "INVALID_PARAMETER",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER")
     public Response list(
             @RestQuery @Parameter(example = "2025-07-01") String from,
             @RestQuery @Parameter(example = "2025-07-01") String to,

@@ -11,13 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.ApiException;
-import vn.parindex.common.api.Problem;
 
 /** Merges, splits and dissolutions of units. */
 @Path("/api/unit-events")
@@ -38,18 +35,11 @@ public class UnitEventResource {
             description = "Predecessors close the day before effectiveDate, successors open on it, lineage links"
                     + " them. Children of closed units move to the merged unit, or where childMoves says.")
     @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED, INVALID_EVENT, INVALID_PARENT",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_EVENT, INVALID_PARENT")
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(
             responseCode = "409",
-            description = "VALIDITY_OVERLAP, UNIT_CODE_EXISTS, UNIT_HAS_CHILDREN, PARENT_CYCLE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "VALIDITY_OVERLAP, UNIT_CODE_EXISTS, UNIT_HAS_CHILDREN, PARENT_CYCLE")
     public Response record(@Valid @NotNull UnitEventDto.Request request) {
         UnitEventService.Recorded recorded = events.recordEvent(new UnitEventService.EventRequest(
                 request.kind(),
@@ -74,10 +64,7 @@ public class UnitEventResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One recorded change event with its lineage links")
-    @APIResponse(
-            responseCode = "404",
-            description = "EVENT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "EVENT_NOT_FOUND")
     public UnitEventDto.Response get(@RestPath String id) {
         long eventId;
         try {

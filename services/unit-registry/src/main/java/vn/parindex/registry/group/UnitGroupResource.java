@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -20,7 +18,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
-import vn.parindex.common.api.Problem;
 import vn.parindex.registry.unit.domain.Level;
 
 /** Peer groups (khối) that units are ranked in. */
@@ -39,14 +36,8 @@ public class UnitGroupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a peer group from member codes or from a rule {parentCode, level, asOf}")
     @APIResponse(responseCode = "201", description = "Created with its members")
-    @APIResponse(
-            responseCode = "400",
-            description = "VALIDATION_FAILED or UNKNOWN_MEMBERS",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "GROUP_CODE_EXISTS",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or UNKNOWN_MEMBERS")
+    @APIResponse(responseCode = "409", description = "GROUP_CODE_EXISTS")
     public Response create(@Valid @NotNull UnitGroupDto.Create request) {
         UnitGroupDto.Rule rule = request.rule() != null
                 ? request.rule()
@@ -69,10 +60,7 @@ public class UnitGroupResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "A peer group with its members")
-    @APIResponse(
-            responseCode = "404",
-            description = "GROUP_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "GROUP_NOT_FOUND")
     public UnitGroupDto.Response get(@RestPath String code) {
         return toDto(groups.findGroup(code), true);
     }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.common.api.Params;
-import vn.parindex.common.api.Problem;
 
 /** {@code POST /api/units/import}: a unit CSV in the seed files' format. */
 @Path("/api/units/import")
@@ -57,8 +56,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(
             responseCode = "400",
-            description = "IMPORT_INVALID (errors[] names line and field) or INVALID_PARAMETER",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "IMPORT_INVALID (errors[] names line and field) or INVALID_PARAMETER")
     public ReportDto importCsv(
             String body, @RestQuery String dryRun, @RestQuery String validFrom, @RestQuery String legalBasis) {
         ImportService.Report r = imports.importUnits(

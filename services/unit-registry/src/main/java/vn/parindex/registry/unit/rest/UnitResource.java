@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,7 +16,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
-import vn.parindex.common.api.Problem;
 import vn.parindex.registry.lineage.LineageService;
 import vn.parindex.registry.unit.domain.Level;
 import vn.parindex.registry.unit.readmodel.UnitSnapshot;
@@ -28,10 +25,7 @@ import vn.parindex.registry.unit.service.UnitQueryService;
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "Administrative units and agencies by official code, on any date")
-@APIResponse(
-        responseCode = "400",
-        description = "Malformed parameter",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed parameter")
 public class UnitResource {
 
     private static final int HIERARCHY_DEFAULT_SIZE = 500;
@@ -49,10 +43,7 @@ public class UnitResource {
     @Path("/{code}")
     @Operation(summary = "The version of a unit valid on a date (default today)")
     @APIResponse(responseCode = "200", description = "The unit")
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND: no such code, or not valid on asOf",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND: no such code, or not valid on asOf")
     public UnitDto get(@RestPath String code, @RestQuery @Parameter(example = "2025-07-01") String asOf) {
         return UnitDto.of(queries.findUnitAsOf(UnitParams.code(code), UnitParams.asOf(asOf)));
     }
@@ -93,10 +84,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/children")
     @Operation(summary = "Direct children of a unit on a date")
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public Page<UnitDto> children(
             @RestPath String code,
             @RestQuery String asOf,
@@ -114,10 +102,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/descendants")
     @Operation(summary = "All units below a unit on a date, nearest levels first")
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public Page<UnitDto> descendants(
             @RestPath String code,
             @RestQuery String asOf,
@@ -135,10 +120,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/ancestors")
     @Operation(summary = "Parent, grandparent, … of a unit on a date, nearest first")
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public Page<UnitDto> ancestors(@RestPath String code, @RestQuery String asOf, @RestQuery String level) {
         List<UnitDto> items =
                 queries.ancestors(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level)).stream()
@@ -150,10 +132,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/history")
     @Operation(summary = "Every version of a unit, oldest first")
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public List<UnitDto> history(@RestPath String code) {
         return queries.history(UnitParams.code(code)).stream().map(UnitDto::of).toList();
     }
@@ -165,10 +144,7 @@ public class UnitResource {
             description = "The version is the one valid on asOf (default today). Derived links (a dissolved district"
                     + " to the new communes of its communes) appear among successors, and among predecessors only"
                     + " with includeDerived=true.")
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public LineageDto lineage(@RestPath String code, @RestQuery String asOf, @RestQuery String includeDerived) {
         return LineageDto.of(lineage.lineageOf(
                 UnitParams.code(code),

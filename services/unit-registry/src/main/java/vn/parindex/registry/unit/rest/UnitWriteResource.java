@@ -10,12 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import vn.parindex.common.api.Problem;
 import vn.parindex.registry.unit.domain.UnitAttributes;
 import vn.parindex.registry.unit.repository.UnitVersion;
 import vn.parindex.registry.unit.service.UnitChangeService;
@@ -25,10 +22,7 @@ import vn.parindex.registry.unit.service.UnitChangeService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Units")
-@APIResponse(
-        responseCode = "400",
-        description = "VALIDATION_FAILED, INVALID_PARENT, NO_CHANGE",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_PARENT, NO_CHANGE")
 public class UnitWriteResource {
 
     private final UnitChangeService changes;
@@ -40,10 +34,7 @@ public class UnitWriteResource {
     @POST
     @Operation(summary = "Create a unit or an agency (sở, ban, ngành under a province)")
     @APIResponse(responseCode = "201", description = "Created; Location points at the new version")
-    @APIResponse(
-            responseCode = "409",
-            description = "UNIT_CODE_EXISTS: codes are never reused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "UNIT_CODE_EXISTS: codes are never reused")
     public Response create(@Valid @NotNull UnitWriteDto.Create request) {
         UnitVersion created = changes.createUnit(
                 new UnitAttributes(
@@ -60,14 +51,8 @@ public class UnitWriteResource {
             description = "Closes the open version the day before effectiveDate and opens a new one; earlier"
                     + " versions are never rewritten.")
     @APIResponse(responseCode = "201", description = "The new version")
-    @APIResponse(
-            responseCode = "404",
-            description = "UNIT_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "VALIDITY_OVERLAP or PARENT_CYCLE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "VALIDITY_OVERLAP or PARENT_CYCLE")
     public Response change(@RestPath String code, @Valid @NotNull UnitWriteDto.Change request) {
         UnitVersion next = changes.changeUnit(
                 UnitParams.code(code),
