@@ -263,10 +263,14 @@ public final class Launcher {
         }
     }
 
-    /** What a service needs to find its database and port; the rest of the launcher's environment is inherited. */
+    /**
+     * What a service needs to find its database and port, and whether to load demo data (on in the embedded mode
+     * unless PARINDEX_DEMO_DATA=false); the rest of the launcher's environment is inherited.
+     */
     static Map<String, String> childEnvironment(ServiceDefinition service, DatabaseServer database) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        env.put("PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"));
         service.database().ifPresent(name -> {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(name));
             env.put("QUARKUS_DATASOURCE_USERNAME", database.user());

@@ -8,8 +8,9 @@ import java.util.List;
  */
 public final class ServiceTable {
 
-    public static final List<ServiceDefinition> SERVICES =
-            List.of(ServiceDefinition.quarkus("unit-registry", 8081, "unit_registry"));
+    public static final List<ServiceDefinition> SERVICES = List.of(
+            ServiceDefinition.quarkus("unit-registry", 8081, "unit_registry"),
+            ServiceDefinition.quarkus("criteria-catalogue", 8082, "criteria_catalogue"));
 
     private ServiceTable() {}
 }

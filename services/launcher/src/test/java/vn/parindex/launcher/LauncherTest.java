@@ -20,6 +20,7 @@ class LauncherTest {
         assertEquals(
                 Map.of(
                         "QUARKUS_HTTP_PORT", "8081",
+                        "PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"),
                         "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:55432/unit_registry",
                         "QUARKUS_DATASOURCE_USERNAME", "u",
                         "QUARKUS_DATASOURCE_PASSWORD", "p"),
@@ -31,7 +32,13 @@ class LauncherTest {
         Map<String, String> env =
                 Launcher.childEnvironment(ServiceDefinition.quarkusWithoutDatabase("gateway", 8080), database);
 
-        assertEquals(Map.of("QUARKUS_HTTP_PORT", "8080"), env);
+        assertEquals(
+                Map.of(
+                        "QUARKUS_HTTP_PORT",
+                        "8080",
+                        "PARINDEX_DEMO_DATA",
+                        System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true")),
+                env);
     }
 
     @Test

@@ -1,0 +1,8 @@
+package vn.parindex.catalogue.criteria.domain;
+
+/** Life of a criteria set: only drafts change; a published set is frozen so that scores stay reproducible. */
+public enum SetStatus {
+    DRAFT,
+    PUBLISHED,
+    ARCHIVED
+}

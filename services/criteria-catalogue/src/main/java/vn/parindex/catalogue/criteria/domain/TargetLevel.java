@@ -1,0 +1,9 @@
+package vn.parindex.catalogue.criteria.domain;
+
+/** The peer level a criteria set scores. */
+public enum TargetLevel {
+    PROVINCE,
+    AGENCY,
+    DISTRICT,
+    COMMUNE
+}

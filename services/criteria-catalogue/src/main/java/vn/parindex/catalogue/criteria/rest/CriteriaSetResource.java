@@ -1,0 +1,177 @@
+package vn.parindex.catalogue.criteria.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.catalogue.criteria.domain.CriteriaSet;
+import vn.parindex.catalogue.criteria.domain.CriteriaSetDiff;
+import vn.parindex.catalogue.criteria.domain.SetStatus;
+import vn.parindex.catalogue.criteria.domain.TargetLevel;
+import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
+import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.common.api.Page;
+import vn.parindex.common.api.PageRequest;
+import vn.parindex.common.api.Params;
+
+/** Criteria sets: create, read (with ETag), replace while draft, publish, archive, clone, diff. */
+@Path("/api/criteria-sets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Criteria sets", description = "Versioned PAR Index criteria sets (bộ tiêu chí)")
+public class CriteriaSetResource {
+
+    private final CriteriaSetService sets;
+
+    public CriteriaSetResource(CriteriaSetService sets) {
+        this.sets = sets;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create a criteria set (whole tree) as a draft",
+            description =
+                    "The tree is validated whole: children's maxPoints sum to their parent's (adjustments aside), the top level to totalPoints, codes are unique, band tables ordered, metrics known.")
+    @APIResponse(responseCode = "201", description = "Created as DRAFT")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "POINTS_MISMATCH (detail names the node and both sums), UNKNOWN_METRIC, INVALID_RULE, INVALID_CRITERIA_SET, VALIDATION_FAILED")
+    @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS or DUPLICATE_NODE_CODE")
+    public Response create(@NotNull CriteriaSet body) {
+        return stored(
+                Response.created(URI.create("/api/criteria-sets/" + body.code())), sets.createCriteriaSet(body, null));
+    }
+
+    @GET
+    @Operation(summary = "Criteria sets, newest year first (without trees)")
+    public Page<CriteriaSetSummary> list(
+            @RestQuery String year,
+            @RestQuery String targetLevel,
+            @RestQuery String status,
+            @RestQuery String page,
+            @RestQuery String size) {
+        Integer y = year == null || year.isBlank() ? null : Params.intOrDefault("year", year, 0);
+        return sets.listCriteriaSets(
+                        y,
+                        Params.enumOrNull("targetLevel", targetLevel, TargetLevel.class),
+                        Params.enumOrNull("status", status, SetStatus.class),
+                        PageRequest.parse(page, size))
+                .map(CriteriaSetSummary::of);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "A criteria set with its tree; ETag, and 304 for a matching If-None-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "The set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CriteriaSet.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND")
+    public Response get(@RestPath String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        CriteriaSetRow row = sets.findRow(code);
+        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains(row.etag())) {
+            return Response.notModified().tag(row.etag().replace("\"", "")).build();
+        }
+        return Response.ok(row.document, MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, row.etag())
+                .build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a draft's whole tree (If-Match with the ETag guards against lost updates)")
+    @APIResponse(responseCode = "200", description = "The new revision")
+    @APIResponse(
+            responseCode = "409",
+            description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED, DUPLICATE_NODE_CODE")
+    @APIResponse(responseCode = "412", description = "REVISION_MISMATCH")
+    public Response replace(
+            @RestPath String code, @NotNull CriteriaSet body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return stored(Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), null));
+    }
+
+    @DELETE
+    @Path("/{code}")
+    @Operation(summary = "Delete a draft")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED or CRITERIA_SET_ARCHIVED")
+    public Response delete(@RestPath String code) {
+        sets.deleteDraft(code, null);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{code}/publish")
+    @Operation(summary = "Publish a draft: from now on the set never changes")
+    @APIResponse(responseCode = "200", description = "Published")
+    @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED or CRITERIA_SET_ARCHIVED")
+    public Response publish(@RestPath String code) {
+        return stored(Response.ok(), sets.publishCriteriaSet(code, null));
+    }
+
+    @POST
+    @Path("/{code}/archive")
+    @Operation(summary = "Archive a published set (it stays readable and usable for old campaigns)")
+    public Response archive(@RestPath String code) {
+        return stored(Response.ok(), sets.archiveCriteriaSet(code, null));
+    }
+
+    /** Body of a clone. */
+    @Schema(name = "CloneRequest")
+    public record CloneRequest(
+            @NotBlank @Schema(examples = "PAR_DIST_YB_2022") String code,
+            @Min(1990) @Max(2100) @Schema(examples = "2022") int year) {}
+
+    @POST
+    @Path("/{code}/clone")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Copy a set into a new draft with another code and year")
+    @APIResponse(responseCode = "201", description = "The new draft")
+    @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS")
+    public Response cloneSet(@RestPath String code, @Valid @NotNull CloneRequest body) {
+        return stored(
+                Response.created(URI.create("/api/criteria-sets/" + body.code())),
+                sets.cloneCriteriaSet(code, body.code(), body.year(), null));
+    }
+
+    @GET
+    @Path("/{code}/diff/{otherCode}")
+    @Operation(summary = "Nodes added, removed and changed from this set to the other")
+    @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND")
+    public CriteriaSetDiff.Result diff(@RestPath String code, @RestPath String otherCode) {
+        return sets.diff(code, otherCode);
+    }
+
+    private static Response stored(Response.ResponseBuilder builder, CriteriaSetService.Stored stored) {
+        return builder.entity(stored.row().document)
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, stored.row().etag())
+                .build();
+    }
+}

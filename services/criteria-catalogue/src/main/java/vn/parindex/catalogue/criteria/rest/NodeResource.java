@@ -1,0 +1,107 @@
+package vn.parindex.catalogue.criteria.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.catalogue.CatalogueError;
+import vn.parindex.catalogue.criteria.domain.CriteriaNode;
+import vn.parindex.catalogue.criteria.domain.TreeEdits;
+import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.common.api.ApiException;
+
+/** Node edits of a draft, each validated against the whole set, and reads of one node. */
+@Path("/api/criteria-sets/{code}/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Criteria sets")
+public class NodeResource {
+
+    private final CriteriaSetService sets;
+
+    public NodeResource(CriteriaSetService sets) {
+        this.sets = sets;
+    }
+
+    @GET
+    @Path("/{nodeCode}")
+    @Operation(summary = "One node with its subtree")
+    @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND or NODE_NOT_FOUND")
+    public CriteriaNode node(@RestPath String code, @RestPath String nodeCode) {
+        return TreeEdits.find(sets.findCriteriaSet(code).set().nodes(), nodeCode)
+                .orElseThrow(() -> new ApiException(
+                        CatalogueError.NODE_NOT_FOUND, "Criteria set " + code + " has no node " + nodeCode));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Add a node (with its subtree) under parentCode, or at the top level",
+            description =
+                    "The parent's maxPoints must still equal its children's sum afterwards: add siblings and change the parent in one PUT of the parent when totals move.")
+    @APIResponse(responseCode = "201", description = "The set's new revision")
+    @APIResponse(responseCode = "400", description = "POINTS_MISMATCH and other validation codes")
+    @APIResponse(
+            responseCode = "409",
+            description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED, DUPLICATE_NODE_CODE")
+    public Response add(
+            @RestPath String code,
+            @RestQuery String parentCode,
+            @NotNull CriteriaNode node,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CriteriaSetService.Stored s = sets.addNode(
+                code,
+                parentCode == null || parentCode.isBlank() ? null : parentCode,
+                node,
+                CatalogueParams.ifMatch(ifMatch),
+                null);
+        return Response.status(201)
+                .entity(s.row().document)
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, s.row().etag())
+                .build();
+    }
+
+    @PUT
+    @Path("/{nodeCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a node and its subtree")
+    @APIResponse(responseCode = "200", description = "The set's new revision")
+    @APIResponse(responseCode = "404", description = "NODE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED")
+    public Response replace(
+            @RestPath String code,
+            @RestPath String nodeCode,
+            @NotNull CriteriaNode node,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CriteriaSetService.Stored s = sets.replaceNode(code, nodeCode, node, CatalogueParams.ifMatch(ifMatch), null);
+        return Response.ok(s.row().document, MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, s.row().etag())
+                .build();
+    }
+
+    @DELETE
+    @Path("/{nodeCode}")
+    @Operation(summary = "Remove a node and its subtree")
+    @APIResponse(responseCode = "200", description = "The set's new revision")
+    @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED")
+    public Response remove(
+            @RestPath String code, @RestPath String nodeCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CriteriaSetService.Stored s = sets.removeNode(code, nodeCode, CatalogueParams.ifMatch(ifMatch), null);
+        return Response.ok(s.row().document, MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, s.row().etag())
+                .build();
+    }
+}

@@ -1,0 +1,68 @@
+package vn.parindex.catalogue.criteria.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import vn.parindex.catalogue.criteria.domain.CriteriaSet;
+import vn.parindex.catalogue.criteria.domain.CriteriaSetValidator;
+import vn.parindex.catalogue.criteria.domain.Evaluation;
+import vn.parindex.catalogue.criteria.domain.Evaluator;
+import vn.parindex.catalogue.criteria.domain.TargetLevel;
+
+class DemoCataloguesTest {
+
+    private static final List<CriteriaSet> SETS = DemoCatalogues.load();
+
+    @Test
+    void shouldLoadTheFourProposalsAsValidPublishedSets() {
+        assertEquals(
+                List.of("PAR_PROV_2024", "PAR_DIST_YB_2021", "PAR_COMMUNE_2025", "SVC_766"),
+                SETS.stream().map(CriteriaSet::code).toList());
+        for (CriteriaSet set : SETS) {
+            assertEquals(List.of(), CriteriaSetValidator.validate(set), set.code());
+            assertTrue(set.proposal());
+        }
+        CriteriaSet district = SETS.get(1);
+        assertEquals(TargetLevel.DISTRICT, district.targetLevel());
+        assertEquals(2021, district.year());
+    }
+
+    @Test
+    void shouldReproduceTheDistrictFieldMaxima() {
+        CriteriaSet district = SETS.get(1);
+        Map<String, BigDecimal> maxima = district.nodes().getFirst().children().stream()
+                .collect(Collectors.toMap(n -> n.code(), n -> n.maxPoints()));
+        assertEquals(0, new BigDecimal("14").compareTo(maxima.get("D1")));
+        assertEquals(0, new BigDecimal("7").compareTo(maxima.get("D2")));
+        assertEquals(0, new BigDecimal("12.5").compareTo(maxima.get("D3")));
+        assertEquals(0, new BigDecimal("5").compareTo(maxima.get("D4")));
+        assertEquals(0, new BigDecimal("7").compareTo(maxima.get("D5")));
+        assertEquals(0, new BigDecimal("6").compareTo(maxima.get("D6")));
+    }
+
+    @Test
+    void shouldScoreThanhPhoYenBai2021At95Point44() {
+        CriteriaSet district = SETS.get(1);
+        Evaluation.Result r = Evaluator.evaluate(
+                district, new Evaluation.Input("thành phố thuộc tỉnh", Map.of(), YenBai2021.leaves()));
+        Map<String, BigDecimal> points = r.nodes().stream()
+                .collect(Collectors.toMap(Evaluation.NodeResult::code, Evaluation.NodeResult::points));
+        assertEquals(
+                List.of("13.000", "6.500", "12.250", "5.000", "7.000", "6.000"),
+                List.of("D1", "D2", "D3", "D4", "D5", "D6").stream()
+                        .map(c -> points.get(c).toPlainString())
+                        .toList());
+        assertEquals(new BigDecimal("62.880"), points.get("A"));
+        assertEquals(new BigDecimal("24.420"), points.get("B"));
+        assertEquals(new BigDecimal("8.135"), points.get("C"));
+        assertEquals(new BigDecimal("95.435"), r.totalPoints());
+        assertEquals(new BigDecimal("95.44"), r.indexPercent());
+        assertEquals("XUAT_SAC", r.band());
+        assertEquals(List.of(), r.missing());
+    }
+}

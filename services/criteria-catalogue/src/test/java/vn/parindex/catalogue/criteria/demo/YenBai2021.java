@@ -1,0 +1,50 @@
+package vn.parindex.catalogue.criteria.demo;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import vn.parindex.catalogue.criteria.domain.CriteriaSet;
+import vn.parindex.catalogue.criteria.domain.Evaluation.LeafInput;
+import vn.parindex.catalogue.criteria.domain.Rule;
+
+/**
+ * The Thành phố Yên Bái 2021 worked example as leaf inputs of the district demo set: part A 62.88 (fields 13 /
+ * 6.5 / 12.25 / 5 / 7 / 6 / 13.13), survey part B 24.42, satisfaction part C 8.135 (SIPAS 81.35 %): 95.44.
+ */
+public final class YenBai2021 {
+
+    private YenBai2021() {}
+
+    public static Map<String, LeafInput> leaves() {
+        Map<String, LeafInput> leaves = new HashMap<>();
+        CriteriaSet district = DemoCatalogues.load().stream()
+                .filter(s -> s.code().equals("PAR_DIST_YB_2021"))
+                .findFirst()
+                .orElseThrow();
+        // Everything in part A at its maximum first (evidence FULL, ratios at 100 %) ...
+        district.nodes()
+                .getFirst()
+                .children()
+                .forEach(field -> field.children()
+                        .forEach(leaf -> leaves.put(
+                                leaf.code(),
+                                leaf.rule() instanceof Rule.Evidence
+                                        ? new LeafInput(null, "FULL", null, null, null, null)
+                                        : new LeafInput(
+                                                null, null, null, new BigDecimal("70"), new BigDecimal("70"), null))));
+        // ... then the points the city lost: D1.4 inspections of 20 % of units (band 0.5 of 2), D2.2 1.5 of 2,
+        // D3.8 1.25 of 1.5, D7.6 1.63 of 2.
+        leaves.put("D1.4", new LeafInput(null, null, new BigDecimal("20"), null, null, null));
+        leaves.put("D2.2", LeafInput.points("1.5"));
+        leaves.put("D3.8", LeafInput.points("1.25"));
+        leaves.put("D7.6", LeafInput.points("1.63"));
+        // Part B: the survey points (24.42); part C: SIPAS 81.35 % of 10 points (8.135).
+        leaves.put("D8.1", LeafInput.points("6"));
+        leaves.put("D8.2", LeafInput.points("6"));
+        leaves.put("D8.3", LeafInput.points("6.2"));
+        leaves.put("D8.4", LeafInput.points("6.22"));
+        leaves.put("C", LeafInput.value("81.35"));
+        leaves.put("D_ADJ", LeafInput.points("0"));
+        return leaves;
+    }
+}
