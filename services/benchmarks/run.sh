@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Registry benchmarks (docs/performance.md). Started by `./parindex bench`; JAVA_HOME is set by it.
+# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|all]` (JAVA_HOME is set by it).
 # Starts the set on a FRESH embedded PostgreSQL (so the first-start seed load is measured), then drives the
-# registry with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
+# services with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+TARGET="${1:-all}"
+case "$TARGET" in registry | catalogue | all) ;; *) echo "bench: what to measure: registry, catalogue or all" >&2; exit 2 ;; esac
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 BASE="http://localhost:8081"
+CATALOGUE="http://localhost:8082"
 
 if ! command -v wrk >/dev/null 2>&1; then
     if [[ "$(id -u)" == "0" ]]; then
@@ -39,7 +42,7 @@ echo "bench: starting the set on a fresh embedded PostgreSQL ($PARINDEX_HOME)"
 started=$(date +%s%N)
 "$JAVA_HOME/bin/java" -jar services/launcher/target/parindex-launcher.jar >"$WORK/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
+until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && curl -sf "$CATALOGUE/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$LAUNCHER_PID" 2>/dev/null || { cat "$WORK/launcher.log"; exit 1; }
     sleep 0.2
 done
@@ -49,23 +52,45 @@ seed_ms=$(grep -o 'Seeded [0-9]* unit versions, [0-9]* change events and [0-9]* 
 echo "bench: registry ready ${ready_ms} ms after launch (embedded PostgreSQL start + migrations + seed)"
 echo "bench: ${seed_ms}"
 
-run() { # name paths-file connections
-    local name="$1" file="$2" conns="$3" threads=2 i
+run() { # name paths-file connections [base-url]
+    local name="$1" file="$2" conns="$3" base="${4:-$BASE}" threads=2 i
     [[ "$conns" -lt 2 ]] && threads=1
     # Warm-up: JIT, connection pool, PostgreSQL caches.
-    PATHS_FILE="$file" wrk -t"$threads" -c"$conns" -d5s -s services/benchmarks/wrk-paths.lua "$BASE" >/dev/null
+    PATHS_FILE="$file" wrk -t"$threads" -c"$conns" -d5s -s services/benchmarks/wrk-paths.lua "$base" >/dev/null
     for i in $(seq "$ROUNDS"); do
-        PATHS_FILE="$file" wrk -t"$threads" -c"$conns" -d"$DURATION" -s services/benchmarks/wrk-paths.lua "$BASE" |
+        PATHS_FILE="$file" wrk -t"$threads" -c"$conns" -d"$DURATION" -s services/benchmarks/wrk-paths.lua "$base" |
             grep '^RESULT' | sed "s/^RESULT/$name/"
     done
 }
 
+if [[ "$TARGET" != registry ]]; then
+    # A 150-node set (10 fields × 14 criteria, every rule kind), published, for the catalogue's GET; the same
+    # generator times the evaluator in process.
+    ./mvnw -B -q -pl services/criteria-catalogue dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+    BENCH_CP="services/criteria-catalogue/target/classes:services/criteria-catalogue/target/test-classes:$(cat "$WORK/cp.txt")"
+    "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.criteria.bench.EvaluateBenchmark --print-set BENCH_150 >"$WORK/set.json"
+    curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @"$WORK/set.json" "$CATALOGUE/api/criteria-sets"
+    curl -sf -o /dev/null -X POST "$CATALOGUE/api/criteria-sets/BENCH_150/publish"
+    echo "/api/criteria-sets/BENCH_150" >"$WORK/set-path.txt"
+fi
+
 {
-    run unit "$WORK/unit.txt" "$CONNECTIONS"
-    run children "$WORK/children.txt" "$CONNECTIONS"
-    run search "$WORK/search.txt" "$CONNECTIONS"
-    run search-1conn "$WORK/search.txt" 1
+    if [[ "$TARGET" != catalogue ]]; then
+        run unit "$WORK/unit.txt" "$CONNECTIONS"
+        run children "$WORK/children.txt" "$CONNECTIONS"
+        run search "$WORK/search.txt" "$CONNECTIONS"
+        run search-1conn "$WORK/search.txt" 1
+    fi
+    if [[ "$TARGET" != registry ]]; then
+        run set150-1conn "$WORK/set-path.txt" 1 "$CATALOGUE"
+        run set150 "$WORK/set-path.txt" "$CONNECTIONS" "$CATALOGUE"
+    fi
 } | tee "$WORK/results.txt"
+
+if [[ "$TARGET" != registry ]]; then
+    echo "bench: evaluate in process (150 nodes):"
+    "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.criteria.bench.EvaluateBenchmark | tee -a "$WORK/evaluate.txt"
+fi
 
 echo
 echo "| scenario | connections | rounds | median req/s | median p50 ms | median p95 ms | median p99 ms | errors |"

@@ -24,12 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.catalogue.CatalogueError;
 import vn.parindex.catalogue.criteria.domain.CriteriaSet;
 import vn.parindex.catalogue.criteria.domain.CriteriaSetDiff;
 import vn.parindex.catalogue.criteria.domain.SetStatus;
 import vn.parindex.catalogue.criteria.domain.TargetLevel;
-import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.catalogue.criteria.service.DocumentCache;
+import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
@@ -41,9 +43,11 @@ import vn.parindex.common.api.Params;
 public class CriteriaSetResource {
 
     private final CriteriaSetService sets;
+    private final DocumentCache documents;
 
-    public CriteriaSetResource(CriteriaSetService sets) {
+    public CriteriaSetResource(CriteriaSetService sets, DocumentCache documents) {
         this.sets = sets;
+        this.documents = documents;
     }
 
     @POST
@@ -93,12 +97,14 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND")
     public Response get(@RestPath String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        CriteriaSetRow row = sets.findRow(code);
-        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains(row.etag())) {
-            return Response.notModified().tag(row.etag().replace("\"", "")).build();
+        DocumentCache.Document doc = documents
+                .current(code)
+                .orElseThrow(() -> new ApiException(CatalogueError.CRITERIA_SET_NOT_FOUND, "No criteria set " + code));
+        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains(doc.etag())) {
+            return Response.notModified().tag(doc.etag().replace("\"", "")).build();
         }
-        return Response.ok(row.document, MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, row.etag())
+        return Response.ok(doc.json(), MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, doc.etag())
                 .build();
     }
 

@@ -136,6 +136,7 @@ class CriteriaSetApiTest {
                 .body("status", equalTo("DRAFT"))
                 .extract()
                 .header("ETag");
+        given().get("/api/criteria-sets/LIFE-2026").then().body("nodes[0].children[0].nameVi", equalTo("Khảo sát"));
         String node =
                 "{\"code\":\"F.1\",\"nameVi\":\"Khảo sát người dân\",\"kind\":\"CRITERION\",\"maxPoints\":4,\"rule\":{\"type\":\"SURVEY\"}}";
         given().contentType(ContentType.JSON)
@@ -160,7 +161,12 @@ class CriteriaSetApiTest {
                 .then()
                 .statusCode(400)
                 .body("code", equalTo("POINTS_MISMATCH"));
-        given().get("/api/criteria-sets/LIFE-2026").then().body("nodes[0].children[0].maxPoints", equalTo(4));
+        // The read after the edits answers the latest committed revision (the document cache follows revisions).
+        given().get("/api/criteria-sets/LIFE-2026")
+                .then()
+                .header("ETag", equalTo("\"LIFE-2026-r2\""))
+                .body("nodes[0].children[0].maxPoints", equalTo(4))
+                .body("nodes[0].children[0].nameVi", equalTo("Khảo sát người dân"));
 
         given().post("/api/criteria-sets/LIFE-2026/publish")
                 .then()
