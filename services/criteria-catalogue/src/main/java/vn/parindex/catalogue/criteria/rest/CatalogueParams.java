@@ -1,5 +1,9 @@
 package vn.parindex.catalogue.criteria.rest;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import vn.parindex.catalogue.criteria.service.CriteriaSetService;
 import vn.parindex.common.api.ApiException;
 
 /** Header and path parameters shared by the catalogue's resources. */
@@ -19,5 +23,13 @@ final class CatalogueParams {
         } catch (RuntimeException e) {
             throw ApiException.invalidParameter("If-Match", "must be an ETag of this API (\"CODE-rN\")", header);
         }
+    }
+
+    /** A write's answer: the stored document of the new revision, with its ETag. */
+    static Response stored(Response.ResponseBuilder builder, CriteriaSetService.Stored stored) {
+        return builder.entity(stored.row().document)
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, stored.row().etag())
+                .build();
     }
 }

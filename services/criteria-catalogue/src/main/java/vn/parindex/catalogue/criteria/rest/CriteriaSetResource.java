@@ -63,7 +63,7 @@ public class CriteriaSetResource {
                     "POINTS_MISMATCH (detail names the node and both sums), UNKNOWN_METRIC, INVALID_RULE, INVALID_CRITERIA_SET, VALIDATION_FAILED")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS or DUPLICATE_NODE_CODE")
     public Response create(@NotNull CriteriaSet body) {
-        return stored(
+        return CatalogueParams.stored(
                 Response.created(URI.create("/api/criteria-sets/" + body.code())), sets.createCriteriaSet(body, null));
     }
 
@@ -119,7 +119,8 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "412", description = "REVISION_MISMATCH")
     public Response replace(
             @RestPath String code, @NotNull CriteriaSet body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return stored(Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), null));
+        return CatalogueParams.stored(
+                Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), null));
     }
 
     @DELETE
@@ -138,14 +139,14 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED or CRITERIA_SET_ARCHIVED")
     public Response publish(@RestPath String code) {
-        return stored(Response.ok(), sets.publishCriteriaSet(code, null));
+        return CatalogueParams.stored(Response.ok(), sets.publishCriteriaSet(code, null));
     }
 
     @POST
     @Path("/{code}/archive")
     @Operation(summary = "Archive a published set (it stays readable and usable for old campaigns)")
     public Response archive(@RestPath String code) {
-        return stored(Response.ok(), sets.archiveCriteriaSet(code, null));
+        return CatalogueParams.stored(Response.ok(), sets.archiveCriteriaSet(code, null));
     }
 
     /** Body of a clone. */
@@ -161,7 +162,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "201", description = "The new draft")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS")
     public Response cloneSet(@RestPath String code, @Valid @NotNull CloneRequest body) {
-        return stored(
+        return CatalogueParams.stored(
                 Response.created(URI.create("/api/criteria-sets/" + body.code())),
                 sets.cloneCriteriaSet(code, body.code(), body.year(), null));
     }
@@ -172,12 +173,5 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND")
     public CriteriaSetDiff.Result diff(@RestPath String code, @RestPath String otherCode) {
         return sets.diff(code, otherCode);
-    }
-
-    private static Response stored(Response.ResponseBuilder builder, CriteriaSetService.Stored stored) {
-        return builder.entity(stored.row().document)
-                .type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, stored.row().etag())
-                .build();
     }
 }

@@ -61,17 +61,14 @@ public class NodeResource {
             @RestQuery String parentCode,
             @NotNull CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CriteriaSetService.Stored s = sets.addNode(
-                code,
-                parentCode == null || parentCode.isBlank() ? null : parentCode,
-                node,
-                CatalogueParams.ifMatch(ifMatch),
-                null);
-        return Response.status(201)
-                .entity(s.row().document)
-                .type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, s.row().etag())
-                .build();
+        return CatalogueParams.stored(
+                Response.status(201),
+                sets.addNode(
+                        code,
+                        parentCode == null || parentCode.isBlank() ? null : parentCode,
+                        node,
+                        CatalogueParams.ifMatch(ifMatch),
+                        null));
     }
 
     @PUT
@@ -86,10 +83,8 @@ public class NodeResource {
             @RestPath String nodeCode,
             @NotNull CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CriteriaSetService.Stored s = sets.replaceNode(code, nodeCode, node, CatalogueParams.ifMatch(ifMatch), null);
-        return Response.ok(s.row().document, MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, s.row().etag())
-                .build();
+        return CatalogueParams.stored(
+                Response.ok(), sets.replaceNode(code, nodeCode, node, CatalogueParams.ifMatch(ifMatch), null));
     }
 
     @DELETE
@@ -99,9 +94,7 @@ public class NodeResource {
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED")
     public Response remove(
             @RestPath String code, @RestPath String nodeCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CriteriaSetService.Stored s = sets.removeNode(code, nodeCode, CatalogueParams.ifMatch(ifMatch), null);
-        return Response.ok(s.row().document, MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.ETAG, s.row().etag())
-                .build();
+        return CatalogueParams.stored(
+                Response.ok(), sets.removeNode(code, nodeCode, CatalogueParams.ifMatch(ifMatch), null));
     }
 }
