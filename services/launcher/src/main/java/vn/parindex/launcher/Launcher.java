@@ -271,6 +271,7 @@ public final class Launcher {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         env.put("PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"));
+        env.putAll(ServiceTable.SERVICE_URLS);
         service.database().ifPresent(name -> {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(name));
             env.put("QUARKUS_DATASOURCE_USERNAME", database.user());

@@ -10,7 +10,12 @@ public final class ServiceTable {
 
     public static final List<ServiceDefinition> SERVICES = List.of(
             ServiceDefinition.quarkus("unit-registry", 8081, "unit_registry"),
-            ServiceDefinition.quarkus("criteria-catalogue", 8082, "criteria_catalogue"));
+            ServiceDefinition.quarkus("criteria-catalogue", 8082, "criteria_catalogue"),
+            ServiceDefinition.quarkus("dossier-stats", 8084, "dossier_stats"));
+
+    /** Where services find each other in the embedded mode (all on this machine). */
+    public static final java.util.Map<String, String> SERVICE_URLS =
+            java.util.Map.of("QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL", "http://localhost:8081");
 
     private ServiceTable() {}
 }

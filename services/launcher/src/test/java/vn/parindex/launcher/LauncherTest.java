@@ -21,6 +21,7 @@ class LauncherTest {
                 Map.of(
                         "QUARKUS_HTTP_PORT", "8081",
                         "PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"),
+                        "QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL", "http://localhost:8081",
                         "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:55432/unit_registry",
                         "QUARKUS_DATASOURCE_USERNAME", "u",
                         "QUARKUS_DATASOURCE_PASSWORD", "p"),
@@ -28,7 +29,7 @@ class LauncherTest {
     }
 
     @Test
-    void serviceWithoutDatabaseGetsOnlyItsPort() {
+    void serviceWithoutDatabaseGetsItsPortAndTheOtherServicesAddresses() {
         Map<String, String> env =
                 Launcher.childEnvironment(ServiceDefinition.quarkusWithoutDatabase("gateway", 8080), database);
 
@@ -37,7 +38,9 @@ class LauncherTest {
                         "QUARKUS_HTTP_PORT",
                         "8080",
                         "PARINDEX_DEMO_DATA",
-                        System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true")),
+                        System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"),
+                        "QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL",
+                        "http://localhost:8081"),
                 env);
     }
 

@@ -1,0 +1,93 @@
+package vn.parindex.dossier.calendar;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Params;
+
+/** The working-day calendar: a year's days off and make-up days, due dates, working days between dates. */
+@Path("/api/calendar")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Calendar", description = "Working days of Vietnamese administrative bodies")
+public class CalendarResource {
+
+    private final CalendarService calendar;
+
+    public CalendarResource(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    /** A year's exceptions to the Monday–Friday week. */
+    public record Year(int year, List<CalendarDay> days) {}
+
+    @GET
+    @Path("/{year}")
+    @Operation(summary = "Weekday days off (HOLIDAY) and worked weekend days (MAKEUP_WORKDAY) of a schedule year")
+    public Year year(@RestPath String year) {
+        int y = parseYear(year);
+        return new Year(y, calendar.daysOfYear(y));
+    }
+
+    @PUT
+    @Path("/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a year's days off and make-up days (as a new schedule is announced)")
+    @APIResponse(responseCode = "200", description = "The stored year")
+    @APIResponse(
+            responseCode = "400",
+            description = "INVALID_CALENDAR: a holiday on a weekend, a make-up day on a weekday, duplicates")
+    public Year replace(@RestPath String year, @NotNull List<CalendarDay> days) {
+        int y = parseYear(year);
+        return new Year(y, calendar.replaceYear(y, days));
+    }
+
+    /** A due date and how it was counted. */
+    public record Due(LocalDate receivedOn, int workingDays, LocalDate dueDate) {}
+
+    @GET
+    @Path("/due-date")
+    @Operation(summary = "Due date of a procedure: the n-th working day after the day of receipt")
+    public Due dueDate(@RestQuery String receivedOn, @RestQuery String workingDays) {
+        LocalDate received = Params.requiredDate("receivedOn", receivedOn);
+        int days = Params.intOrDefault("workingDays", workingDays, -1);
+        if (days < 0 || days > 3650) {
+            throw ApiException.invalidParameter("workingDays", "must be 0 to 3650", workingDays);
+        }
+        return new Due(received, days, calendar.calendar().dueDate(received, days));
+    }
+
+    /** Working days in a span. */
+    public record Span(LocalDate from, LocalDate to, int workingDays) {}
+
+    @GET
+    @Path("/working-days")
+    @Operation(summary = "Working days after from, up to and including to")
+    public Span workingDays(@RestQuery String from, @RestQuery String to) {
+        LocalDate f = Params.requiredDate("from", from);
+        LocalDate t = Params.requiredDate("to", to);
+        if (t.isBefore(f) || t.isAfter(f.plusYears(20))) {
+            throw ApiException.invalidParameter("to", "must be on or after from, within 20 years", to);
+        }
+        return new Span(f, t, calendar.calendar().workingDaysBetween(f, t));
+    }
+
+    private static int parseYear(String raw) {
+        int y = Params.intOrDefault("year", raw, 0);
+        if (y < 2000 || y > 2100) {
+            throw ApiException.invalidParameter("year", "must be between 2000 and 2100", raw);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,8 @@
+package vn.parindex.dossier.domain;
+
+/** How a dossier was submitted. */
+public enum Channel {
+    DIRECT,
+    POSTAL,
+    ONLINE
+}

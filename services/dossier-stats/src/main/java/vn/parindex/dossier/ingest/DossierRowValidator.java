@@ -1,0 +1,156 @@
+package vn.parindex.dossier.ingest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import vn.parindex.dossier.calendar.WorkingCalendar;
+import vn.parindex.dossier.domain.Channel;
+import vn.parindex.dossier.domain.DossierStatus;
+import vn.parindex.dossier.domain.TimingClass;
+import vn.parindex.dossier.procedure.ProcedureService;
+
+/**
+ * Checks one input row and derives its columns: dates in Vietnam's day, the due date (given, or receipt + the
+ * procedure's working days), the finish class and the working days taken. Timestamps carry an offset; a
+ * timestamp without one, or a bare date, is Vietnam time.
+ */
+public final class DossierRowValidator {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** Either a row or a rejection. */
+    public record Outcome(DossierRow row, Rejection rejection) {}
+
+    private final Map<String, ProcedureService.Terms> procedures;
+    private final BiPredicate<String, LocalDate> unitExists;
+    private final WorkingCalendar calendar;
+
+    public DossierRowValidator(
+            Map<String, ProcedureService.Terms> procedures,
+            BiPredicate<String, LocalDate> unitExists,
+            WorkingCalendar calendar) {
+        this.procedures = procedures;
+        this.unitExists = unitExists;
+        this.calendar = calendar;
+    }
+
+    public Outcome check(long line, Map<String, String> f) {
+        String source = f.get("sourceSystem");
+        String id = f.get("dossierId");
+        if (blank(source) || source.length() > 64) {
+            return reject(line, "sourceSystem", "is required (at most 64 characters)", source);
+        }
+        if (blank(id) || id.length() > 128) {
+            return reject(line, "dossierId", "is required (at most 128 characters)", id);
+        }
+        String procedureCode = f.get("procedureCode");
+        ProcedureService.Terms terms = procedureCode == null ? null : procedures.get(procedureCode);
+        if (terms == null) {
+            return reject(line, "procedureCode", "is not a known procedure", procedureCode);
+        }
+        Channel channel;
+        try {
+            channel = Channel.valueOf(f.getOrDefault("channel", "").strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return reject(line, "channel", "must be DIRECT, POSTAL or ONLINE", f.get("channel"));
+        }
+        DossierStatus status;
+        try {
+            status = DossierStatus.parse(f.getOrDefault("status", ""));
+        } catch (IllegalArgumentException e) {
+            return reject(line, "status", "is not a known status", f.get("status"));
+        }
+        OffsetDateTime received = time(f.get("receivedAt"));
+        if (received == null) {
+            return reject(
+                    line,
+                    "receivedAt",
+                    "must be a timestamp (2025-07-01T08:30:00+07:00) or a date",
+                    f.get("receivedAt"));
+        }
+        OffsetDateTime finished = null;
+        if (!blank(f.get("finishedAt"))) {
+            finished = time(f.get("finishedAt"));
+            if (finished == null) {
+                return reject(line, "finishedAt", "must be a timestamp or a date", f.get("finishedAt"));
+            }
+            if (finished.isBefore(received)) {
+                return reject(line, "finishedAt", "is before receivedAt", f.get("finishedAt"));
+            }
+        } else if (status.isFinished()) {
+            return reject(line, "finishedAt", "is required for a " + status + " dossier", null);
+        }
+        OffsetDateTime dueAt = null;
+        if (!blank(f.get("dueAt"))) {
+            dueAt = time(f.get("dueAt"));
+            if (dueAt == null) {
+                return reject(line, "dueAt", "must be a timestamp or a date", f.get("dueAt"));
+            }
+        }
+        LocalDate receivedDate = received.atZoneSameInstant(VIETNAM).toLocalDate();
+        String unit = f.get("unitCode");
+        if (blank(unit) || !unitExists.test(unit, receivedDate)) {
+            return reject(line, "unitCode", "is not a unit of the registry on " + receivedDate, unit);
+        }
+        LocalDate dueDate = dueAt != null
+                ? dueAt.atZoneSameInstant(VIETNAM).toLocalDate()
+                : calendar.dueDate(receivedDate, terms.deadlineWorkingDays());
+        LocalDate finishedDate =
+                finished == null ? null : finished.atZoneSameInstant(VIETNAM).toLocalDate();
+        TimingClass timing = TimingClass.ofFinished(status, dueDate, finishedDate);
+        Integer finishClass = timing == null || timing == TimingClass.EXCLUDED ? null : timing.ordinal() + 1;
+        Integer days = finishClass == null ? null : calendar.workingDaysBetween(receivedDate, finishedDate);
+        return new Outcome(
+                new DossierRow(
+                        source,
+                        id,
+                        procedureCode,
+                        unit,
+                        channel,
+                        terms.serviceLevel(),
+                        status,
+                        received,
+                        receivedDate,
+                        dueAt,
+                        dueDate,
+                        finished,
+                        finishedDate,
+                        finishClass,
+                        status.isExcluded(),
+                        days),
+                null);
+    }
+
+    private static Outcome reject(long line, String field, String reason, String value) {
+        String safe = value == null ? null : value.length() > 100 ? value.substring(0, 100) + "…" : value;
+        return new Outcome(null, new Rejection(line, field, reason, safe));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static OffsetDateTime time(String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        String s = raw.strip();
+        try {
+            return OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(s).atZone(VIETNAM).toOffsetDateTime();
+            } catch (DateTimeParseException e2) {
+                try {
+                    return LocalDate.parse(s).atStartOfDay(VIETNAM).toOffsetDateTime();
+                } catch (DateTimeParseException e3) {
+                    return null;
+                }
+            }
+        }
+    }
+}

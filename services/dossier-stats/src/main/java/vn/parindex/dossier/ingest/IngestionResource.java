@@ -1,0 +1,66 @@
+package vn.parindex.dossier.ingest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.dossier.DossierError;
+
+/** {@code POST /api/dossiers/batch}: NDJSON, a JSON array or CSV, streamed. */
+@Path("/api/dossiers/batch")
+@Tag(name = "Dossiers", description = "Ingestion of administrative-procedure dossiers")
+public class IngestionResource {
+
+    private final IngestionService ingestion;
+
+    public IngestionResource(IngestionService ingestion) {
+        this.ingestion = ingestion;
+    }
+
+    @POST
+    @Blocking
+    @Consumes({"application/x-ndjson", "application/jsonl", MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Ingest dossiers: idempotent upsert on (sourceSystem, dossierId)",
+            description = "Fields: sourceSystem, dossierId, procedureCode, unitCode, channel (DIRECT, POSTAL, ONLINE),"
+                    + " receivedAt, dueAt (computed from the procedure's working days when absent), finishedAt, status"
+                    + " (received, processing, supplement requested, paused, resolved, returned, refused, withdrawn,"
+                    + " cancelled). Each bad row is rejected with its line and reason; good rows are stored. A later"
+                    + " status of the same dossier replaces the earlier row; re-sending a batch changes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Counts: rows, inserted, updated, unchanged, duplicatesInBatch, rejected, rejections")
+    @APIResponse(responseCode = "400", description = "MALFORMED_BODY: the batch broke off; nothing was stored")
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_BATCH_FORMAT")
+    @APIResponse(
+            responseCode = "503",
+            description = "REGISTRY_UNAVAILABLE: unit codes could not be checked; nothing was stored")
+    public IngestionService.Result ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return ingestion.ingest(format(contentType), body);
+    }
+
+    static RecordReader.Format format(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")) {
+            return RecordReader.Format.NDJSON;
+        }
+        if (type.startsWith("application/json")) {
+            return RecordReader.Format.JSON_ARRAY;
+        }
+        if (type.startsWith("text/csv")) {
+            return RecordReader.Format.CSV;
+        }
+        throw new ApiException(
+                DossierError.UNSUPPORTED_BATCH_FORMAT, "Content-Type " + contentType + " is not NDJSON, JSON or CSV");
+    }
+}

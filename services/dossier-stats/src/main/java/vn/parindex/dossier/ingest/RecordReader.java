@@ -1,0 +1,204 @@
+package vn.parindex.dossier.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads dossier rows one at a time from NDJSON, a JSON array or CSV, never holding more than one row, so a
+ * batch of any size is read in bounded memory. A row that cannot be read is handed back as a rejection; a
+ * JSON array that breaks off is an error for the whole batch (its rows cannot be told apart any more).
+ */
+public abstract class RecordReader implements java.io.Closeable {
+
+    /** One raw row: its line (1-based; for CSV the header is line 1) and its fields as text. */
+    public record Raw(long line, Map<String, String> fields, Rejection unreadable) {}
+
+    public enum Format {
+        NDJSON,
+        JSON_ARRAY,
+        CSV
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** The next row, or {@code null} at the end. */
+    public abstract Raw next() throws IOException;
+
+    public static RecordReader open(Format format, InputStream in) throws IOException {
+        return switch (format) {
+            case NDJSON -> new Ndjson(in);
+            case JSON_ARRAY -> new JsonArray(in);
+            case CSV -> new Csv(in);
+        };
+    }
+
+    /** Reads one flat JSON object's fields as text (nested values are kept as their JSON). */
+    static Map<String, String> fields(JsonParser p) throws IOException {
+        Map<String, String> out = new HashMap<>(16);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren();
+                out.put(name, "(structured)");
+            } else if (t != JsonToken.VALUE_NULL) {
+                out.put(name, p.getText());
+            }
+        }
+        return out;
+    }
+
+    static final class Ndjson extends RecordReader {
+        private final BufferedReader lines;
+        private long line;
+
+        Ndjson(InputStream in) {
+            this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        @Override
+        public Raw next() throws IOException {
+            String text;
+            do {
+                text = lines.readLine();
+                line++;
+                if (text == null) {
+                    return null;
+                }
+            } while (text.isBlank());
+            try (JsonParser p = JSON.createParser(text)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return new Raw(line, Map.of(), new Rejection(line, "row", "is not a JSON object", null));
+                }
+                return new Raw(line, fields(p), null);
+            } catch (IOException e) {
+                return new Raw(line, Map.of(), new Rejection(line, "row", "is not valid JSON", null));
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            lines.close();
+        }
+    }
+
+    static final class JsonArray extends RecordReader {
+        private final JsonParser p;
+        private boolean started;
+
+        JsonArray(InputStream in) throws IOException {
+            this.p = JSON.createParser(in);
+        }
+
+        @Override
+        public Raw next() throws IOException {
+            if (!started) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw new IOException("a JSON batch is an array of dossier objects");
+                }
+                started = true;
+            }
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.END_ARRAY || t == null) {
+                return null;
+            }
+            long line = p.currentTokenLocation().getLineNr();
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return new Raw(line, Map.of(), new Rejection(line, "row", "is not a JSON object", null));
+            }
+            return new Raw(line, fields(p), null);
+        }
+
+        @Override
+        public void close() throws IOException {
+            p.close();
+        }
+    }
+
+    static final class Csv extends RecordReader {
+        private final BufferedReader lines;
+        private final List<String> header;
+        private long line = 1;
+
+        Csv(InputStream in) throws IOException {
+            this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String first = lines.readLine();
+            if (first == null) {
+                throw new IOException("the CSV has no header row");
+            }
+            this.header = split(first.startsWith("\uFEFF") ? first.substring(1) : first).stream()
+                    .map(String::strip)
+                    .toList();
+        }
+
+        @Override
+        public Raw next() throws IOException {
+            String text;
+            do {
+                text = lines.readLine();
+                line++;
+                if (text == null) {
+                    return null;
+                }
+            } while (text.isBlank());
+            List<String> values = split(text);
+            if (values.size() != header.size()) {
+                return new Raw(
+                        line,
+                        Map.of(),
+                        new Rejection(
+                                line,
+                                "row",
+                                "has " + values.size() + " fields, the header has " + header.size(),
+                                null));
+            }
+            Map<String, String> out = new HashMap<>(header.size() * 2);
+            for (int i = 0; i < header.size(); i++) {
+                if (!values.get(i).isEmpty()) {
+                    out.put(header.get(i), values.get(i));
+                }
+            }
+            return new Raw(line, out, null);
+        }
+
+        static List<String> split(String line) {
+            List<String> out = new ArrayList<>();
+            StringBuilder f = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        f.append('"');
+                        i++;
+                    } else {
+                        quoted = !quoted;
+                    }
+                } else if (c == ',' && !quoted) {
+                    out.add(f.toString());
+                    f.setLength(0);
+                } else {
+                    f.append(c);
+                }
+            }
+            out.add(f.toString());
+            return out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            lines.close();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package vn.parindex.dossier.registry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.dossier.DossierError;
+
+/**
+ * What dossier statistics knows of units, from the unit registry over REST: a unit's versions (to check that a
+ * dossier's unit existed when it was received) and a unit's descendants on a date. Answers are cached for 10
+ * minutes (units change rarely); an unknown unit is an empty answer; a registry that is down or slow is a 503,
+ * never invented data.
+ */
+@ApplicationScoped
+public class UnitDirectory {
+
+    private static final Duration TTL = Duration.ofMinutes(10);
+
+    private record Cached<T>(T value, Instant until) {}
+
+    private final RegistryApi registry;
+    private final Map<String, Cached<Optional<List<RegistryApi.UnitVersion>>>> versions = new ConcurrentHashMap<>();
+    private final Map<String, Cached<List<String>>> descendants = new ConcurrentHashMap<>();
+
+    public UnitDirectory(@RestClient RegistryApi registry) {
+        this.registry = registry;
+    }
+
+    /** Whether the registry knows {@code code} as a unit valid on {@code day}. */
+    public boolean isUnitOn(String code, LocalDate day) {
+        return versions(code)
+                .map(vs -> vs.stream().anyMatch(v -> v.validOn(day)))
+                .orElse(false);
+    }
+
+    /** The unit itself and every unit below it on {@code day}. */
+    public List<String> selfAndDescendants(String code, LocalDate day) {
+        String key = code + "@" + day;
+        Cached<List<String>> hit = descendants.get(key);
+        if (hit != null && hit.until().isAfter(Instant.now())) {
+            return hit.value();
+        }
+        if (!isUnitOn(code, day)) {
+            throw new ApiException(DossierError.UNIT_NOT_FOUND, "The unit registry has no unit " + code + " on " + day);
+        }
+        List<String> codes = call(() -> {
+            RegistryApi.UnitPage page = registry.descendants(code, day, 20_000);
+            java.util.ArrayList<String> all = new java.util.ArrayList<>();
+            all.add(code);
+            page.items().forEach(u -> all.add(u.code()));
+            return List.copyOf(all);
+        });
+        descendants.put(key, new Cached<>(codes, Instant.now().plus(TTL)));
+        return codes;
+    }
+
+    private Optional<List<RegistryApi.UnitVersion>> versions(String code) {
+        Cached<Optional<List<RegistryApi.UnitVersion>>> hit = versions.get(code);
+        if (hit != null && hit.until().isAfter(Instant.now())) {
+            return hit.value();
+        }
+        Optional<List<RegistryApi.UnitVersion>> fresh = call(() -> {
+            try {
+                return Optional.of(registry.history(code));
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404 || e.getResponse().getStatus() == 400) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+        versions.put(code, new Cached<>(fresh, Instant.now().plus(TTL)));
+        return fresh;
+    }
+
+    private <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return guarded(request);
+        } catch (TimeoutException | CircuitBreakerOpenException | jakarta.ws.rs.ProcessingException e) {
+            throw unavailable(e);
+        } catch (WebApplicationException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Timeout(5000)
+    @Retry(
+            maxRetries = 2,
+            delay = 100,
+            abortOn = {ApiException.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    <T> T guarded(java.util.function.Supplier<T> request) {
+        return request.get();
+    }
+
+    private static ApiException unavailable(Exception cause) {
+        return new ApiException(
+                DossierError.REGISTRY_UNAVAILABLE,
+                "The unit registry did not answer (" + cause.getClass().getSimpleName() + "); nothing was stored");
+    }
+}

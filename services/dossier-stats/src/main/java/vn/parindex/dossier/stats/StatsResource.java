@@ -1,0 +1,146 @@
+package vn.parindex.dossier.stats;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Params;
+import vn.parindex.dossier.domain.Counts;
+import vn.parindex.dossier.domain.Rates;
+import vn.parindex.dossier.registry.UnitDirectory;
+
+/** Dossier statistics with named formulas, as JSON or CSV, and the metrics scoring reads. */
+@Path("/api/dossier-stats")
+@Tag(name = "Dossier statistics", description = "Counts and rates, each rate with numerator, denominator and formula")
+public class StatsResource {
+
+    private final StatsService stats;
+    private final UnitDirectory units;
+
+    public StatsResource(StatsService stats, UnitDirectory units) {
+        this.stats = stats;
+        this.units = units;
+    }
+
+    /** One row: its key, counts and rates. */
+    public record Item(String key, Counts counts, Rates.All rates) {}
+
+    public record Report(
+            String unitCode,
+            boolean includeDescendants,
+            int unitCount,
+            LocalDate from,
+            LocalDate to,
+            String groupBy,
+            OffsetDateTime dataAsOf,
+            List<Item> items,
+            Item total) {}
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(
+            summary =
+                    "Counts and rates of a unit (and its descendants) over a period, optionally grouped; format=csv for CSV")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER")
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
+    @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
+    public Response report(
+            @RestQuery String unitCode,
+            @RestQuery String includeDescendants,
+            @RestQuery String from,
+            @RestQuery String to,
+            @RestQuery String groupBy,
+            @RestQuery String format) {
+        if (unitCode == null || unitCode.isBlank()) {
+            throw ApiException.invalidParameter("unitCode", "is required", unitCode);
+        }
+        LocalDate start = Params.requiredDate("from", from);
+        LocalDate end = Params.requiredDate("to", to);
+        if (end.isBefore(start) || end.isAfter(start.plusYears(5))) {
+            throw ApiException.invalidParameter("to", "must be on or after from, within 5 years", to);
+        }
+        StatsService.GroupBy group = groupBy == null || groupBy.isBlank()
+                ? StatsService.GroupBy.NONE
+                : Params.enumOrNull("groupBy", groupBy, StatsService.GroupBy.class);
+        boolean descendants = Params.booleanOrDefault("includeDescendants", includeDescendants, false);
+        List<String> codes = descendants ? units.selfAndDescendants(unitCode, end) : List.of(unitCode);
+        List<Item> items = stats.counts(codes, start, end, group).stream()
+                .map(r -> new Item(r.key(), r.counts(), Rates.of(r.counts())))
+                .toList();
+        Item total = group == StatsService.GroupBy.NONE ? items.getFirst() : total(codes, start, end);
+        Report report = new Report(
+                unitCode,
+                descendants,
+                codes.size(),
+                start,
+                end,
+                group.name().toLowerCase(java.util.Locale.ROOT),
+                stats.dataAsOf(),
+                items,
+                total);
+        if ("csv".equalsIgnoreCase(format)) {
+            return Response.ok(StatsCsv.write(report), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"dossier-stats-" + unitCode + ".csv\"")
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** A metric as the criteria catalogue names it. */
+    public record Metric(String name, java.math.BigDecimal value, long numerator, long denominator, String formula) {}
+
+    public record Metrics(String unitCode, int year, OffsetDateTime dataAsOf, List<Metric> metrics) {}
+
+    @GET
+    @Path("/metrics")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A unit's year metrics for scoring (names as in the criteria catalogue)")
+    public Metrics metrics(@RestQuery String unitCode, @RestQuery String year, @RestQuery String includeDescendants) {
+        if (unitCode == null || unitCode.isBlank()) {
+            throw ApiException.invalidParameter("unitCode", "is required", unitCode);
+        }
+        int y = Params.intOrDefault("year", year, 0);
+        if (y < 2000 || y > 2100) {
+            throw ApiException.invalidParameter("year", "must be between 2000 and 2100", year);
+        }
+        LocalDate end = LocalDate.of(y, 12, 31);
+        boolean descendants = Params.booleanOrDefault("includeDescendants", includeDescendants, false);
+        List<String> codes = descendants ? units.selfAndDescendants(unitCode, end) : List.of(unitCode);
+        Rates.All r = total(codes, LocalDate.of(y, 1, 1), end).rates();
+        Map<String, Rates.Rate> named = new LinkedHashMap<>();
+        named.put("ON_TIME_RATE_RESOLVED", r.onTimeRateResolved());
+        named.put("ON_TIME_RATE_WORKLOAD", r.onTimeRateWorkload());
+        named.put("ONLINE_SHARE", r.onlineShare());
+        named.put("FULL_ONLINE_SHARE", r.fullOnlineShare());
+        named.put("LEVEL34_SHARE", r.level34Share());
+        named.put("POSTAL_SHARE", r.postalShare());
+        List<Metric> metrics = named.entrySet().stream()
+                .map(e -> new Metric(
+                        e.getKey(),
+                        e.getValue().value(),
+                        e.getValue().numerator(),
+                        e.getValue().denominator(),
+                        e.getValue().formula()))
+                .toList();
+        return new Metrics(unitCode, y, stats.dataAsOf(), metrics);
+    }
+
+    private Item total(List<String> codes, LocalDate from, LocalDate to) {
+        Counts c = stats.counts(codes, from, to, StatsService.GroupBy.NONE)
+                .getFirst()
+                .counts();
+        return new Item("total", c, Rates.of(c));
+    }
+}

@@ -1,0 +1,181 @@
+package vn.parindex.dossier.stats;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.parindex.dossier.domain.Counts;
+
+/**
+ * Dossier counts over a period, for a set of units, optionally grouped. One statement with filtered aggregates
+ * per period; months are separate periods (each with its own carried-over and pending counts).
+ *
+ * <p>Definitions (period [from, to], {@code asOf} = the earlier of {@code to} and today): received = received in
+ * the period; carriedOver = received before it and not finished before it; resolved = finished in it (early /
+ * on time / late against the due date); pendingWithinTime and overdue = not finished on {@code asOf}, due on or
+ * after it / before it; excluded = refused, withdrawn or cancelled dossiers received in the period, left out of
+ * every other count.
+ */
+@ApplicationScoped
+public class StatsService {
+
+    /** How rows are grouped. */
+    public enum GroupBy {
+        NONE,
+        MONTH,
+        PROCEDURE,
+        FIELD,
+        UNIT,
+        CHANNEL
+    }
+
+    /** One group's counts. */
+    public record Row(String key, Counts counts) {}
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final AgroalDataSource dataSource;
+
+    public StatsService(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<Row> counts(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
+        if (groupBy == GroupBy.MONTH) {
+            List<Row> rows = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to); m = m.plusMonths(1)) {
+                LocalDate start = m.atDay(1).isBefore(from) ? from : m.atDay(1);
+                LocalDate end = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
+                List<Row> one = query(units, start, end, GroupBy.NONE);
+                rows.add(new Row(
+                        m.toString(), one.isEmpty() ? empty() : one.getFirst().counts()));
+            }
+            return rows;
+        }
+        return query(units, from, to, groupBy);
+    }
+
+    /** When the last batch was ingested, or {@code null}. */
+    public OffsetDateTime dataAsOf() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT last_ingested FROM ingestion_state WHERE id = 1");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the ingestion state", e);
+        }
+    }
+
+    private List<Row> query(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
+        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate asOf = to.isAfter(today) ? today : to;
+        String key = switch (groupBy) {
+            case NONE, MONTH -> "'total'";
+            case PROCEDURE -> "d.procedure_code";
+            case FIELD -> "coalesce(p.field, '(none)')";
+            case UNIT -> "d.unit_code";
+            case CHANNEL -> "d.channel";
+        };
+        String inPeriod = "d.received_date BETWEEN ?1 AND ?2";
+        String resolvedIn = "d.finish_class IS NOT NULL AND d.finished_date BETWEEN ?1 AND ?2";
+        String open = "NOT d.excluded AND d.received_date <= ?3 AND (d.finished_date IS NULL OR d.finished_date > ?3)";
+        String sql = "SELECT " + key + " AS k,"
+                + " count(*) FILTER (WHERE NOT d.excluded AND " + inPeriod + "),"
+                + " count(*) FILTER (WHERE NOT d.excluded AND d.received_date < ?1 AND (d.finished_date IS NULL OR d.finished_date >= ?1)),"
+                + " count(*) FILTER (WHERE " + resolvedIn + "),"
+                + " count(*) FILTER (WHERE d.finish_class = 1 AND d.finished_date BETWEEN ?1 AND ?2),"
+                + " count(*) FILTER (WHERE d.finish_class = 2 AND d.finished_date BETWEEN ?1 AND ?2),"
+                + " count(*) FILTER (WHERE d.finish_class = 3 AND d.finished_date BETWEEN ?1 AND ?2),"
+                + " count(*) FILTER (WHERE " + open + " AND d.due_date >= ?3),"
+                + " count(*) FILTER (WHERE " + open + " AND d.due_date < ?3),"
+                + " count(*) FILTER (WHERE d.excluded AND " + inPeriod + "),"
+                + " count(*) FILTER (WHERE NOT d.excluded AND " + inPeriod + " AND d.channel = 'ONLINE'),"
+                + " count(*) FILTER (WHERE NOT d.excluded AND " + inPeriod
+                + " AND d.channel = 'ONLINE' AND d.service_level = 'FULL'),"
+                + " count(*) FILTER (WHERE NOT d.excluded AND " + inPeriod + " AND d.channel = 'ONLINE'"
+                + " AND d.service_level IN ('LEVEL_3', 'LEVEL_4')),"
+                + " count(*) FILTER (WHERE NOT d.excluded AND " + inPeriod + " AND d.channel = 'POSTAL'),"
+                + " coalesce(sum(d.processing_days) FILTER (WHERE " + resolvedIn + "), 0)"
+                + " FROM dossier d"
+                + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
+                + " WHERE d.unit_code = ANY(?4) AND d.received_date <= ?2 AND (d.finished_date IS NULL OR d.finished_date >= ?1)"
+                + " GROUP BY 1 ORDER BY 1";
+        // JDBC has positional parameters only: expand ?1..?4 in order of appearance.
+        List<Object> params = new ArrayList<>();
+        StringBuilder jdbc = new StringBuilder();
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch == '?' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
+                int n = sql.charAt(++i) - '0';
+                params.add(
+                        switch (n) {
+                            case 1 -> Date.valueOf(from);
+                            case 2 -> Date.valueOf(to);
+                            case 3 -> Date.valueOf(asOf);
+                            default -> units;
+                        });
+                jdbc.append('?');
+            } else {
+                jdbc.append(ch);
+            }
+        }
+        Map<String, Row> rows = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(jdbc.toString())) {
+            Array unitArray = c.createArrayOf("varchar", units.toArray());
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof List<?>) {
+                    s.setArray(i + 1, unitArray);
+                } else {
+                    s.setDate(i + 1, (Date) p);
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(
+                            rs.getString(1),
+                            new Row(
+                                    rs.getString(1),
+                                    new Counts(
+                                            rs.getLong(2),
+                                            rs.getLong(3),
+                                            rs.getLong(4),
+                                            rs.getLong(5),
+                                            rs.getLong(6),
+                                            rs.getLong(7),
+                                            rs.getLong(8),
+                                            rs.getLong(9),
+                                            rs.getLong(10),
+                                            rs.getLong(11),
+                                            rs.getLong(12),
+                                            rs.getLong(13),
+                                            rs.getLong(14),
+                                            rs.getLong(15))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot compute dossier statistics", e);
+        }
+        if (groupBy == GroupBy.NONE && rows.isEmpty()) {
+            return List.of(new Row("total", empty()));
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    private static Counts empty() {
+        return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,325 @@
+package vn.parindex.dossier.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.parindex.test.postgres.PostgresTestResource;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeRegistry.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class DossierStatsApiTest {
+
+    private static final String PROCEDURES = """
+            [{"code":"P1","name":"Thủ tục một","field":"Hộ tịch","authorityLevel":"COMMUNE","deadlineWorkingDays":3,"serviceLevel":"FULL"},
+             {"code":"P2","name":"Thủ tục hai","field":"Đất đai","authorityLevel":"COMMUNE","deadlineWorkingDays":5,"serviceLevel":"PARTIAL"}]""";
+
+    /**
+     * July 2025 for 04252 (no holidays in July): A early, B on time, C late, D overdue (P2, due 17/7), E pending
+     * (due 4/8), F withdrawn (excluded), G received 30/6 and resolved early in July (carried over);
+     * H belongs to the sibling commune 04261.
+     */
+    private static final String JULY = String.join(
+                    "\n",
+                    row(
+                            "A",
+                            "P1",
+                            "04252",
+                            "ONLINE",
+                            "2025-07-01T09:00:00+07:00",
+                            "2025-07-03T15:00:00+07:00",
+                            "resolved"),
+                    row(
+                            "B",
+                            "P1",
+                            "04252",
+                            "DIRECT",
+                            "2025-07-01T09:00:00+07:00",
+                            "2025-07-04T10:00:00+07:00",
+                            "resolved"),
+                    row(
+                            "C",
+                            "P1",
+                            "04252",
+                            "POSTAL",
+                            "2025-07-01T09:00:00+07:00",
+                            "2025-07-08T10:00:00+07:00",
+                            "returned"),
+                    row("D", "P2", "04252", "ONLINE", "2025-07-10T09:00:00+07:00", null, "processing"),
+                    row("E", "P1", "04252", "DIRECT", "2025-07-30T09:00:00+07:00", null, "supplement requested"),
+                    row(
+                            "F",
+                            "P1",
+                            "04252",
+                            "ONLINE",
+                            "2025-07-15T09:00:00+07:00",
+                            "2025-07-16T09:00:00+07:00",
+                            "withdrawn"),
+                    row(
+                            "G",
+                            "P1",
+                            "04252",
+                            "DIRECT",
+                            "2025-06-30T09:00:00+07:00",
+                            "2025-07-02T09:00:00+07:00",
+                            "resolved"),
+                    row(
+                            "H",
+                            "P1",
+                            "04261",
+                            "ONLINE",
+                            "2025-07-02T09:00:00+07:00",
+                            "2025-07-03T09:00:00+07:00",
+                            "resolved"))
+            + "\n";
+
+    static String row(
+            String id, String procedure, String unit, String channel, String received, String finished, String status) {
+        return "{\"sourceSystem\":\"DVC-15\",\"dossierId\":\"" + id + "\",\"procedureCode\":\"" + procedure
+                + "\",\"unitCode\":\"" + unit
+                + "\",\"channel\":\"" + channel + "\",\"receivedAt\":\"" + received + "\""
+                + (finished == null ? "" : ",\"finishedAt\":\"" + finished + "\"") + ",\"status\":\"" + status + "\"}";
+    }
+
+    static byte[] ndjson(String lines) {
+        return lines.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @BeforeEach
+    void procedures() {
+        FakeRegistry.down = false;
+        given().contentType(ContentType.JSON)
+                .body(PROCEDURES)
+                .put("/api/procedures")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldComputeDueDatesOverTet() {
+        given().queryParam("receivedOn", "2025-01-23")
+                .queryParam("workingDays", 3)
+                .get("/api/calendar/due-date")
+                .then()
+                .statusCode(200)
+                .body("dueDate", equalTo("2025-02-04"));
+        given().get("/api/calendar/2025")
+                .then()
+                .statusCode(200)
+                .body("days.find { it.kind == 'MAKEUP_WORKDAY' }.date", equalTo("2025-04-26"));
+    }
+
+    @Test
+    void shouldCountAndRateJulyByHand() {
+        given().contentType("application/x-ndjson")
+                .body(ndjson(JULY))
+                .post("/api/dossiers/batch")
+                .then()
+                .statusCode(200)
+                .body("rejected", equalTo(0));
+        given().queryParam("unitCode", "04252")
+                .queryParam("from", "2025-07-01")
+                .queryParam("to", "2025-07-31")
+                .get("/api/dossier-stats")
+                .then()
+                .statusCode(200)
+                .body("total.counts.received", equalTo(5))
+                .body("total.counts.carriedOver", equalTo(1))
+                .body("total.counts.resolved", equalTo(4))
+                .body("total.counts.early", equalTo(2))
+                .body("total.counts.onTime", equalTo(1))
+                .body("total.counts.late", equalTo(1))
+                .body("total.counts.pendingWithinTime", equalTo(1))
+                .body("total.counts.overdue", equalTo(1))
+                .body("total.counts.excluded", equalTo(1))
+                .body("total.counts.online", equalTo(2))
+                .body("total.counts.fullOnline", equalTo(1))
+                .body("total.counts.postal", equalTo(1))
+                .body("total.rates.onTimeRateResolved.value", equalTo(75.0f))
+                .body("total.rates.onTimeRateResolved.numerator", equalTo(3))
+                .body("total.rates.onTimeRateResolved.denominator", equalTo(4))
+                .body("total.rates.onTimeRateResolved.formula", containsString("(early + onTime) / resolved"))
+                .body("total.rates.onTimeRateWorkload.value", equalTo(66.67f))
+                .body("total.rates.onlineShare.value", equalTo(40.0f))
+                .body("total.rates.averageProcessingWorkingDays", equalTo(3.0f))
+                .body("dataAsOf", org.hamcrest.Matchers.notNullValue());
+        // With the province's descendants, the sibling commune's dossier counts too; grouped by unit it stands apart.
+        given().queryParam("unitCode", "15")
+                .queryParam("includeDescendants", true)
+                .queryParam("from", "2025-07-01")
+                .queryParam("to", "2025-07-31")
+                .queryParam("groupBy", "unit")
+                .get("/api/dossier-stats")
+                .then()
+                .statusCode(200)
+                .body("unitCount", equalTo(3))
+                .body("items.key", contains("04252", "04261"))
+                .body("total.counts.received", equalTo(6))
+                .body("total.counts.early", equalTo(3));
+        given().queryParam("unitCode", "04252")
+                .queryParam("from", "2025-06-01")
+                .queryParam("to", "2025-07-31")
+                .queryParam("groupBy", "month")
+                .get("/api/dossier-stats")
+                .then()
+                .body("items.key", contains("2025-06", "2025-07"))
+                .body("items[0].counts.received", equalTo(1))
+                .body("items[0].counts.pendingWithinTime", equalTo(1));
+        given().queryParam("unitCode", "04252")
+                .queryParam("from", "2025-07-01")
+                .queryParam("to", "2025-07-31")
+                .queryParam("format", "csv")
+                .get("/api/dossier-stats")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .body(containsString(
+                        "total,5,1,4,2,1,1,1,1,1,2,1,0,1,75.00,3,4,66.67,4,6,40.00,20.00,0.00,20.00,3.00"));
+        given().queryParam("unitCode", "04252")
+                .queryParam("year", 2025)
+                .get("/api/dossier-stats/metrics")
+                .then()
+                .statusCode(200)
+                .body("metrics.find { it.name == 'ON_TIME_RATE_RESOLVED' }.denominator", equalTo(4));
+    }
+
+    @Test
+    void shouldLeaveTheSameCountsWhenABatchIsSentThreeTimes() {
+        String batch = String.join(
+                "\n",
+                row(
+                        "R1",
+                        "P1",
+                        "04261",
+                        "DIRECT",
+                        "2025-09-03T09:00:00+07:00",
+                        "2025-09-05T09:00:00+07:00",
+                        "resolved"),
+                row("R2", "P1", "04261", "ONLINE", "2025-09-03T09:00:00+07:00", null, "processing"));
+        given().contentType("application/x-ndjson")
+                .body(ndjson(batch))
+                .post("/api/dossiers/batch")
+                .then()
+                .body("inserted", equalTo(2));
+        for (int i = 0; i < 2; i++) {
+            given().contentType("application/x-ndjson")
+                    .body(ndjson(batch))
+                    .post("/api/dossiers/batch")
+                    .then()
+                    .body("inserted", equalTo(0))
+                    .body("updated", equalTo(0))
+                    .body("unchanged", equalTo(2));
+        }
+        given().queryParam("unitCode", "04261")
+                .queryParam("from", "2025-09-01")
+                .queryParam("to", "2025-09-30")
+                .get("/api/dossier-stats")
+                .then()
+                .body("total.counts.received", equalTo(2))
+                .body("total.counts.resolved", equalTo(1));
+        // A later status of R2 replaces the earlier row.
+        given().contentType("application/x-ndjson")
+                .body(ndjson(row(
+                        "R2",
+                        "P1",
+                        "04261",
+                        "ONLINE",
+                        "2025-09-03T09:00:00+07:00",
+                        "2025-09-04T09:00:00+07:00",
+                        "resolved")))
+                .post("/api/dossiers/batch")
+                .then()
+                .body("updated", equalTo(1));
+        given().queryParam("unitCode", "04261")
+                .queryParam("from", "2025-09-01")
+                .queryParam("to", "2025-09-30")
+                .get("/api/dossier-stats")
+                .then()
+                .body("total.counts.received", equalTo(2))
+                .body("total.counts.resolved", equalTo(2));
+    }
+
+    @Test
+    void shouldStore997Of1000RowsAndNameTheThreeBadOnes() {
+        StringBuilder csv = new StringBuilder(
+                "sourceSystem,dossierId,procedureCode,unitCode,channel,receivedAt,finishedAt,status\n");
+        for (int i = 1; i <= 1000; i++) {
+            String procedure = i == 100 ? "NO_SUCH" : "P1";
+            String unit = i == 500 ? "99999" : "04252";
+            String finished = i == 900 ? "2025-10-01T08:00:00+07:00" : "2025-10-03T08:00:00+07:00";
+            csv.append("CSV-TEST,")
+                    .append(i)
+                    .append(',')
+                    .append(procedure)
+                    .append(',')
+                    .append(unit)
+                    .append(",DIRECT,2025-10-02T08:00:00+07:00,")
+                    .append(finished)
+                    .append(",resolved\n");
+        }
+        given().contentType("text/csv")
+                .body(csv.toString())
+                .post("/api/dossiers/batch")
+                .then()
+                .statusCode(200)
+                .body("rows", equalTo(1000))
+                .body("inserted", equalTo(997))
+                .body("rejected", equalTo(3))
+                .body("rejections.line", contains(101, 501, 901))
+                .body("rejections.field", contains("procedureCode", "unitCode", "finishedAt"));
+    }
+
+    @Test
+    void shouldRejectUnknownChannelsAndStatusesByLine() {
+        String batch = String.join(
+                "\n",
+                row("X1", "P1", "04252", "FAX", "2025-11-03T09:00:00+07:00", null, "processing"),
+                row("X2", "P1", "04252", "DIRECT", "2025-11-03T09:00:00+07:00", null, "lost"),
+                "{not json");
+        given().contentType("application/x-ndjson")
+                .body(ndjson(batch))
+                .post("/api/dossiers/batch")
+                .then()
+                .body("rejected", equalTo(3))
+                .body("rejections.field", contains("channel", "status", "row"))
+                .body("rejections.line", contains(1, 2, 3));
+    }
+
+    @Test
+    void shouldAnswer503AndStoreNothingWhenTheRegistryIsDown() {
+        FakeRegistry.down = true;
+        given().contentType("application/x-ndjson")
+                .body(ndjson(row("DOWN-1", "P1", "02500", "DIRECT", "2025-12-01T09:00:00+07:00", null, "processing")))
+                .post("/api/dossiers/batch")
+                .then()
+                .statusCode(503)
+                .body("code", equalTo("REGISTRY_UNAVAILABLE"));
+        FakeRegistry.down = false;
+        given().queryParam("unitCode", "02500")
+                .queryParam("from", "2025-12-01")
+                .queryParam("to", "2025-12-31")
+                .get("/api/dossier-stats")
+                .then()
+                .body("total.counts.received", equalTo(0));
+    }
+
+    @Test
+    void shouldRefuseAHolidayOnAWeekend() {
+        given().contentType(ContentType.JSON)
+                .body("[{\"date\":\"2027-01-02\",\"kind\":\"HOLIDAY\",\"nameVi\":\"x\"}]")
+                .put("/api/calendar/2027")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("INVALID_CALENDAR"))
+                .body("errors[0].field", equalTo("days[0].kind"));
+    }
+}

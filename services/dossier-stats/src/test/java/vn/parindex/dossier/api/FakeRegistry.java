@@ -1,0 +1,90 @@
+package vn.parindex.dossier.api;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in for the unit registry's HTTP API (the service edge only; dossier persistence runs on real
+ * PostgreSQL): province 15 with communes 04252 and 04261 from 2025-07-01, and province 08 with commune 02500 as
+ * the distractor. {@link #down} makes every call fail with 500, as a registry in trouble would.
+ */
+public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
+
+    public static volatile boolean down;
+
+    private static final Map<String, String> UNITS = Map.of(
+            "15", unit("15", "Tỉnh Lào Cai", "PROVINCE", null, null),
+            "08", unit("08", "Tỉnh Tuyên Quang", "PROVINCE", null, null),
+            "04252", unit("04252", "Phường Yên Bái", "COMMUNE", "15", null),
+            "04261", unit("04261", "Phường Văn Phú", "COMMUNE", "15", "2025-07-01"),
+            "02500", unit("02500", "Xã Thử", "COMMUNE", "08", "2025-07-01"));
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/units/", exchange -> {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            String code = parts.length > 3 ? parts[3] : "";
+            String what = parts.length > 4 ? parts[4] : "";
+            int status;
+            String body;
+            if (down) {
+                status = 500;
+                body = "{\"code\":\"INTERNAL_ERROR\"}";
+            } else if (!UNITS.containsKey(code)) {
+                status = 404;
+                body = "{\"code\":\"UNIT_NOT_FOUND\",\"status\":404}";
+            } else if (what.equals("history")) {
+                status = 200;
+                body = "[" + UNITS.get(code) + "]";
+            } else if (what.equals("descendants")) {
+                status = 200;
+                String items = UNITS.values().stream()
+                        .filter(u -> u.contains("\"parentCode\":\"" + code + "\""))
+                        .collect(Collectors.joining(","));
+                body = "{\"items\":[" + items + "],\"page\":0,\"size\":20000,\"total\":"
+                        + (items.isEmpty() ? 0 : items.split("\\},\\{").length) + "}";
+            } else {
+                status = 404;
+                body = "{}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders()
+                    .add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return Map.of(
+                "quarkus.rest-client.unit-registry.url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static String unit(String code, String name, String level, String parent, String validFrom) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"" + level + "\",\"parentCode\":"
+                + (parent == null ? "null" : "\"" + parent + "\"") + ",\"validFrom\":"
+                + (validFrom == null ? "null" : "\"" + validFrom + "\"")
+                + ",\"validTo\":null}";
+    }
+}
