@@ -45,6 +45,9 @@ public class IngestionService {
             long durationMs) {}
 
     static final int MAX_LISTED = 1_000;
+    /** Staged rows merged at a time; a key repeated across chunks counts as updated or unchanged, not as a duplicate. */
+    static final int MERGE_EVERY = 200_000;
+
     private static final int COPY_BUFFER = 1 << 20;
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
 
@@ -80,10 +83,10 @@ public class IngestionService {
                 s.execute(
                         "CREATE TEMP TABLE dossier_stage (seq bigint, LIKE dossier INCLUDING DEFAULTS) ON COMMIT DROP");
             }
-            CopyIn copy = c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("COPY dossier_stage (seq, " + COLUMNS + ") FROM STDIN");
+            CopyIn copy = startCopy(c);
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(COPY_BUFFER + 4096);
+            long[] totals = new long[3];
+            long sinceMerge = 0;
             try {
                 RecordReader.Raw raw;
                 while ((raw = reader.next()) != null) {
@@ -99,12 +102,20 @@ public class IngestionService {
                         continue;
                     }
                     CopyRows.append(buffer, ++staged, outcome.row());
+                    sinceMerge++;
                     if (buffer.size() >= COPY_BUFFER) {
                         copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
                         buffer.reset();
                     }
-                    if (rows % 500_000 == 0) {
-                        LOG.infof("Dossier batch: %d rows read, %d rejected", rows, rejected);
+                    if (sinceMerge >= MERGE_EVERY) {
+                        // Merge what is staged so far (same transaction): sorts stay small, staging stays small.
+                        copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                        buffer.reset();
+                        copy.endCopy();
+                        add(totals, merge(c));
+                        copy = startCopy(c);
+                        sinceMerge = 0;
+                        LOG.infof("Dossier batch: %d rows read, %d staged, %d rejected", rows, staged, rejected);
                     }
                 }
                 if (buffer.size() > 0) {
@@ -118,8 +129,10 @@ public class IngestionService {
                 c.rollback();
                 throw batchBroken(rows, e);
             }
-            long[] counts = merge(c);
+            add(totals, merge(c));
+            markIngested(c);
             c.commit();
+            long[] counts = totals;
             long distinct = counts[0] + counts[1] + counts[2];
             return new Result(
                     format,
@@ -137,7 +150,24 @@ public class IngestionService {
         }
     }
 
-    /** Inserted, updated, unchanged. */
+    private static CopyIn startCopy(Connection c) throws SQLException {
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY dossier_stage (seq, " + COLUMNS + ") FROM STDIN");
+    }
+
+    private static void add(long[] totals, long[] counts) {
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] += counts[i];
+        }
+    }
+
+    private static void markIngested(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO ingestion_state (id, last_ingested) VALUES (1, now())"
+                    + " ON CONFLICT (id) DO UPDATE SET last_ingested = EXCLUDED.last_ingested");
+        }
+    }
+
+    /** Merges the staged rows into dossier and empties the stage: inserted, updated, unchanged. */
     private static long[] merge(Connection c) throws SQLException {
         String updates =
                 "procedure_code = EXCLUDED.procedure_code, unit_code = EXCLUDED.unit_code, channel = EXCLUDED.channel,"
@@ -162,8 +192,7 @@ public class IngestionService {
             long distinct = rs.getLong(1);
             long inserted = rs.getLong(2);
             long updated = rs.getLong(3);
-            s.execute("INSERT INTO ingestion_state (id, last_ingested) VALUES (1, now())"
-                    + " ON CONFLICT (id) DO UPDATE SET last_ingested = EXCLUDED.last_ingested");
+            s.execute("TRUNCATE dossier_stage");
             return new long[] {inserted, updated, distinct - inserted - updated};
         }
     }
