@@ -6,12 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
-case "$TARGET" in registry | catalogue | all) ;; *) echo "bench: what to measure: registry, catalogue or all" >&2; exit 2 ;; esac
+case "$TARGET" in registry | catalogue | dossiers | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers or all" >&2; exit 2 ;; esac
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 BASE="http://localhost:8081"
 CATALOGUE="http://localhost:8082"
+DOSSIERS="http://localhost:8084"
+# The dossier benchmarks control their own data.
+[[ "$TARGET" == dossiers ]] && export PARINDEX_DEMO_DATA=false
 
 if ! command -v wrk >/dev/null 2>&1; then
     if [[ "$(id -u)" == "0" ]]; then
@@ -42,7 +45,8 @@ echo "bench: starting the set on a fresh embedded PostgreSQL ($PARINDEX_HOME)"
 started=$(date +%s%N)
 "$JAVA_HOME/bin/java" -jar services/launcher/target/parindex-launcher.jar >"$WORK/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && curl -sf "$CATALOGUE/q/health/ready" >/dev/null 2>&1; do
+until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && curl -sf "$CATALOGUE/q/health/ready" >/dev/null 2>&1 \
+    && curl -sf "$DOSSIERS/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$LAUNCHER_PID" 2>/dev/null || { cat "$WORK/launcher.log"; exit 1; }
     sleep 0.2
 done
@@ -63,7 +67,7 @@ run() { # name paths-file connections [base-url]
     done
 }
 
-if [[ "$TARGET" != registry ]]; then
+if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
     # A 150-node set (10 fields × 14 criteria, every rule kind), published, for the catalogue's GET; the same
     # generator times the evaluator in process.
     ./mvnw -B -q -pl services/criteria-catalogue dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
@@ -75,19 +79,23 @@ if [[ "$TARGET" != registry ]]; then
 fi
 
 {
-    if [[ "$TARGET" != catalogue ]]; then
+    if [[ "$TARGET" == registry || "$TARGET" == all ]]; then
         run unit "$WORK/unit.txt" "$CONNECTIONS"
         run children "$WORK/children.txt" "$CONNECTIONS"
         run search "$WORK/search.txt" "$CONNECTIONS"
         run search-1conn "$WORK/search.txt" 1
     fi
-    if [[ "$TARGET" != registry ]]; then
+    if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
         run set150-1conn "$WORK/set-path.txt" 1 "$CATALOGUE"
         run set150 "$WORK/set-path.txt" "$CONNECTIONS" "$CATALOGUE"
     fi
 } | tee "$WORK/results.txt"
 
-if [[ "$TARGET" != registry ]]; then
+if [[ "$TARGET" == dossiers || "$TARGET" == all ]]; then
+    source services/benchmarks/dossiers.sh
+fi
+
+if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
     echo "bench: evaluate in process (150 nodes):"
     "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.criteria.bench.EvaluateBenchmark | tee -a "$WORK/evaluate.txt"
 fi

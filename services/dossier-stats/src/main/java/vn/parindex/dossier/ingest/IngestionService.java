@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,6 +81,8 @@ public class IngestionService {
             try (Statement s = c.createStatement()) {
                 s.execute(
                         "CREATE TEMP TABLE dossier_stage (seq bigint, LIKE dossier INCLUDING DEFAULTS) ON COMMIT DROP");
+                // A merged chunk (200,000 rows, ~50 MB) must sort in memory, not spill to disk.
+                s.execute("SET LOCAL work_mem = '256MB'");
             }
             CopyIn copy = startCopy(c);
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(COPY_BUFFER + 4096);
@@ -101,7 +102,7 @@ public class IngestionService {
                         }
                         continue;
                     }
-                    CopyRows.append(buffer, ++staged, outcome.row());
+                    CopyEncoding.append(buffer, ++staged, outcome.row());
                     sinceMerge++;
                     if (buffer.size() >= COPY_BUFFER) {
                         copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
@@ -208,52 +209,5 @@ public class IngestionService {
                 CommonError.MALFORMED_BODY,
                 "The batch broke off after " + rows + " rows (" + why + "); nothing was stored",
                 List.of(vn.parindex.common.api.FieldError.of("body", why)));
-    }
-
-    /** COPY text-format encoding of rows. */
-    static final class CopyRows {
-        private CopyRows() {}
-
-        static void append(ByteArrayOutputStream out, long seq, DossierRow r) {
-            StringBuilder sb = new StringBuilder(256);
-            sb.append(seq);
-            field(sb, r.sourceSystem());
-            field(sb, r.dossierId());
-            field(sb, r.procedureCode());
-            field(sb, r.unitCode());
-            field(sb, r.channel().name());
-            field(sb, r.serviceLevel().name());
-            field(sb, r.status().name());
-            field(sb, r.receivedAt().toString());
-            field(sb, r.receivedDate().toString());
-            field(sb, r.dueAt() == null ? null : r.dueAt().toString());
-            field(sb, r.dueDate().toString());
-            field(sb, r.finishedAt() == null ? null : r.finishedAt().toString());
-            field(sb, r.finishedDate() == null ? null : r.finishedDate().toString());
-            field(sb, r.finishClass() == null ? null : r.finishClass().toString());
-            field(sb, r.excluded() ? "t" : "f");
-            field(sb, r.processingDays() == null ? null : r.processingDays().toString());
-            sb.append('\n');
-            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-            out.write(bytes, 0, bytes.length);
-        }
-
-        private static void field(StringBuilder sb, String value) {
-            sb.append('\t');
-            if (value == null) {
-                sb.append("\\N");
-                return;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> sb.append("\\\\");
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    default -> sb.append(ch);
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,52 @@
+package vn.parindex.dossier.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** COPY text-format encoding of dossier rows: a sequence number, then the dossier table's columns in order. */
+public final class CopyEncoding {
+
+    private CopyEncoding() {}
+
+    public static void append(ByteArrayOutputStream out, long seq, DossierRow r) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(seq);
+        field(sb, r.sourceSystem());
+        field(sb, r.dossierId());
+        field(sb, r.procedureCode());
+        field(sb, r.unitCode());
+        field(sb, r.channel().name());
+        field(sb, r.serviceLevel().name());
+        field(sb, r.status().name());
+        field(sb, r.receivedAt().toString());
+        field(sb, r.receivedDate().toString());
+        field(sb, r.dueAt() == null ? null : r.dueAt().toString());
+        field(sb, r.dueDate().toString());
+        field(sb, r.finishedAt() == null ? null : r.finishedAt().toString());
+        field(sb, r.finishedDate() == null ? null : r.finishedDate().toString());
+        field(sb, r.finishClass() == null ? null : r.finishClass().toString());
+        field(sb, r.excluded() ? "t" : "f");
+        field(sb, r.processingDays() == null ? null : r.processingDays().toString());
+        sb.append('\n');
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+    }
+
+    private static void field(StringBuilder sb, String value) {
+        sb.append('\t');
+        if (value == null) {
+            sb.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(ch);
+            }
+        }
+    }
+}
