@@ -17,11 +17,17 @@ tool ndjson "$WORK/communes.txt" "$N" 2 M- "$WORK/main.ndjson"
 tool ndjson "$WORK/communes.txt" "$N" 3 N- "$WORK/second.ndjson"
 ls -l "$WORK"/*.ndjson | awk '{print "bench:   " $5 " bytes " $9}'
 
-post() { # file -> seconds, and the response in $WORK/post.json
-    local start end
+post() { # file -> seconds, and the response in $WORK/post.json; curl -T streams the file from disk
+    local start end code
+    rm -f "$WORK/post.json"
     start=$(date +%s%N)
-    curl -sf -o "$WORK/post.json" -H 'Content-Type: application/x-ndjson' --data-binary @"$1" "$DOSSIERS/api/dossiers/batch"
+    code=$(curl -s -o "$WORK/post.json" -w '%{http_code}' -X POST -T "$1" -H 'Content-Type: application/x-ndjson' \
+        "$DOSSIERS/api/dossiers/batch")
     end=$(date +%s%N)
+    if [[ "$code" != 200 ]]; then
+        echo "bench: POST of $1 answered $code: $(head -c 500 "$WORK/post.json" 2>/dev/null)" >&2
+        exit 1
+    fi
     python3 -c "print(round(($end - $start) / 1e9, 2))"
 }
 

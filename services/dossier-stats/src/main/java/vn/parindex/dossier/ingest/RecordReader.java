@@ -3,7 +3,6 @@ package vn.parindex.dossier.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,6 +29,14 @@ public abstract class RecordReader implements java.io.Closeable {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** Longest row accepted; a longer line is rejected and skipped without being held in memory. */
+    static final int MAX_ROW_CHARS = 64 * 1024;
+
+    static Raw tooLong(long line) {
+        return new Raw(
+                line, Map.of(), new Rejection(line, "row", "is longer than " + MAX_ROW_CHARS + " characters", null));
+    }
 
     /** The next row, or {@code null} at the end. */
     public abstract Raw next() throws IOException;
@@ -59,11 +66,11 @@ public abstract class RecordReader implements java.io.Closeable {
     }
 
     static final class Ndjson extends RecordReader {
-        private final BufferedReader lines;
+        private final LineReader lines;
         private long line;
 
         Ndjson(InputStream in) {
-            this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            this.lines = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_ROW_CHARS);
         }
 
         @Override
@@ -76,6 +83,9 @@ public abstract class RecordReader implements java.io.Closeable {
                     return null;
                 }
             } while (text.isBlank());
+            if (text == LineReader.TOO_LONG) {
+                return tooLong(line);
+            }
             try (JsonParser p = JSON.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return new Raw(line, Map.of(), new Rejection(line, "row", "is not a JSON object", null));
@@ -87,8 +97,8 @@ public abstract class RecordReader implements java.io.Closeable {
         }
 
         @Override
-        public void close() throws IOException {
-            lines.close();
+        public void close() {
+            // The request body belongs to the caller.
         }
     }
 
@@ -127,14 +137,14 @@ public abstract class RecordReader implements java.io.Closeable {
     }
 
     static final class Csv extends RecordReader {
-        private final BufferedReader lines;
+        private final LineReader lines;
         private final List<String> header;
         private long line = 1;
 
         Csv(InputStream in) throws IOException {
-            this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            this.lines = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_ROW_CHARS);
             String first = lines.readLine();
-            if (first == null) {
+            if (first == null || first == LineReader.TOO_LONG) {
                 throw new IOException("the CSV has no header row");
             }
             this.header = split(first.startsWith("\uFEFF") ? first.substring(1) : first).stream()
@@ -152,6 +162,9 @@ public abstract class RecordReader implements java.io.Closeable {
                     return null;
                 }
             } while (text.isBlank());
+            if (text == LineReader.TOO_LONG) {
+                return tooLong(line);
+            }
             List<String> values = split(text);
             if (values.size() != header.size()) {
                 return new Raw(
@@ -197,8 +210,8 @@ public abstract class RecordReader implements java.io.Closeable {
         }
 
         @Override
-        public void close() throws IOException {
-            lines.close();
+        public void close() {
+            // The request body belongs to the caller.
         }
     }
 }
