@@ -8,11 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Params;
 import vn.parindex.dossier.DossierError;
 
 /** {@code POST /api/dossiers/batch}: NDJSON, a JSON array or CSV, streamed. */
@@ -21,9 +25,11 @@ import vn.parindex.dossier.DossierError;
 public class IngestionResource {
 
     private final IngestionService ingestion;
+    private final IngestionJobs jobs;
 
-    public IngestionResource(IngestionService ingestion) {
+    public IngestionResource(IngestionService ingestion, IngestionJobs jobs) {
         this.ingestion = ingestion;
+        this.jobs = jobs;
     }
 
     @POST
@@ -45,8 +51,16 @@ public class IngestionResource {
     @APIResponse(
             responseCode = "503",
             description = "REGISTRY_UNAVAILABLE: unit codes could not be checked; nothing was stored")
-    public IngestionService.Result ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return ingestion.ingest(format(contentType), body);
+    public Response ingest(
+            InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @RestQuery String async) {
+        RecordReader.Format format = format(contentType);
+        if (Params.booleanOrDefault("async", async, false)) {
+            IngestionJobs.Job job = jobs.submit(format, body);
+            return Response.accepted(job)
+                    .location(URI.create("/api/dossier-jobs/" + job.id()))
+                    .build();
+        }
+        return Response.ok(ingestion.ingest(format, body)).build();
     }
 
     static RecordReader.Format format(String contentType) {

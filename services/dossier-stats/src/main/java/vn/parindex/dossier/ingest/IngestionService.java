@@ -67,7 +67,17 @@ public class IngestionService {
         this.units = units;
     }
 
+    /** Told how far a batch has got: rows read and rows rejected so far. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(long rows, long rejected);
+    }
+
     public Result ingest(RecordReader.Format format, InputStream body) {
+        return ingest(format, body, (rows, rejected) -> {});
+    }
+
+    public Result ingest(RecordReader.Format format, InputStream body, Progress progress) {
         long started = System.nanoTime();
         DossierRowValidator validator =
                 new DossierRowValidator(procedures.terms(), units::isUnitOn, calendar.calendar());
@@ -117,6 +127,7 @@ public class IngestionService {
                         copy = startCopy(c);
                         sinceMerge = 0;
                         LOG.infof("Dossier batch: %d rows read, %d staged, %d rejected", rows, staged, rejected);
+                        progress.report(rows, rejected);
                     }
                 }
                 if (buffer.size() > 0) {

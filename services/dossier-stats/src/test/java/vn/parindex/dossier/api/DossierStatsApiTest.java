@@ -313,6 +313,45 @@ class DossierStatsApiTest {
     }
 
     @Test
+    void shouldRunALongBatchAsAJobWithProgress() throws Exception {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 1; i <= 500; i++) {
+            batch.append(row(
+                            "J" + i,
+                            "P1",
+                            "04261",
+                            "DIRECT",
+                            "2025-08-04T09:00:00+07:00",
+                            "2025-08-05T09:00:00+07:00",
+                            "resolved"))
+                    .append('\n');
+        }
+        batch.append(row("J-bad", "NO_SUCH", "04261", "DIRECT", "2025-08-04T09:00:00+07:00", null, "processing"));
+        String location = given().contentType("application/x-ndjson")
+                .queryParam("async", true)
+                .body(ndjson(batch.toString()))
+                .post("/api/dossiers/batch")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/api/dossier-jobs/"))
+                .extract()
+                .header("Location");
+        String status = "QUEUED";
+        for (int i = 0; i < 100 && !status.equals("DONE") && !status.equals("FAILED"); i++) {
+            Thread.sleep(100);
+            status = given().get(location).then().statusCode(200).extract().path("status");
+        }
+        given().get(location)
+                .then()
+                .body("status", equalTo("DONE"))
+                .body("rowsRead", equalTo(501))
+                .body("rejected", equalTo(1))
+                .body("result.inserted", equalTo(500))
+                .body("result.rejections[0].line", equalTo(501));
+        given().get("/api/dossier-jobs/not-a-uuid").then().statusCode(400).body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
     void shouldRefuseAHolidayOnAWeekend() {
         given().contentType(ContentType.JSON)
                 .body("[{\"date\":\"2027-01-02\",\"kind\":\"HOLIDAY\",\"nameVi\":\"x\"}]")
