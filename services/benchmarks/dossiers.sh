@@ -61,7 +61,7 @@ rm -f "$WORK/main.copy"
 
 secs2=$(post "$WORK/second.ndjson")
 echo "bench: second batch: $(python3 -c "import json; print(json.load(open('$WORK/post.json'))['inserted'])") dossiers in ${secs2} s"
-"$JAVA_HOME/bin/java" -cp "$DCP" "$WORK/Ddl.java" "$JDBC" "ANALYZE dossier"
+"$JAVA_HOME/bin/java" -cp "$DCP" "$WORK/Ddl.java" "$JDBC" "VACUUM (ANALYZE) dossier"
 rm -f "$WORK"/*.ndjson
 
 shuf -n 2000 --random-source=<(yes) "$WORK/communes.txt" | sed 's|.*|/api/dossier-stats?unitCode=&\&from=2025-07-01\&to=2026-06-30|' >"$WORK/unit-year.txt"
