@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.parindex.dossier.CsvLine;
 
 /**
  * The official days off and make-up working days of 2019–2026 shipped with the service
@@ -32,7 +33,7 @@ public final class OfficialCalendar {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> f = fields(line);
+                List<String> f = CsvLine.split(line);
                 days.add(new CalendarDay(
                         LocalDate.parse(f.get(0)),
                         CalendarDay.Kind.valueOf(f.get(1)),
@@ -45,30 +46,5 @@ public final class OfficialCalendar {
             throw new UncheckedIOException(e);
         }
         return days;
-    }
-
-    /** Splits one CSV line with double-quoted fields. */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                out.add(f.toString());
-                f.setLength(0);
-            } else {
-                f.append(c);
-            }
-        }
-        out.add(f.toString());
-        return out;
     }
 }

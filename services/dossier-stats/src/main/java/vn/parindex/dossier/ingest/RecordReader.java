@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.parindex.dossier.CsvLine;
 
 /**
  * Reads dossier rows one at a time from NDJSON, a JSON array or CSV, never holding more than one row, so a
@@ -32,6 +32,19 @@ public abstract class RecordReader implements java.io.Closeable {
 
     /** Longest row accepted; a longer line is rejected and skipped without being held in memory. */
     static final int MAX_ROW_CHARS = 64 * 1024;
+
+    /** The next line that is not blank, counting every line read in {@code counter[0]}; {@code null} at the end. */
+    static String nextNonBlank(LineReader lines, long[] counter) throws IOException {
+        String text;
+        do {
+            text = lines.readLine();
+            counter[0]++;
+            if (text == null) {
+                return null;
+            }
+        } while (text.isBlank());
+        return text;
+    }
 
     static Raw tooLong(long line) {
         return new Raw(
@@ -67,7 +80,7 @@ public abstract class RecordReader implements java.io.Closeable {
 
     static final class Ndjson extends RecordReader {
         private final LineReader lines;
-        private long line;
+        private final long[] line = {0};
 
         Ndjson(InputStream in) {
             this.lines = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_ROW_CHARS);
@@ -75,24 +88,20 @@ public abstract class RecordReader implements java.io.Closeable {
 
         @Override
         public Raw next() throws IOException {
-            String text;
-            do {
-                text = lines.readLine();
-                line++;
-                if (text == null) {
-                    return null;
-                }
-            } while (text.isBlank());
+            String text = nextNonBlank(lines, line);
+            if (text == null) {
+                return null;
+            }
             if (text == LineReader.TOO_LONG) {
-                return tooLong(line);
+                return tooLong(line[0]);
             }
             try (JsonParser p = JSON.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
-                    return new Raw(line, Map.of(), new Rejection(line, "row", "is not a JSON object", null));
+                    return new Raw(line[0], Map.of(), new Rejection(line[0], "row", "is not a JSON object", null));
                 }
-                return new Raw(line, fields(p), null);
+                return new Raw(line[0], fields(p), null);
             } catch (IOException e) {
-                return new Raw(line, Map.of(), new Rejection(line, "row", "is not valid JSON", null));
+                return new Raw(line[0], Map.of(), new Rejection(line[0], "row", "is not valid JSON", null));
             }
         }
 
@@ -139,7 +148,7 @@ public abstract class RecordReader implements java.io.Closeable {
     static final class Csv extends RecordReader {
         private final LineReader lines;
         private final List<String> header;
-        private long line = 1;
+        private final long[] line = {1};
 
         Csv(InputStream in) throws IOException {
             this.lines = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_ROW_CHARS);
@@ -147,31 +156,27 @@ public abstract class RecordReader implements java.io.Closeable {
             if (first == null || first == LineReader.TOO_LONG) {
                 throw new IOException("the CSV has no header row");
             }
-            this.header = split(first.startsWith("\uFEFF") ? first.substring(1) : first).stream()
+            this.header = CsvLine.split(first.startsWith("\uFEFF") ? first.substring(1) : first).stream()
                     .map(String::strip)
                     .toList();
         }
 
         @Override
         public Raw next() throws IOException {
-            String text;
-            do {
-                text = lines.readLine();
-                line++;
-                if (text == null) {
-                    return null;
-                }
-            } while (text.isBlank());
-            if (text == LineReader.TOO_LONG) {
-                return tooLong(line);
+            String text = nextNonBlank(lines, line);
+            if (text == null) {
+                return null;
             }
-            List<String> values = split(text);
+            if (text == LineReader.TOO_LONG) {
+                return tooLong(line[0]);
+            }
+            List<String> values = CsvLine.split(text);
             if (values.size() != header.size()) {
                 return new Raw(
-                        line,
+                        line[0],
                         Map.of(),
                         new Rejection(
-                                line,
+                                line[0],
                                 "row",
                                 "has " + values.size() + " fields, the header has " + header.size(),
                                 null));
@@ -182,31 +187,7 @@ public abstract class RecordReader implements java.io.Closeable {
                     out.put(header.get(i), values.get(i));
                 }
             }
-            return new Raw(line, out, null);
-        }
-
-        static List<String> split(String line) {
-            List<String> out = new ArrayList<>();
-            StringBuilder f = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '"') {
-                    if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        f.append('"');
-                        i++;
-                    } else {
-                        quoted = !quoted;
-                    }
-                } else if (c == ',' && !quoted) {
-                    out.add(f.toString());
-                    f.setLength(0);
-                } else {
-                    f.append(c);
-                }
-            }
-            out.add(f.toString());
-            return out;
+            return new Raw(line[0], out, null);
         }
 
         @Override
