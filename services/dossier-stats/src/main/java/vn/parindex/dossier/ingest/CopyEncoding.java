@@ -3,15 +3,14 @@ package vn.parindex.dossier.ingest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** COPY text-format encoding of dossier rows: a sequence number, then the dossier table's columns in order. */
+/** COPY text-format encoding of dossier rows (the dossier table's columns in order) and of their keys. */
 public final class CopyEncoding {
 
     private CopyEncoding() {}
 
-    public static void append(ByteArrayOutputStream out, long seq, DossierRow r) {
+    public static void appendRow(ByteArrayOutputStream out, DossierRow r) {
         StringBuilder sb = new StringBuilder(256);
-        sb.append(seq);
-        field(sb, r.sourceSystem());
+        value(sb, r.sourceSystem());
         field(sb, r.dossierId());
         field(sb, r.procedureCode());
         field(sb, r.unitCode());
@@ -32,8 +31,22 @@ public final class CopyEncoding {
         out.write(bytes, 0, bytes.length);
     }
 
+    /** The row's key: source system and dossier id. */
+    public static void appendKey(ByteArrayOutputStream out, DossierRow r) {
+        StringBuilder sb = new StringBuilder(48);
+        value(sb, r.sourceSystem());
+        field(sb, r.dossierId());
+        sb.append('\n');
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+    }
+
     private static void field(StringBuilder sb, String value) {
         sb.append('\t');
+        value(sb, value);
+    }
+
+    private static void value(StringBuilder sb, String value) {
         if (value == null) {
             sb.append("\\N");
             return;

@@ -249,6 +249,37 @@ class DossierStatsApiTest {
     }
 
     @Test
+    void shouldKeepTheLastOccurrenceOfADossierRepeatedInOneBatch() {
+        String batch = String.join(
+                "\n",
+                row("DUP-1", "P1", "04261", "DIRECT", "2025-10-06T09:00:00+07:00", null, "processing"),
+                row("DUP-2", "P1", "04261", "DIRECT", "2025-10-06T09:00:00+07:00", null, "processing"),
+                row(
+                        "DUP-1",
+                        "P1",
+                        "04261",
+                        "DIRECT",
+                        "2025-10-06T09:00:00+07:00",
+                        "2025-10-07T09:00:00+07:00",
+                        "resolved"));
+        given().contentType("application/x-ndjson")
+                .body(ndjson(batch))
+                .post("/api/dossiers/batch")
+                .then()
+                .statusCode(200)
+                .body("inserted", equalTo(2))
+                .body("duplicatesInBatch", equalTo(1));
+        given().queryParam("unitCode", "04261")
+                .queryParam("from", "2025-10-01")
+                .queryParam("to", "2025-10-31")
+                .get("/api/dossier-stats")
+                .then()
+                .body("total.counts.received", equalTo(2))
+                .body("total.counts.resolved", equalTo(1))
+                .body("total.counts.early", equalTo(1));
+    }
+
+    @Test
     void shouldStore997Of1000RowsAndNameTheThreeBadOnes() {
         StringBuilder csv = new StringBuilder(
                 "sourceSystem,dossierId,procedureCode,unitCode,channel,receivedAt,finishedAt,status\n");

@@ -3,7 +3,7 @@ package vn.parindex.dossier.bench;
 import java.io.ByteArrayOutputStream;
 import vn.parindex.dossier.ingest.DossierRow;
 
-/** The ingestion's COPY encoding, without the staging sequence column (for a table shaped like dossier). */
+/** The ingestion's COPY encoding of a row, for a table shaped like dossier. */
 final class CopyRowsAccess {
 
     static final String COPY_COLUMNS =
@@ -13,13 +13,6 @@ final class CopyRowsAccess {
     private CopyRowsAccess() {}
 
     static void append(ByteArrayOutputStream out, long seq, DossierRow row) {
-        ByteArrayOutputStream one = new ByteArrayOutputStream(256);
-        vn.parindex.dossier.ingest.CopyEncoding.append(one, seq, row);
-        byte[] bytes = one.toByteArray();
-        int tab = 0;
-        while (bytes[tab] != '\t') {
-            tab++;
-        }
-        out.write(bytes, tab + 1, bytes.length - tab - 1);
+        vn.parindex.dossier.ingest.CopyEncoding.appendRow(out, row);
     }
 }

@@ -1,0 +1,164 @@
+package vn.parindex.dossier.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+
+/**
+ * Writes the checked rows of one batch a chunk at a time, inside the batch's transaction. A chunk's keys go
+ * first into a small temporary table; when none of them is stored yet and none repeats within the chunk (the
+ * usual case for new dossiers) the rows are COPYed straight into {@code dossier} — PostgreSQL's multi-row
+ * insertion, the fastest path there is. Otherwise, or when a concurrent batch stored one of the keys meanwhile,
+ * the rows go through the staging table and the upsert, last occurrence winning.
+ */
+final class ChunkWriter {
+
+    static final String COLUMNS =
+            "source_system, dossier_id, procedure_code, unit_code, channel, service_level, status,"
+                    + " received_at, received_date, due_at, due_date, finished_at, finished_date, finish_class, excluded, processing_days";
+
+    /** Rows and bytes held before a chunk is written; bounds the memory a batch uses. */
+    static final int MAX_ROWS = 200_000;
+
+    static final int MAX_BYTES = 32 << 20;
+
+    /** A byte buffer that can be read back without copying. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        InputStream in() {
+            return new ByteArrayInputStream(buf, 0, count);
+        }
+    }
+
+    private final Connection c;
+    private final Buffer rows = new Buffer(MAX_BYTES + (64 << 10));
+    private final Buffer keys = new Buffer(8 << 20);
+    private int count;
+    private final long[] totals = new long[3];
+    private long direct;
+
+    ChunkWriter(Connection c) throws SQLException {
+        this.c = c;
+        try (Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TEMP TABLE dossier_stage (seq bigint GENERATED ALWAYS AS IDENTITY, LIKE dossier INCLUDING DEFAULTS)"
+                            + " ON COMMIT DROP");
+            s.execute(
+                    "CREATE TEMP TABLE dossier_keys (source_system varchar(64), dossier_id varchar(128)) ON COMMIT DROP");
+            // A staged chunk must sort in memory, not spill to disk.
+            s.execute("SET LOCAL work_mem = '256MB'");
+        }
+    }
+
+    /** Adds a row; returns whether a chunk was written. */
+    boolean add(DossierRow row) throws SQLException, IOException {
+        CopyEncoding.appendRow(rows, row);
+        CopyEncoding.appendKey(keys, row);
+        count++;
+        if (count >= MAX_ROWS || rows.size() >= MAX_BYTES) {
+            flush();
+            return true;
+        }
+        return false;
+    }
+
+    /** Writes what is left; inserted, updated, unchanged over the whole batch. */
+    long[] finish() throws SQLException, IOException {
+        flush();
+        return totals.clone();
+    }
+
+    /** Rows that went straight into the table (for the log). */
+    long direct() {
+        return direct;
+    }
+
+    private void flush() throws SQLException, IOException {
+        if (count == 0) {
+            return;
+        }
+        copy("COPY dossier_keys (source_system, dossier_id) FROM STDIN", keys.in());
+        boolean fresh;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT NOT EXISTS (SELECT 1 FROM dossier_keys k JOIN dossier d"
+                                + " ON d.source_system = k.source_system AND d.dossier_id = k.dossier_id)"
+                                + " AND (SELECT count(*) FROM dossier_keys)"
+                                + " = (SELECT count(*) FROM (SELECT DISTINCT source_system, dossier_id FROM dossier_keys) x)")) {
+            rs.next();
+            fresh = rs.getBoolean(1);
+        }
+        if (fresh) {
+            Savepoint before = c.setSavepoint();
+            try {
+                copy("COPY dossier (" + COLUMNS + ") FROM STDIN", rows.in());
+                c.releaseSavepoint(before);
+                totals[0] += count;
+                direct += count;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(before); // a concurrent batch stored one of these keys: take the upsert path
+                fresh = false;
+            }
+        }
+        if (!fresh) {
+            copy("COPY dossier_stage (" + COLUMNS + ") FROM STDIN", rows.in());
+            long[] merged = merge();
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += merged[i];
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("TRUNCATE dossier_keys");
+        }
+        rows.reset();
+        keys.reset();
+        count = 0;
+    }
+
+    private void copy(String sql, InputStream data) throws SQLException, IOException {
+        c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, data, 1 << 16);
+    }
+
+    /** Upserts the staged rows (last occurrence of a key wins) and empties the stage: inserted, updated, unchanged. */
+    private long[] merge() throws SQLException {
+        String updates =
+                "procedure_code = EXCLUDED.procedure_code, unit_code = EXCLUDED.unit_code, channel = EXCLUDED.channel,"
+                        + " service_level = EXCLUDED.service_level, status = EXCLUDED.status, received_at = EXCLUDED.received_at,"
+                        + " received_date = EXCLUDED.received_date, due_at = EXCLUDED.due_at, due_date = EXCLUDED.due_date,"
+                        + " finished_at = EXCLUDED.finished_at, finished_date = EXCLUDED.finished_date,"
+                        + " finish_class = EXCLUDED.finish_class, excluded = EXCLUDED.excluded,"
+                        + " processing_days = EXCLUDED.processing_days, ingested_at = now()";
+        String changed =
+                "(d.procedure_code, d.unit_code, d.channel, d.status, d.received_at, d.due_at, d.due_date, d.finished_at)"
+                        + " IS DISTINCT FROM (EXCLUDED.procedure_code, EXCLUDED.unit_code, EXCLUDED.channel, EXCLUDED.status,"
+                        + " EXCLUDED.received_at, EXCLUDED.due_at, EXCLUDED.due_date, EXCLUDED.finished_at)";
+        String sql = "WITH src AS (SELECT DISTINCT ON (source_system, dossier_id) " + COLUMNS
+                + " FROM dossier_stage ORDER BY source_system, dossier_id, seq DESC),"
+                + " up AS (INSERT INTO dossier AS d (" + COLUMNS + ") SELECT " + COLUMNS + " FROM src"
+                + " ON CONFLICT (source_system, dossier_id) DO UPDATE SET " + updates + " WHERE " + changed
+                + " RETURNING (xmax = 0) AS inserted)"
+                + " SELECT (SELECT count(*) FROM src), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up";
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            long distinct = rs.getLong(1);
+            long inserted = rs.getLong(2);
+            long updated = rs.getLong(3);
+            s.execute("TRUNCATE dossier_stage");
+            return new long[] {inserted, updated, distinct - inserted - updated};
+        }
+    }
+}
