@@ -41,11 +41,22 @@ final class ChunkWriter {
     }
 
     private final Connection c;
-    private final Buffer rows = new Buffer(MAX_BYTES + (64 << 10));
-    private final Buffer keys = new Buffer(8 << 20);
+    private Buffer rows = new Buffer(MAX_BYTES + (64 << 10));
+    private Buffer keys = new Buffer(8 << 20);
+    private Buffer spareRows = new Buffer(MAX_BYTES + (64 << 10));
+    private Buffer spareKeys = new Buffer(8 << 20);
     private int count;
     private final long[] totals = new long[3];
     private long direct;
+    /** Writes full chunks while the caller reads and checks the next one; one chunk in flight at a time. */
+    private final java.util.concurrent.ExecutorService writer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "dossier-chunk-writer");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private java.util.concurrent.Future<?> inFlight;
 
     ChunkWriter(Connection c) throws SQLException {
         this.c = c;
@@ -60,22 +71,84 @@ final class ChunkWriter {
         }
     }
 
-    /** Adds a row; returns whether a chunk was written. */
+    /** Adds a row; returns whether a chunk was handed to the writer. */
     boolean add(DossierRow row) throws SQLException, IOException {
         CopyEncoding.appendRow(rows, row);
         CopyEncoding.appendKey(keys, row);
         count++;
         if (count >= MAX_ROWS || rows.size() >= MAX_BYTES) {
-            flush();
+            handOver();
             return true;
         }
         return false;
     }
 
-    /** Writes what is left; inserted, updated, unchanged over the whole batch. */
+    /** Writes what is left and waits for it; inserted, updated, unchanged over the whole batch. */
     long[] finish() throws SQLException, IOException {
-        flush();
+        try {
+            handOver();
+            awaitInFlight();
+        } finally {
+            writer.shutdownNow();
+        }
         return totals.clone();
+    }
+
+    /** Stops the writer after a failure (the caller rolls the transaction back). */
+    void abort() {
+        writer.shutdownNow();
+        if (inFlight != null) {
+            try {
+                inFlight.get();
+            } catch (Exception ignored) {
+                // the failure that matters is the caller's
+            }
+        }
+    }
+
+    private void handOver() throws SQLException, IOException {
+        awaitInFlight();
+        if (count == 0) {
+            return;
+        }
+        Buffer fullRows = rows;
+        Buffer fullKeys = keys;
+        int fullCount = count;
+        rows = spareRows;
+        keys = spareKeys;
+        spareRows = fullRows;
+        spareKeys = fullKeys;
+        count = 0;
+        inFlight = writer.submit(() -> {
+            flush(fullRows, fullKeys, fullCount);
+            return null;
+        });
+    }
+
+    private void awaitInFlight() throws SQLException, IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing a chunk", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        } finally {
+            inFlight = null;
+        }
     }
 
     /** Rows that went straight into the table (for the log). */
@@ -83,10 +156,7 @@ final class ChunkWriter {
         return direct;
     }
 
-    private void flush() throws SQLException, IOException {
-        if (count == 0) {
-            return;
-        }
+    private void flush(Buffer rows, Buffer keys, int count) throws SQLException, IOException {
         copy("COPY dossier_keys (source_system, dossier_id) FROM STDIN", keys.in());
         boolean fresh;
         try (Statement s = c.createStatement();
@@ -125,7 +195,6 @@ final class ChunkWriter {
         }
         rows.reset();
         keys.reset();
-        count = 0;
     }
 
     private void copy(String sql, InputStream data) throws SQLException, IOException {

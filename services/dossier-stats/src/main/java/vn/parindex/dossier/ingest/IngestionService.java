@@ -104,6 +104,7 @@ public class IngestionService {
                 }
                 counts = writer.finish();
             } catch (IOException | RuntimeException | SQLException e) {
+                writer.abort();
                 c.rollback();
                 throw batchBroken(rows, e);
             }
