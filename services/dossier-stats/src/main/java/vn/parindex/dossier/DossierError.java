@@ -3,34 +3,22 @@ package vn.parindex.dossier;
 import vn.parindex.common.api.ErrorCode;
 
 /** Stable error codes of dossier statistics. */
-public enum DossierError implements ErrorCode {
-    PROCEDURE_NOT_FOUND(404, "Procedure not found"),
-    INVALID_CALENDAR(400, "Invalid calendar"),
-    INVALID_PROCEDURES(400, "Invalid procedures"),
-    UNSUPPORTED_BATCH_FORMAT(415, "Send NDJSON, a JSON array or CSV"),
-    UNIT_NOT_FOUND(404, "Unit not found in the unit registry"),
-    REGISTRY_UNAVAILABLE(503, "The unit registry is unavailable");
+public final class DossierError {
 
-    private final int status;
-    private final String title;
+    private DossierError() {}
 
-    DossierError(int status, String title) {
-        this.status = status;
-        this.title = title;
-    }
+    public static final ErrorCode PROCEDURE_NOT_FOUND = ErrorCode.of("PROCEDURE_NOT_FOUND", 404, "Procedure not found");
 
-    @Override
-    public String code() {
-        return name();
-    }
+    public static final ErrorCode INVALID_CALENDAR = ErrorCode.of("INVALID_CALENDAR", 400, "Invalid calendar");
 
-    @Override
-    public int status() {
-        return status;
-    }
+    public static final ErrorCode INVALID_PROCEDURES = ErrorCode.of("INVALID_PROCEDURES", 400, "Invalid procedures");
 
-    @Override
-    public String title() {
-        return title;
-    }
+    public static final ErrorCode UNSUPPORTED_BATCH_FORMAT =
+            ErrorCode.of("UNSUPPORTED_BATCH_FORMAT", 415, "Send NDJSON, a JSON array or CSV");
+
+    public static final ErrorCode UNIT_NOT_FOUND =
+            ErrorCode.of("UNIT_NOT_FOUND", 404, "Unit not found in the unit registry");
+
+    public static final ErrorCode REGISTRY_UNAVAILABLE =
+            ErrorCode.of("REGISTRY_UNAVAILABLE", 503, "The unit registry is unavailable");
 }

@@ -3,41 +3,41 @@ package vn.parindex.registry;
 import vn.parindex.common.api.ErrorCode;
 
 /** Stable error codes of the unit registry. */
-public enum RegistryError implements ErrorCode {
-    UNIT_NOT_FOUND(404, "Unit not found"),
-    UNIT_CODE_EXISTS(409, "Unit code already used"),
-    VALIDITY_OVERLAP(409, "Validity periods would overlap"),
-    PARENT_CYCLE(409, "The change would make a unit its own ancestor"),
-    UNIT_HAS_CHILDREN(409, "The unit still has children on that date"),
-    INVALID_PARENT(400, "Parent unit is unknown or of the wrong level"),
-    NO_CHANGE(400, "The change changes nothing"),
-    INVALID_EVENT(400, "The change event is inconsistent"),
-    EVENT_NOT_FOUND(404, "Change event not found"),
-    IMPORT_INVALID(400, "The import has invalid rows; nothing was stored"),
-    GROUP_NOT_FOUND(404, "Unit group not found"),
-    GROUP_CODE_EXISTS(409, "Unit group code already used"),
-    UNKNOWN_MEMBERS(400, "Some member codes are not units on the group's date");
+public final class RegistryError {
 
-    private final int status;
-    private final String title;
+    private RegistryError() {}
 
-    RegistryError(int status, String title) {
-        this.status = status;
-        this.title = title;
-    }
+    public static final ErrorCode UNIT_NOT_FOUND = ErrorCode.of("UNIT_NOT_FOUND", 404, "Unit not found");
 
-    @Override
-    public String code() {
-        return name();
-    }
+    public static final ErrorCode UNIT_CODE_EXISTS = ErrorCode.of("UNIT_CODE_EXISTS", 409, "Unit code already used");
 
-    @Override
-    public int status() {
-        return status;
-    }
+    public static final ErrorCode VALIDITY_OVERLAP =
+            ErrorCode.of("VALIDITY_OVERLAP", 409, "Validity periods would overlap");
 
-    @Override
-    public String title() {
-        return title;
-    }
+    public static final ErrorCode PARENT_CYCLE =
+            ErrorCode.of("PARENT_CYCLE", 409, "The change would make a unit its own ancestor");
+
+    public static final ErrorCode UNIT_HAS_CHILDREN =
+            ErrorCode.of("UNIT_HAS_CHILDREN", 409, "The unit still has children on that date");
+
+    public static final ErrorCode INVALID_PARENT =
+            ErrorCode.of("INVALID_PARENT", 400, "Parent unit is unknown or of the wrong level");
+
+    public static final ErrorCode NO_CHANGE = ErrorCode.of("NO_CHANGE", 400, "The change changes nothing");
+
+    public static final ErrorCode INVALID_EVENT =
+            ErrorCode.of("INVALID_EVENT", 400, "The change event is inconsistent");
+
+    public static final ErrorCode EVENT_NOT_FOUND = ErrorCode.of("EVENT_NOT_FOUND", 404, "Change event not found");
+
+    public static final ErrorCode IMPORT_INVALID =
+            ErrorCode.of("IMPORT_INVALID", 400, "The import has invalid rows; nothing was stored");
+
+    public static final ErrorCode GROUP_NOT_FOUND = ErrorCode.of("GROUP_NOT_FOUND", 404, "Unit group not found");
+
+    public static final ErrorCode GROUP_CODE_EXISTS =
+            ErrorCode.of("GROUP_CODE_EXISTS", 409, "Unit group code already used");
+
+    public static final ErrorCode UNKNOWN_MEMBERS =
+            ErrorCode.of("UNKNOWN_MEMBERS", 400, "Some member codes are not units on the group's date");
 }

@@ -14,4 +14,12 @@ public interface ErrorCode {
 
     /** A short, human-readable summary that does not vary between occurrences. */
     String title();
+
+    /** A service's own code, declared as a constant: {@code ErrorCode.of("UNIT_NOT_FOUND", 404, "Unit not found")}. */
+    static ErrorCode of(String code, int status, String title) {
+        return new Defined(code, status, title);
+    }
+
+    /** The plain implementation behind {@link #of}. */
+    record Defined(String code, int status, String title) implements ErrorCode {}
 }

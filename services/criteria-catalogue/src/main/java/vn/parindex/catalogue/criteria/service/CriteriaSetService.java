@@ -23,6 +23,7 @@ import vn.parindex.catalogue.criteria.domain.Violation;
 import vn.parindex.catalogue.criteria.repository.CriteriaSetHistoryRow;
 import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.ErrorCode;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
@@ -308,7 +309,7 @@ public class CriteriaSetService {
     /** The first violation decides the code; all are listed. */
     static ApiException violations(List<Violation> violations) {
         Violation first = violations.getFirst();
-        CatalogueError code = switch (first.kind()) {
+        ErrorCode code = switch (first.kind()) {
             case POINTS_MISMATCH -> CatalogueError.POINTS_MISMATCH;
             case DUPLICATE_NODE_CODE -> CatalogueError.DUPLICATE_NODE_CODE;
             case UNKNOWN_METRIC -> CatalogueError.UNKNOWN_METRIC;
