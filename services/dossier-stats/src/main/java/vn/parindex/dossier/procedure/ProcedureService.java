@@ -68,22 +68,44 @@ public class ProcedureService {
             }
         }
         int inserted = 0;
+        // One statement for the whole list: the arrays are unnested row by row inside PostgreSQL.
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s =
                         c.prepareStatement("INSERT INTO procedure AS p (code, name, field, authority_level,"
-                                + " deadline_working_days, service_level) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET"
+                                + " deadline_working_days, service_level) SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],"
+                                + " ?::varchar[], ?::int[], ?::varchar[]) ON CONFLICT (code) DO UPDATE SET"
                                 + " name = EXCLUDED.name, field = EXCLUDED.field, authority_level = EXCLUDED.authority_level,"
                                 + " deadline_working_days = EXCLUDED.deadline_working_days, service_level = EXCLUDED.service_level,"
                                 + " updated_at = now() RETURNING (xmax = 0)")) {
-            for (Procedure p : good) {
-                s.setString(1, p.code());
-                s.setString(2, p.name());
-                s.setString(3, p.field());
-                s.setString(4, p.authorityLevel());
-                s.setInt(5, p.deadlineWorkingDays());
-                s.setString(6, p.serviceLevel().name());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
+            s.setArray(
+                    1,
+                    c.createArrayOf(
+                            "varchar", good.stream().map(Procedure::code).toArray()));
+            s.setArray(
+                    2,
+                    c.createArrayOf(
+                            "varchar", good.stream().map(Procedure::name).toArray()));
+            s.setArray(
+                    3,
+                    c.createArrayOf(
+                            "varchar", good.stream().map(Procedure::field).toArray()));
+            s.setArray(
+                    4,
+                    c.createArrayOf(
+                            "varchar",
+                            good.stream().map(Procedure::authorityLevel).toArray()));
+            s.setArray(
+                    5,
+                    c.createArrayOf(
+                            "int4",
+                            good.stream().map(Procedure::deadlineWorkingDays).toArray()));
+            s.setArray(
+                    6,
+                    c.createArrayOf(
+                            "varchar",
+                            good.stream().map(p -> p.serviceLevel().name()).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
                     inserted += rs.getBoolean(1) ? 1 : 0;
                 }
             }

@@ -105,6 +105,23 @@ class DossierStatsApiTest {
     }
 
     @Test
+    void shouldUpsertProceduresInOneGoAndNameBadItemsByIndex() {
+        given().contentType(ContentType.JSON)
+                .body("[{\"code\":\"P9\",\"name\":\"Mới\",\"deadlineWorkingDays\":2,\"serviceLevel\":\"NONE\"},"
+                        + "{\"code\":\"P1\",\"name\":\"Thủ tục một (sửa)\",\"deadlineWorkingDays\":3,\"serviceLevel\":\"FULL\"},"
+                        + "{\"code\":\"P8\",\"name\":\"Thiếu hạn\",\"serviceLevel\":\"FULL\"}]")
+                .put("/api/procedures")
+                .then()
+                .statusCode(200)
+                .body("inserted", equalTo(1))
+                .body("updated", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("errors[0].field", equalTo("[2].deadlineWorkingDays"));
+        given().get("/api/procedures/P1").then().body("name", equalTo("Thủ tục một (sửa)"));
+        given().get("/api/procedures/P8").then().statusCode(404).body("code", equalTo("PROCEDURE_NOT_FOUND"));
+    }
+
+    @Test
     void shouldComputeDueDatesOverTet() {
         given().queryParam("receivedOn", "2025-01-23")
                 .queryParam("workingDays", 3)

@@ -109,7 +109,7 @@ public class UnitEventService {
         UnitVersion.flush();
         for (UnitAttributes a : opening) {
             if (a.parentCode() != null && !closing.containsKey(a.parentCode())) {
-                changesCheckParent(a, day);
+                changes.checkParent(a, day);
             }
             UnitVersion.open(a, day, event.id).persist();
         }
@@ -134,11 +134,6 @@ public class UnitEventService {
                         day, null, null, parent, request.legalBasis(), "moved by event " + event.id)));
         changed.fire(new UnitsChanged(request.kind() + " event " + event.id));
         return new Recorded(event, edges);
-    }
-
-    private void changesCheckParent(UnitAttributes unit, LocalDate day) {
-        // Delegated so that parent rules stay in one place.
-        changes.checkParentOn(unit, day);
     }
 
     private static void checkShape(ChangeKind kind, List<Predecessor> preds, List<Successor> succs) {

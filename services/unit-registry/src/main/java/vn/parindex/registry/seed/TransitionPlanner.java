@@ -71,6 +71,14 @@ public final class TransitionPlanner {
         List<PlannedEvent> events = new ArrayList<>();
         List<PlannedEdge> edges = new ArrayList<>();
         Set<String> continuing = new LinkedHashSet<>();
+        Map<String, List<UnitAttributes>> childrenOf = new LinkedHashMap<>();
+        for (UnitAttributes u : before) {
+            if (u.parentCode() != null && u.level() != Level.AGENCY) {
+                childrenOf
+                        .computeIfAbsent(u.parentCode(), k -> new ArrayList<>())
+                        .add(u);
+            }
+        }
 
         for (UnitAttributes unit : after) {
             List<LineageRow> preds = predecessors.getOrDefault(unit.code(), List.of());
@@ -98,7 +106,7 @@ public final class TransitionPlanner {
                         effective,
                         legalBasis.of(ChangeKind.DISSOLVE, unit),
                         "Dissolved: " + unit.name()));
-                derivedSuccessors(unit.code(), before, successors)
+                derivedSuccessors(childrenOf.getOrDefault(unit.code(), List.of()), successors)
                         .forEach((code, part) -> edges.add(new PlannedEdge(event, unit.code(), code, part, true)));
             }
         }
@@ -156,15 +164,13 @@ public final class TransitionPlanner {
      * communes that took their communes. Whole only when all of it went into a single successor.
      */
     private static Map<String, Part> derivedSuccessors(
-            String code, List<UnitAttributes> before, Map<String, List<LineageRow>> successors) {
+            List<UnitAttributes> children, Map<String, List<LineageRow>> successors) {
         Map<String, Part> result = new LinkedHashMap<>();
         boolean allFull = true;
-        for (UnitAttributes child : before) {
-            if (code.equals(child.parentCode()) && child.level() != Level.AGENCY) {
-                for (LineageRow row : successors.getOrDefault(child.code(), List.of())) {
-                    result.put(row.newCode(), Part.PARTIAL);
-                    allFull &= row.part() == Part.FULL;
-                }
+        for (UnitAttributes child : children) {
+            for (LineageRow row : successors.getOrDefault(child.code(), List.of())) {
+                result.put(row.newCode(), Part.PARTIAL);
+                allFull &= row.part() == Part.FULL;
             }
         }
         if (result.size() == 1 && allFull) {

@@ -1,6 +1,7 @@
 package vn.parindex.registry.unit.readmodel;
 
 import java.util.Comparator;
+import java.util.List;
 import vn.parindex.registry.unit.domain.NameFolding;
 
 /**
@@ -34,12 +35,18 @@ final class SearchRanking {
         return 4;
     }
 
-    Comparator<UnitView> comparator() {
-        return Comparator.comparingInt(this::tier)
-                .thenComparing(v -> v.validTo() != null)
-                .thenComparing(UnitView::level)
-                .thenComparingInt(v -> v.name().length())
-                .thenComparing(UnitView::code)
-                .thenComparing(UnitView::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** The hits, best first; each hit's tier is computed once. */
+    List<UnitView> rank(List<UnitView> hits) {
+        record Ranked(int tier, UnitView view) {}
+        return hits.stream()
+                .map(v -> new Ranked(tier(v), v))
+                .sorted(Comparator.comparingInt(Ranked::tier)
+                        .thenComparing(r -> r.view().validTo() != null)
+                        .thenComparing(r -> r.view().level())
+                        .thenComparingInt(r -> r.view().name().length())
+                        .thenComparing(r -> r.view().code())
+                        .thenComparing(r -> r.view().validFrom(), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(Ranked::view)
+                .toList();
     }
 }

@@ -153,10 +153,11 @@ public final class UnitSnapshot {
      * {@link SearchRanking}); a numeric query matches code prefixes.
      */
     public List<UnitView> list(Filter filter) {
+        String type = filter.type() == null ? null : NameFolding.fold(filter.type());
         Predicate<UnitView> keep = v -> (filter.asOf() == null || v.validOn(filter.asOf()))
                 && (filter.level() == null || v.level() == filter.level())
                 && (filter.parentCode() == null || filter.parentCode().equals(v.parentCode()))
-                && (filter.type() == null || NameFolding.fold(v.type()).equals(NameFolding.fold(filter.type())));
+                && (type == null || NameFolding.fold(v.type()).equals(type));
         String folded = filter.query() == null ? "" : NameFolding.fold(filter.query());
         if (folded.isEmpty()) {
             return filter.parentCode() != null
@@ -184,8 +185,7 @@ public final class UnitSnapshot {
             // Continue after this name: one hit per version.
             at = row + 1 < starts.length ? haystack.indexOf(folded, starts[row + 1]) : -1;
         }
-        hits.sort(ranking.comparator());
-        return hits;
+        return ranking.rank(hits);
     }
 
     private int rowAt(int offset) {

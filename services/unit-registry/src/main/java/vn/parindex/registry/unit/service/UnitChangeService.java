@@ -118,12 +118,7 @@ public class UnitChangeService {
     }
 
     /** The parent exists on {@code day} and its level may hold the unit's level. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void checkParentOn(UnitAttributes unit, LocalDate day) {
-        checkParent(unit, day);
-    }
-
-    void checkParent(UnitAttributes unit, LocalDate day) {
+    public void checkParent(UnitAttributes unit, LocalDate day) {
         if (unit.parentCode() == null) {
             if (unit.level().requiresParent()) {
                 throw invalidParent(unit, "is required for a unit of level " + unit.level());
