@@ -7,8 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.parindex.catalogue.criteria.domain.CriteriaSet;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.demo.DemoCatalogues;
 
 /**
  * Loads the four demo proposals when {@code parindex.demo-data} is on (the embedded mode). Sets whose code

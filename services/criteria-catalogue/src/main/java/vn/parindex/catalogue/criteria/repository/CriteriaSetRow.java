@@ -9,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import vn.parindex.catalogue.criteria.domain.SetStatus;
-import vn.parindex.catalogue.criteria.domain.TargetLevel;
+import vn.parindex.criteria.rules.SetStatus;
+import vn.parindex.criteria.rules.TargetLevel;
 
 /** A stored criteria set: searchable columns plus the whole set as its JSON document. */
 @Entity

@@ -25,16 +25,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.catalogue.CatalogueError;
-import vn.parindex.catalogue.criteria.domain.CriteriaSet;
-import vn.parindex.catalogue.criteria.domain.CriteriaSetDiff;
-import vn.parindex.catalogue.criteria.domain.SetStatus;
-import vn.parindex.catalogue.criteria.domain.TargetLevel;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
 import vn.parindex.catalogue.criteria.service.DocumentCache;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.CriteriaSetDiff;
+import vn.parindex.criteria.rules.SetStatus;
+import vn.parindex.criteria.rules.TargetLevel;
 
 /** Criteria sets: create, read (with ETag), replace while draft, publish, archive, clone, diff. */
 @Path("/api/criteria-sets")

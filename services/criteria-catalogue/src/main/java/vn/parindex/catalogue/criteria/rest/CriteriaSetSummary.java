@@ -3,9 +3,9 @@ package vn.parindex.catalogue.criteria.rest;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.parindex.catalogue.criteria.domain.SetStatus;
-import vn.parindex.catalogue.criteria.domain.TargetLevel;
 import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
+import vn.parindex.criteria.rules.SetStatus;
+import vn.parindex.criteria.rules.TargetLevel;
 
 /** A criteria set in listings, without its tree. */
 @Schema(name = "CriteriaSetSummary")

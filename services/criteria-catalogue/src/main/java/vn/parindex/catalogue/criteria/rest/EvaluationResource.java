@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import vn.parindex.catalogue.criteria.domain.Evaluation;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.criteria.rules.Evaluation;
 
 /** The evaluator of the scoring rules. */
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.parindex.catalogue.criteria.domain.Metric;
+import vn.parindex.criteria.rules.Metric;
 
 /** The metrics a rule may read. */
 @Path("/api/metrics")

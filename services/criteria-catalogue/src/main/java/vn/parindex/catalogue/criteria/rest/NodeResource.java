@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.catalogue.CatalogueError;
-import vn.parindex.catalogue.criteria.domain.CriteriaNode;
-import vn.parindex.catalogue.criteria.domain.TreeEdits;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.criteria.rules.CriteriaNode;
+import vn.parindex.criteria.rules.TreeEdits;
 
 /** Node edits of a draft, each validated against the whole set, and reads of one node. */
 @Path("/api/criteria-sets/{code}/nodes")

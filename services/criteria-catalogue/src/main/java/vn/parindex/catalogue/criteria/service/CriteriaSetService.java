@@ -9,17 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import vn.parindex.catalogue.CatalogueError;
-import vn.parindex.catalogue.criteria.domain.CriteriaNode;
-import vn.parindex.catalogue.criteria.domain.CriteriaSet;
-import vn.parindex.catalogue.criteria.domain.CriteriaSetDiff;
-import vn.parindex.catalogue.criteria.domain.CriteriaSetValidator;
-import vn.parindex.catalogue.criteria.domain.Evaluation;
-import vn.parindex.catalogue.criteria.domain.EvaluationException;
-import vn.parindex.catalogue.criteria.domain.Evaluator;
-import vn.parindex.catalogue.criteria.domain.SetStatus;
-import vn.parindex.catalogue.criteria.domain.TargetLevel;
-import vn.parindex.catalogue.criteria.domain.TreeEdits;
-import vn.parindex.catalogue.criteria.domain.Violation;
 import vn.parindex.catalogue.criteria.repository.CriteriaSetHistoryRow;
 import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
 import vn.parindex.common.api.ApiException;
@@ -27,6 +16,17 @@ import vn.parindex.common.api.ErrorCode;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
+import vn.parindex.criteria.rules.CriteriaNode;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.CriteriaSetDiff;
+import vn.parindex.criteria.rules.CriteriaSetValidator;
+import vn.parindex.criteria.rules.Evaluation;
+import vn.parindex.criteria.rules.EvaluationException;
+import vn.parindex.criteria.rules.Evaluator;
+import vn.parindex.criteria.rules.SetStatus;
+import vn.parindex.criteria.rules.TargetLevel;
+import vn.parindex.criteria.rules.TreeEdits;
+import vn.parindex.criteria.rules.Violation;
 
 /**
  * Use cases of criteria sets. Every write validates the whole resulting set and stores it with its history in

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.parindex.catalogue.criteria.demo.YenBai2021;
+import vn.parindex.criteria.rules.demo.YenBai2021;
 import vn.parindex.test.postgres.PostgresTestResource;
 
 @QuarkusTest

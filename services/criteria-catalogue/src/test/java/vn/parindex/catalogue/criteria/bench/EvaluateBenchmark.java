@@ -9,16 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import vn.parindex.catalogue.criteria.domain.ClassificationBand;
-import vn.parindex.catalogue.criteria.domain.CriteriaNode;
-import vn.parindex.catalogue.criteria.domain.CriteriaSet;
-import vn.parindex.catalogue.criteria.domain.CriteriaSetValidator;
-import vn.parindex.catalogue.criteria.domain.Evaluation;
-import vn.parindex.catalogue.criteria.domain.Evaluator;
-import vn.parindex.catalogue.criteria.domain.NodeKind;
-import vn.parindex.catalogue.criteria.domain.Rule;
-import vn.parindex.catalogue.criteria.domain.SetStatus;
-import vn.parindex.catalogue.criteria.domain.TargetLevel;
+import vn.parindex.criteria.rules.ClassificationBand;
+import vn.parindex.criteria.rules.CriteriaNode;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.CriteriaSetValidator;
+import vn.parindex.criteria.rules.Evaluation;
+import vn.parindex.criteria.rules.Evaluator;
+import vn.parindex.criteria.rules.NodeKind;
+import vn.parindex.criteria.rules.Rule;
+import vn.parindex.criteria.rules.SetStatus;
+import vn.parindex.criteria.rules.TargetLevel;
 
 /**
  * Benchmark of {@link Evaluator} in process (not a test): a 150-node set (10 fields × 14 criteria, every rule

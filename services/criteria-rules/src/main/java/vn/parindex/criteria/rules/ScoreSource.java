@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.domain;
+package vn.parindex.criteria.rules;
 
 /** Where a node's points come from in a campaign. */
 public enum ScoreSource {

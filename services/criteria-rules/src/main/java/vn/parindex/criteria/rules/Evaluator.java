@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.domain;
+package vn.parindex.criteria.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import vn.parindex.catalogue.criteria.domain.Evaluation.Input;
-import vn.parindex.catalogue.criteria.domain.Evaluation.LeafInput;
-import vn.parindex.catalogue.criteria.domain.Evaluation.NodeResult;
-import vn.parindex.catalogue.criteria.domain.Evaluation.Result;
-import vn.parindex.catalogue.criteria.domain.Violation.Kind;
+import vn.parindex.criteria.rules.Evaluation.Input;
+import vn.parindex.criteria.rules.Evaluation.LeafInput;
+import vn.parindex.criteria.rules.Evaluation.NodeResult;
+import vn.parindex.criteria.rules.Evaluation.Result;
+import vn.parindex.criteria.rules.Violation.Kind;
 
 /**
  * The one implementation of the scoring rules. Points are decimals with up to 3 places (half-up); a node sums its

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.domain;
+package vn.parindex.criteria.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.parindex.catalogue.criteria.domain.Violation.Kind;
+import vn.parindex.criteria.rules.Violation.Kind;
 
 /**
  * Checks a whole criteria set: children's maxima sum to their parent's (adjustments aside), the top level sums

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.demo;
+package vn.parindex.criteria.rules.demo;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,15 +13,15 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import vn.parindex.catalogue.criteria.domain.ClassificationBand;
-import vn.parindex.catalogue.criteria.domain.CriteriaNode;
-import vn.parindex.catalogue.criteria.domain.CriteriaSet;
-import vn.parindex.catalogue.criteria.domain.Metric;
-import vn.parindex.catalogue.criteria.domain.NodeKind;
-import vn.parindex.catalogue.criteria.domain.Rule;
-import vn.parindex.catalogue.criteria.domain.ScoreSource;
-import vn.parindex.catalogue.criteria.domain.SetStatus;
-import vn.parindex.catalogue.criteria.domain.TargetLevel;
+import vn.parindex.criteria.rules.ClassificationBand;
+import vn.parindex.criteria.rules.CriteriaNode;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.Metric;
+import vn.parindex.criteria.rules.NodeKind;
+import vn.parindex.criteria.rules.Rule;
+import vn.parindex.criteria.rules.ScoreSource;
+import vn.parindex.criteria.rules.SetStatus;
+import vn.parindex.criteria.rules.TargetLevel;
 
 /**
  * Turns the team's criteria-catalogue proposals ({@code demo/criteria-catalogues.yaml}) into criteria sets. The

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.domain;
+package vn.parindex.criteria.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,10 +8,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.parindex.catalogue.criteria.domain.Evaluation.Input;
-import vn.parindex.catalogue.criteria.domain.Evaluation.LeafInput;
-import vn.parindex.catalogue.criteria.domain.Evaluation.NodeResult;
-import vn.parindex.catalogue.criteria.domain.Evaluation.Result;
+import vn.parindex.criteria.rules.Evaluation.Input;
+import vn.parindex.criteria.rules.Evaluation.LeafInput;
+import vn.parindex.criteria.rules.Evaluation.NodeResult;
+import vn.parindex.criteria.rules.Evaluation.Result;
 
 class EvaluatorTest {
 

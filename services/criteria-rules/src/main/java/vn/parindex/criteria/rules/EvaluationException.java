@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.domain;
+package vn.parindex.criteria.rules;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
-package vn.parindex.catalogue.criteria.demo;
+package vn.parindex.criteria.rules.demo;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import vn.parindex.catalogue.criteria.domain.CriteriaSet;
-import vn.parindex.catalogue.criteria.domain.Evaluation.LeafInput;
-import vn.parindex.catalogue.criteria.domain.Rule;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.Evaluation.LeafInput;
+import vn.parindex.criteria.rules.Rule;
 
 /**
  * The Thành phố Yên Bái 2021 worked example as leaf inputs of the district demo set: part A 62.88 (fields 13 /

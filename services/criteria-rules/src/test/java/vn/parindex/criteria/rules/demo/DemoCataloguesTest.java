@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.demo;
+package vn.parindex.criteria.rules.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import vn.parindex.catalogue.criteria.domain.CriteriaSet;
-import vn.parindex.catalogue.criteria.domain.CriteriaSetValidator;
-import vn.parindex.catalogue.criteria.domain.Evaluation;
-import vn.parindex.catalogue.criteria.domain.Evaluator;
-import vn.parindex.catalogue.criteria.domain.TargetLevel;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.CriteriaSetValidator;
+import vn.parindex.criteria.rules.Evaluation;
+import vn.parindex.criteria.rules.Evaluator;
+import vn.parindex.criteria.rules.TargetLevel;
 
 class DemoCataloguesTest {
 

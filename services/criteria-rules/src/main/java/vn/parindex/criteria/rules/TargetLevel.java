@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.domain;
+package vn.parindex.criteria.rules;
 
 /** The peer level a criteria set scores. */
 public enum TargetLevel {

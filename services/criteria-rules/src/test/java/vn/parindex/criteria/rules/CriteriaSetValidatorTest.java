@@ -1,9 +1,9 @@
-package vn.parindex.catalogue.criteria.domain;
+package vn.parindex.criteria.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.parindex.catalogue.criteria.domain.EvaluatorTest.field;
-import static vn.parindex.catalogue.criteria.domain.EvaluatorTest.leaf;
+import static vn.parindex.criteria.rules.EvaluatorTest.field;
+import static vn.parindex.criteria.rules.EvaluatorTest.leaf;
 
 import java.math.BigDecimal;
 import java.util.List;
