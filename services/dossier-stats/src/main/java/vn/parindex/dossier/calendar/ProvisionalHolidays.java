@@ -106,7 +106,7 @@ public final class ProvisionalHolidays {
      * Tết (art. 112(1)(b), 5 days): the last day of the old lunar year (29 or 30 of month 12) and days 1–4 of month
      * 1. Each of them that falls on a weekend is made up by a working day at alternate ends of the break, first
      * the working day before it, then the one after it, as the schedules of 2020, 2021, 2023, 2024 and 2025 did
-     * (the next-working-day rule of art. 111(3) would put both after Tết, which none of them did).
+     * (the next-working-day rule of art. 111(3) would put them all after Tết, which none of them did).
      */
     private static void addTet(int year, Map<LocalDate, CalendarDay> off) {
         LocalDate first = LUNAR.lastDayOfYear(year - 1);
