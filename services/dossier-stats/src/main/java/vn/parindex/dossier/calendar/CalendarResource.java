@@ -29,28 +29,39 @@ public class CalendarResource {
         this.calendar = calendar;
     }
 
-    /** A year's exceptions to the Monday–Friday week. */
-    public record Year(int year, List<CalendarDay> days) {}
+    /**
+     * A year's exceptions to the Monday–Friday week; {@code provisional} when no schedule is stored for it and the
+     * days are computed from the Labour Code instead.
+     */
+    public record Year(int year, List<CalendarDay> days, boolean provisional) {
+
+        static Year of(CalendarService.YearDays days) {
+            return new Year(days.year(), days.days(), days.provisional());
+        }
+    }
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "Weekday days off (HOLIDAY) and worked weekend days (MAKEUP_WORKDAY) of a schedule year")
+    @Operation(
+            summary = "Weekday days off (HOLIDAY) and worked weekend days (MAKEUP_WORKDAY) of a schedule year",
+            description = "A year without a stored schedule answers the days computed from the Labour Code 2019"
+                    + " art. 112, with provisional: true; they have no swaps or make-up days.")
     public Year year(@RestPath String year) {
-        int y = parseYear(year);
-        return new Year(y, calendar.daysOfYear(y));
+        return Year.of(calendar.daysOfYear(parseYear(year)));
     }
 
     @PUT
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a year's days off and make-up days (as a new schedule is announced)")
-    @APIResponse(responseCode = "200", description = "The stored year")
+    @Operation(
+            summary = "Replace a year's days off and make-up days (as a new schedule is announced)",
+            description = "The stored days replace the provisional ones; an empty list returns the year to them.")
+    @APIResponse(responseCode = "200", description = "The year as due dates now count it")
     @APIResponse(
             responseCode = "400",
             description = "INVALID_CALENDAR: a holiday on a weekend, a make-up day on a weekday, duplicates")
     public Year replace(@RestPath String year, @NotNull List<CalendarDay> days) {
-        int y = parseYear(year);
-        return new Year(y, calendar.replaceYear(y, days));
+        return Year.of(calendar.replaceYear(parseYear(year), days));
     }
 
     /** A due date and how it was counted. */

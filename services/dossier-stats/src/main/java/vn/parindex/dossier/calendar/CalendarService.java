@@ -24,7 +24,8 @@ import vn.parindex.dossier.DossierError;
 /**
  * The working-day calendar: the official days shipped with the service are stored on first start; a year's
  * exceptions can be replaced through the API as new schedules are announced. Due dates are computed from the
- * calendar held in memory, which is rebuilt after every change.
+ * calendar held in memory, which is rebuilt after every change. A year without stored days uses the
+ * {@link ProvisionalHolidays} until its schedule is stored.
  */
 @ApplicationScoped
 public class CalendarService {
@@ -50,13 +51,24 @@ public class CalendarService {
         return c;
     }
 
-    public List<CalendarDay> daysOfYear(int year) {
-        return query(
+    /** A schedule year's days: the stored ones, or the provisional ones ({@code provisional}) when none are. */
+    public record YearDays(int year, List<CalendarDay> days, boolean provisional) {}
+
+    /** The days of schedule year {@code year} as due dates count them. */
+    public YearDays daysOfYear(int year) {
+        List<CalendarDay> stored = query(
                 "SELECT day, kind, name_vi, name_en, year, source FROM calendar_day WHERE year = ? ORDER BY day", year);
+        if (stored.isEmpty() && ProvisionalHolidays.covers(year)) {
+            return new YearDays(year, ProvisionalHolidays.forYear(year), true);
+        }
+        return new YearDays(year, stored, false);
     }
 
-    /** Replaces the exceptions of {@code year} (all or nothing) and returns them. */
-    public List<CalendarDay> replaceYear(int year, List<CalendarDay> days) {
+    /**
+     * Replaces the exceptions of {@code year} (all or nothing) and returns the year as it now counts: an empty
+     * list hands the year back to the provisional days.
+     */
+    public YearDays replaceYear(int year, List<CalendarDay> days) {
         List<FieldError> errors = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();
         for (int i = 0; i < days.size(); i++) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkingCalendarTest {
@@ -46,5 +48,46 @@ class WorkingCalendarTest {
     void shouldCountWorkingDaysBetweenTwoDates() {
         assertEquals(3, OFFICIAL.workingDaysBetween(LocalDate.of(2025, 1, 23), LocalDate.of(2025, 2, 4)));
         assertEquals(0, OFFICIAL.workingDaysBetween(LocalDate.of(2025, 1, 24), LocalDate.of(2025, 2, 2)));
+    }
+
+    @Test
+    void shouldSkipProvisionalTetInAYearWithoutAStoredSchedule() {
+        // 2027 is not shipped: Tết days off are Thu 4/2 – Wed 10/2. Received Wed 3/2 with 3 working days:
+        // Thu 11/2, Fri 12/2, Mon 15/2.
+        assertTrue(OFFICIAL.isProvisional(2027));
+        assertFalse(OFFICIAL.isProvisional(2026));
+        assertFalse(OFFICIAL.isWorkingDay(LocalDate.of(2027, 2, 4)));
+        assertFalse(OFFICIAL.isWorkingDay(LocalDate.of(2027, 2, 10)));
+        assertEquals(LocalDate.of(2027, 2, 15), OFFICIAL.dueDate(LocalDate.of(2027, 2, 3), 3));
+        // 2030: Tết Saturday 2/2, days off Thu 31/1 – Wed 6/2.
+        assertEquals(LocalDate.of(2030, 2, 7), OFFICIAL.dueDate(LocalDate.of(2030, 1, 30), 1));
+    }
+
+    @Test
+    void shouldLetAStoredYearReplaceAllItsProvisionalDays() {
+        List<CalendarDay> days = new ArrayList<>(OfficialCalendar.days());
+        days.add(new CalendarDay(
+                LocalDate.of(2027, 2, 11), CalendarDay.Kind.HOLIDAY, "Tết", "Tet", 2027, "a 2027 schedule"));
+        WorkingCalendar stored2027 = new WorkingCalendar(days);
+
+        assertFalse(stored2027.isProvisional(2027));
+        assertTrue(stored2027.isWorkingDay(LocalDate.of(2027, 2, 4)));
+        assertTrue(stored2027.isWorkingDay(LocalDate.of(2027, 1, 1)));
+        assertFalse(stored2027.isWorkingDay(LocalDate.of(2027, 2, 11)));
+        assertEquals(LocalDate.of(2027, 2, 4), stored2027.dueDate(LocalDate.of(2027, 2, 3), 1));
+        // A neighbouring year without a schedule keeps its provisional days.
+        assertFalse(stored2027.isWorkingDay(LocalDate.of(2028, 1, 26)));
+    }
+
+    @Test
+    void shouldNotMixProvisionalDaysIntoAShippedYear() {
+        // The rule would give no swapped day; the official 2025 schedule swaps Fri 2/5 for Sat 26/4.
+        assertFalse(OFFICIAL.isWorkingDay(LocalDate.of(2025, 5, 2)));
+        assertTrue(OFFICIAL.isWorkingDay(LocalDate.of(2025, 4, 26)));
+        // A calendar with only a 2026 make-up Saturday stored has no Tết in 2026: stored days replace the rule.
+        WorkingCalendar onlyOneDay = new WorkingCalendar(List.of(
+                new CalendarDay(LocalDate.of(2026, 1, 10), CalendarDay.Kind.MAKEUP_WORKDAY, "x", "x", 2026, "test")));
+        assertTrue(onlyOneDay.isWorkingDay(LocalDate.of(2026, 2, 17)));
+        assertFalse(onlyOneDay.isWorkingDay(LocalDate.of(2025, 1, 29)));
     }
 }
