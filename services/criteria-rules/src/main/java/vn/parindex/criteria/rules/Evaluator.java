@@ -147,6 +147,12 @@ public final class Evaluator {
     private static Scored score(CriteriaNode node, LeafInput leaf, Input input, List<Violation> problems) {
         BigDecimal max = node.maxPoints() == null ? BigDecimal.ZERO : node.maxPoints();
         String path = "leaves." + node.code();
+        if (node.rule().metric() != null && leaf != null && leaf.points() != null) {
+            // An appraiser may set the points of a ratio criterion directly (e.g. after checking the evidence the
+            // ratio was wrong); the points still have to lie within 0..max.
+            return new Scored(
+                    checkedPoints(leaf.points(), max, null, path, problems), null, null, null, "points given");
+        }
         return switch (node.rule()) {
             case Rule.Manual m ->
                 leaf == null || leaf.points() == null

@@ -107,6 +107,16 @@ class EvaluatorTest {
     }
 
     @Test
+    void shouldTakeAppraisedPointsOfARatioCriterionWithinItsMaximum() {
+        Result r = eval(
+                "huyện",
+                Map.of("ON_TIME_RATE_RESOLVED", new BigDecimal("100")),
+                Map.of("F1.1", LeafInput.points("1.5")));
+        assertEquals(new BigDecimal("1.500"), points(r, "F1.1"));
+        assertThrows(EvaluationException.class, () -> eval("huyện", Map.of(), Map.of("F1.1", LeafInput.points("4.5"))));
+    }
+
+    @Test
     void shouldClampLinearRulesBetweenFloorAndTarget() {
         assertEquals(
                 new BigDecimal("0.000"),

@@ -1,0 +1,64 @@
+package vn.parindex.scoring;
+
+import vn.parindex.common.api.ErrorCode;
+
+/** Stable error codes of scoring and ranking. */
+public final class ScoringError {
+
+    private ScoringError() {}
+
+    public static final ErrorCode CAMPAIGN_NOT_FOUND = ErrorCode.of("CAMPAIGN_NOT_FOUND", 404, "Campaign not found");
+
+    public static final ErrorCode CAMPAIGN_EXISTS = ErrorCode.of("CAMPAIGN_EXISTS", 409, "Campaign code in use");
+
+    public static final ErrorCode UNIT_NOT_IN_CAMPAIGN =
+            ErrorCode.of("UNIT_NOT_IN_CAMPAIGN", 404, "The unit is not a member of the campaign");
+
+    public static final ErrorCode CRITERION_NOT_FOUND =
+            ErrorCode.of("CRITERION_NOT_FOUND", 404, "No such leaf criterion in the campaign's criteria set");
+
+    public static final ErrorCode CRITERIA_SET_NOT_FOUND =
+            ErrorCode.of("CRITERIA_SET_NOT_FOUND", 400, "The criteria catalogue has no such criteria set");
+
+    public static final ErrorCode CRITERIA_SET_NOT_PUBLISHED =
+            ErrorCode.of("CRITERIA_SET_NOT_PUBLISHED", 409, "Only a published criteria set can be scored");
+
+    public static final ErrorCode GROUP_NOT_FOUND =
+            ErrorCode.of("GROUP_NOT_FOUND", 400, "The unit registry has no such peer group");
+
+    public static final ErrorCode SCORE_ABOVE_MAX = ErrorCode.of("SCORE_ABOVE_MAX", 400, "Points above the maximum");
+
+    public static final ErrorCode SCORE_NOT_ON_STEP =
+            ErrorCode.of("SCORE_NOT_ON_STEP", 400, "Points not on the criterion's step");
+
+    public static final ErrorCode INVALID_SCORE = ErrorCode.of("INVALID_SCORE", 400, "Invalid score");
+
+    public static final ErrorCode INVALID_TRANSITION =
+            ErrorCode.of("INVALID_TRANSITION", 409, "The campaign is not in a state that allows this");
+
+    public static final ErrorCode SELF_ASSESSMENT_LOCKED =
+            ErrorCode.of("SELF_ASSESSMENT_LOCKED", 409, "Self-assessment is locked (deadline passed or closed)");
+
+    public static final ErrorCode ASSESSMENT_SUBMITTED =
+            ErrorCode.of("ASSESSMENT_SUBMITTED", 409, "The self-assessment is submitted; withdraw it to edit");
+
+    public static final ErrorCode CAMPAIGN_PUBLISHED =
+            ErrorCode.of("CAMPAIGN_PUBLISHED", 409, "The campaign is published; use a correction");
+
+    public static final ErrorCode RANKING_NOT_FOUND =
+            ErrorCode.of("RANKING_NOT_FOUND", 404, "No published ranking for this campaign");
+
+    public static final ErrorCode INDEX_NOT_FOUND =
+            ErrorCode.of("INDEX_NOT_FOUND", 404, "No values for this index and year");
+
+    public static final ErrorCode INVALID_IMPORT = ErrorCode.of("INVALID_IMPORT", 400, "Nothing importable");
+
+    public static final ErrorCode REGISTRY_UNAVAILABLE =
+            ErrorCode.of("REGISTRY_UNAVAILABLE", 503, "The unit registry is unavailable");
+
+    public static final ErrorCode CATALOGUE_UNAVAILABLE =
+            ErrorCode.of("CATALOGUE_UNAVAILABLE", 503, "The criteria catalogue is unavailable");
+
+    public static final ErrorCode DOSSIER_STATS_UNAVAILABLE =
+            ErrorCode.of("DOSSIER_STATS_UNAVAILABLE", 503, "Dossier statistics is unavailable");
+}

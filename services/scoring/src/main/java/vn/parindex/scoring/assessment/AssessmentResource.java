@@ -1,0 +1,192 @@
+package vn.parindex.scoring.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.scoring.ScoringError;
+import vn.parindex.scoring.campaign.Actor;
+import vn.parindex.scoring.campaign.CampaignService;
+
+/** One unit's assessment in a campaign: self scores with evidence, submission, appraisal, explanation, history. */
+@Path("/api/campaigns/{code}/assessments/{unitCode}")
+@Tag(name = "Assessments", description = "Self-assessment, appraisal rounds and explanations of one unit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+    /** A unit's stored scores, every stage, by criterion. */
+    public record AssessmentView(
+            String campaignCode,
+            String unitCode,
+            String unitName,
+            String selfAssessment,
+            List<Map<String, Object>> scores) {}
+
+    /** One history entry; {@code before}/{@code after} hold the stage's values. */
+    public record HistoryView(
+            long id,
+            OffsetDateTime at,
+            String actor,
+            String criterionCode,
+            String action,
+            JsonNode before,
+            JsonNode after,
+            String reason) {}
+
+    private final AssessmentService assessments;
+    private final CampaignService campaigns;
+    private final ScoreStore store;
+    private final ObjectMapper json;
+
+    public AssessmentResource(
+            AssessmentService assessments, CampaignService campaigns, ScoreStore store, ObjectMapper json) {
+        this.assessments = assessments;
+        this.campaigns = campaigns;
+        this.store = store;
+        this.json = json;
+    }
+
+    @GET
+    @Operation(summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
+    public AssessmentView get(@RestPath String code, @RestPath String unitCode) {
+        CampaignService.Member m = member(code, unitCode);
+        List<Map<String, Object>> scores = store.rows(code, unitCode).values().stream()
+                .map(row -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    row.forEach((k, v) -> {
+                        if (!k.equals("campaign_code") && !k.equals("unit_code") && v != null) {
+                            out.put(ScoreStore.camel(k), k.equals("evidence") ? tree((String) v) : v);
+                        }
+                    });
+                    return out;
+                })
+                .toList();
+        return new AssessmentView(code, unitCode, m.unitName(), m.selfStatus(), scores);
+    }
+
+    @PUT
+    @Path("/scores")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enter or replace self scores (all checked by the criterion rules, all or nothing)")
+    @APIResponse(
+            responseCode = "400",
+            description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, INVALID_SCORE, VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, ASSESSMENT_SUBMITTED, CAMPAIGN_PUBLISHED")
+    public AssessmentView saveSelfScores(
+            @RestPath String code,
+            @RestPath String unitCode,
+            @Valid @NotNull AssessmentDto.SelfScores body,
+            @Context SecurityContext security) {
+        assessments.saveSelfScores(code, unitCode, body.scores(), Actor.of(security));
+        return get(code, unitCode);
+    }
+
+    @POST
+    @Path("/submit")
+    @Operation(summary = "Submit the self-assessment (locks it for the unit until withdrawn)")
+    @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
+    public AssessmentView submit(@RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+        assessments.submit(code, unitCode, true, Actor.of(security));
+        return get(code, unitCode);
+    }
+
+    @POST
+    @Path("/withdraw")
+    @Operation(summary = "Withdraw a submission to edit again (only before the deadline)")
+    @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
+    public AssessmentView withdraw(
+            @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+        assessments.submit(code, unitCode, false, Actor.of(security));
+        return get(code, unitCode);
+    }
+
+    @PUT
+    @Path("/appraisal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Appraisal round 1 or 2: points with a reason per criterion")
+    @APIResponse(responseCode = "400", description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not in APPRAISAL), CAMPAIGN_PUBLISHED")
+    public AssessmentView appraise(
+            @RestPath String code,
+            @RestPath String unitCode,
+            @Valid @NotNull AssessmentDto.Appraisal body,
+            @Context SecurityContext security) {
+        assessments.appraise(code, unitCode, body, Actor.of(security));
+        return get(code, unitCode);
+    }
+
+    @PUT
+    @Path("/explanations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The unit's explanation of a criterion after appraisal round 1")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
+    public AssessmentView explain(
+            @RestPath String code,
+            @RestPath String unitCode,
+            @Valid @NotNull AssessmentDto.Explanation body,
+            @Context SecurityContext security) {
+        assessments.explain(code, unitCode, body, Actor.of(security));
+        return get(code, unitCode);
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Every score change of the unit: who, when, before, after, reason")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
+    public List<HistoryView> history(@RestPath String code, @RestPath String unitCode) {
+        member(code, unitCode);
+        return store.history(code, unitCode).stream()
+                .map(h -> new HistoryView(
+                        h.id(),
+                        h.at(),
+                        h.actor(),
+                        h.criterionCode(),
+                        h.action(),
+                        tree(h.before()),
+                        tree(h.after()),
+                        h.reason()))
+                .toList();
+    }
+
+    private CampaignService.Member member(String code, String unitCode) {
+        campaigns.campaign(code);
+        return campaigns
+                .member(code, unitCode)
+                .orElseThrow(() -> new ApiException(
+                        ScoringError.UNIT_NOT_IN_CAMPAIGN, unitCode + " is not a member of campaign " + code));
+    }
+
+    private JsonNode tree(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+}

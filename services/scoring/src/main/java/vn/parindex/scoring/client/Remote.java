@@ -1,0 +1,41 @@
+package vn.parindex.scoring.client;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.ErrorCode;
+
+/** What the three clients share: 404 as an empty answer, and every failure of the other side as a 503. */
+final class Remote {
+
+    private Remote() {}
+
+    /** Runs {@code request}; a 404 answer becomes {@link Optional#empty()}. */
+    static <T> Supplier<Optional<T>> notFoundAsEmpty(Supplier<T> request) {
+        return () -> {
+            try {
+                return Optional.ofNullable(request.get());
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        };
+    }
+
+    /** Runs a guarded call, turning timeouts, open circuits, connection errors and 5xx into {@code code}. */
+    static <T> T call(Supplier<T> guarded, ErrorCode code, String service) {
+        try {
+            return guarded.get();
+        } catch (TimeoutException | CircuitBreakerOpenException | ProcessingException | WebApplicationException e) {
+            throw new ApiException(
+                    code,
+                    service + " did not answer usably (" + e.getClass().getSimpleName() + "); nothing was stored");
+        }
+    }
+}

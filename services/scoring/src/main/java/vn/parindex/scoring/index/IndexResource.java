@@ -1,0 +1,78 @@
+package vn.parindex.scoring.index;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.Params;
+
+/** External indices (SIPAS %, PAPI, PCI, DDCI …): values per unit and year, ranked like campaign results. */
+@Path("/api/indices/{indexCode}/{year}")
+@Tag(name = "External indices", description = "Indices published by others, ranked per year")
+@Produces(MediaType.APPLICATION_JSON)
+public class IndexResource {
+
+    @Schema(name = "IndexValue")
+    public record Value(
+            @NotBlank @Schema(examples = "15") String unitCode,
+
+            @Size(max = 300) @Schema(examples = "Tỉnh Lào Cai")
+            String unitName,
+
+            @NotNull @Schema(examples = "84.12") BigDecimal value) {}
+
+    @Schema(name = "IndexValuesRequest", description = "All values of the index for the year (replaces earlier ones)")
+    public record Values(
+            @NotNull @Size(min = 1, max = 20_000) List<@Valid @NotNull Value> values) {}
+
+    @Schema(name = "RankedIndexValue")
+    public record Ranked(
+            String unitCode, String unitName, BigDecimal value, Integer rank, int rankOutOf, String rankLabel) {}
+
+    @Schema(name = "IndexRanking")
+    public record Ranking(String indexCode, int year, int count, List<Ranked> items) {}
+
+    private final IndexService indices;
+
+    public IndexResource(IndexService indices) {
+        this.indices = indices;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the index's values for the year; answers the ranking (\"8/14\")")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_IMPORT (duplicate unit codes)")
+    public Ranking put(@RestPath String indexCode, @RestPath String year, @Valid @NotNull Values body) {
+        int y = year(year);
+        indices.replaceValues(indexCode, y, body.values());
+        return indices.ranking(indexCode, y);
+    }
+
+    @GET
+    @Operation(summary = "The index's values for the year, ranked (highest first, ties share a rank)")
+    @APIResponse(responseCode = "404", description = "INDEX_NOT_FOUND")
+    public Ranking get(@RestPath String indexCode, @RestPath String year) {
+        return indices.ranking(indexCode, year(year));
+    }
+
+    private static int year(String raw) {
+        int y = Params.intOrDefault("year", raw, 0);
+        if (y < 1990 || y > 2100) {
+            throw vn.parindex.common.api.ApiException.invalidParameter("year", "must be between 1990 and 2100", raw);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,106 @@
+package vn.parindex.scoring.publication;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Params;
+import vn.parindex.scoring.ScoringError;
+import vn.parindex.scoring.result.RankingDocument;
+import vn.parindex.scoring.result.ResultsResource;
+
+/** The public rankings: every published version, immutable, with ETag. */
+@Path("/api/rankings/{campaignCode}")
+@Tag(name = "Rankings")
+public class RankingResource {
+
+    private final PublicationStore store;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public RankingResource(PublicationStore store, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    @GET
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
+    @Operation(summary = "The published ranking (latest version, or ?version=N); ETag / If-None-Match; format=csv|xlsx")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ranking",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RankingDocument.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "404", description = "RANKING_NOT_FOUND")
+    public Response ranking(
+            @RestPath String campaignCode,
+            @RestQuery String version,
+            @RestQuery String format,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        int n = version == null ? store.latestVersion(campaignCode) : Params.intOrDefault("version", version, 0);
+        PublicationStore.Version v = (n <= 0
+                        ? java.util.Optional.<PublicationStore.Version>empty()
+                        : store.version(campaignCode, n))
+                .orElseThrow(() -> new ApiException(
+                        ScoringError.RANKING_NOT_FOUND,
+                        "No published ranking " + campaignCode + (version == null ? "" : " version " + version)));
+        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains(v.etag())) {
+            return Response.notModified().tag(v.etag().replace("\"", "")).build();
+        }
+        if (format != null || (accept != null && !accept.contains("json") && !accept.contains("*/*"))) {
+            try {
+                RankingDocument doc = json.readValue(v.document(), RankingDocument.class);
+                var exported = ResultsResource.export(campaignCode + "-v" + v.version(), doc.items(), format, accept);
+                if (exported.isPresent()) {
+                    return exported.get();
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Response.ok(v.document(), MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, v.etag())
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                .build();
+    }
+
+    @GET
+    @Path("/versions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every published version with its decision and reason")
+    @APIResponse(responseCode = "404", description = "RANKING_NOT_FOUND")
+    public List<PublicationDto.VersionSummary> versions(@RestPath String campaignCode) {
+        List<PublicationDto.VersionSummary> all = store.versions(campaignCode).stream()
+                .map(v -> new PublicationDto.VersionSummary(
+                        v.version(),
+                        v.decisionNumber(),
+                        v.decisionDate(),
+                        v.reason(),
+                        v.publishedAt(),
+                        v.publishedBy()))
+                .toList();
+        if (all.isEmpty()) {
+            throw new ApiException(ScoringError.RANKING_NOT_FOUND, "No published ranking " + campaignCode);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,277 @@
+package vn.parindex.scoring.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.parindex.criteria.rules.CriteriaNode;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.Evaluation.LeafInput;
+import vn.parindex.criteria.rules.ScoreSource;
+import vn.parindex.criteria.rules.demo.DemoCatalogues;
+import vn.parindex.criteria.rules.demo.YenBai2021;
+import vn.parindex.scoring.domain.ResultCalculator;
+import vn.parindex.test.postgres.PostgresTestResource;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ScoringApiTest {
+
+    private static final String FUTURE = "2099-12-31T17:00:00+07:00";
+    private static final CriteriaSet DISTRICT = DemoCatalogues.load().stream()
+            .filter(s -> s.code().equals(FakeServices.DISTRICT_SET))
+            .findFirst()
+            .orElseThrow();
+
+    @AfterEach
+    void servicesBackUp() {
+        FakeServices.registryDown = false;
+        FakeServices.dossiersDown = false;
+    }
+
+    @Test
+    void shouldScoreThanhPhoYenBai2021EndToEnd() {
+        // 2020: the same city scored 4 points less on the survey (D8.4 2.22 instead of 6.22) → 91.435.
+        runYenBaiCampaign("YB-2020", 2020, null, "2.22");
+        JsonPath ranking = runYenBaiCampaign("YB-2021", 2021, "YB-2020", "6.22");
+
+        Map<String, Object> city = item(ranking, "132");
+        assertDecimal("95.435", decimal(city.get("totalPoints")));
+        assertDecimal("95.44", decimal(city.get("indexPercent")));
+        assertEquals(1, city.get("rank"));
+        assertEquals("1/9", city.get("rankLabel"));
+        assertDecimal("4.000", decimal(city.get("pointsChange")));
+        assertEquals(0, city.get("rankChange"));
+        assertEquals("SAME_UNIT", city.get("comparison"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fields = (List<Map<String, Object>>) city.get("fields");
+        assertEquals(
+                List.of("13.000", "6.500", "12.250", "5.000", "7.000", "6.000"),
+                fields.subList(0, 6).stream()
+                        .map(f -> decimal(f.get("points")).setScale(3).toPlainString())
+                        .toList());
+        // The eight others only have their dossier-fed points (96 % on time), all equal: they share rank 2 of 9.
+        assertEquals(2, item(ranking, "133").get("rank"));
+        assertEquals(2, item(ranking, "141").get("rank"));
+        assertEquals("2/9", item(ranking, "135").get("rankLabel"));
+
+        // "What lost you points", largest first.
+        JsonPath detail = given().get("/api/campaigns/YB-2021/results/132")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        // Satisfaction (C: 8.135 of 10) lost the most; among the appraised criteria D1.4 (20 % inspected: half of 2)
+        // lost 1.
+        assertEquals("C", detail.getString("largestLosses[0].code"));
+        assertDecimal("1.865", decimal(detail.get("largestLosses[0].pointsLost")));
+        assertDecimal("1", decimal(detail.get("largestLosses.find { it.code == 'D1.4' }.pointsLost")));
+        assertDecimal("2.000", decimal(detail.get("criteria.find { it.code == 'D2.2' }.selfPoints")));
+        assertDecimal("1.5", decimal(detail.get("criteria.find { it.code == 'D2.2' }.appraisedPoints")));
+
+        // Published: edits are refused; the history kept the appraisal with its reason.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("round", 2, "scores", List.of(appraisal("D2.2", "2", "late change"))))
+                .put("/api/campaigns/YB-2021/assessments/132/appraisal")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("CAMPAIGN_PUBLISHED"));
+        given().get("/api/campaigns/YB-2021/assessments/132/history")
+                .then()
+                .statusCode(200)
+                .body("find { it.action == 'APPRAISAL_ROUND_2' }.reason", equalTo("Giải trình chưa đủ căn cứ"))
+                .body(
+                        "find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.before.appraisal1Points",
+                        nullValue())
+                .body(
+                        "find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.after.appraisal1Points",
+                        equalTo(1.5f));
+
+        // A correction publishes version 2; version 1 still reads as published.
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "reason", "Sai sót điểm D2.2",
+                        "decisionNumber", "412/QĐ-UBND",
+                        "decisionDate", "2022-04-10",
+                        "scores", List.of(Map.of("unitCode", "132", "score", appraisal("D2.2", "2", "Bổ sung hồ sơ")))))
+                .post("/api/campaigns/YB-2021/corrections")
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(2));
+        given().get("/api/rankings/YB-2021")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("items.find { it.unitCode == '132' }.totalPoints", equalTo(95.935f));
+        String etag = given().get("/api/rankings/YB-2021?version=1")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.unitCode == '132' }.totalPoints", equalTo(95.435f))
+                .extract()
+                .header("ETag");
+        given().header("If-None-Match", etag)
+                .get("/api/rankings/YB-2021?version=1")
+                .then()
+                .statusCode(304);
+        given().get("/api/rankings/YB-2021?format=csv").then().statusCode(200).contentType("text/csv; charset=UTF-8");
+    }
+
+    /** A whole campaign for the nine districts: self, auto, survey, appraisal, approval, publication. */
+    private JsonPath runYenBaiCampaign(String code, int year, String previous, String d84) {
+        Map<String, Object> create = new HashMap<>(Map.of(
+                "code",
+                code,
+                "year",
+                year,
+                "criteriaSetCode",
+                FakeServices.DISTRICT_SET,
+                "unitGroupCode",
+                "YB-DISTRICTS",
+                "selfAssessmentDeadline",
+                FUTURE));
+        if (previous != null) {
+            create.put("previousCampaignCode", previous);
+        }
+        given().contentType(ContentType.JSON)
+                .body(create)
+                .post("/api/campaigns")
+                .then()
+                .statusCode(201)
+                .body("memberCount", equalTo(9))
+                .body("status", equalTo("OPEN"));
+
+        List<Map<String, Object>> self = new ArrayList<>();
+        List<String> survey = new ArrayList<>(List.of("unitCode,criterionCode,points,value"));
+        Map<String, CriteriaNode> leaves = new HashMap<>();
+        ResultCalculator.leaves(DISTRICT.nodes(), new ArrayList<>()).forEach(l -> leaves.put(l.code(), l));
+        YenBai2021.leaves().forEach((leafCode, in) -> {
+            CriteriaNode leaf = leaves.get(leafCode);
+            if (leaf.scoreSource() == ScoreSource.SURVEY) {
+                BigDecimal points = leafCode.equals("D8.4") ? new BigDecimal(d84) : in.points();
+                survey.add("132," + leafCode + "," + (points == null ? "" : points.toPlainString()) + ","
+                        + (in.value() == null ? "" : in.value().toPlainString()));
+            } else if (leaf.scoreSource() != ScoreSource.AUTO) {
+                self.add(selfScore(leafCode, in));
+            }
+        });
+        // The city claimed full points on D2.2 and D3.8; the council will not agree.
+        self.replaceAll(s -> s.get("criterionCode").equals("D2.2")
+                ? Map.of("criterionCode", "D2.2", "points", 2)
+                : s.get("criterionCode").equals("D3.8") ? Map.of("criterionCode", "D3.8", "points", 1.5) : s);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("scores", self))
+                .put("/api/campaigns/" + code + "/assessments/132/scores")
+                .then()
+                .statusCode(200);
+        given().post("/api/campaigns/" + code + "/assessments/132/submit")
+                .then()
+                .statusCode(200)
+                .body("selfAssessment", equalTo("SUBMITTED"));
+        given().post("/api/campaigns/" + code + "/auto-scores")
+                .then()
+                .statusCode(200)
+                .body("units", equalTo(9))
+                .body("stored", equalTo(18));
+        given().contentType("text/csv")
+                .body(String.join("\n", survey))
+                .post("/api/campaigns/" + code + "/survey-scores")
+                .then()
+                .statusCode(200)
+                .body("stored", equalTo(5))
+                .body("rejected", equalTo(0));
+
+        given().post("/api/campaigns/" + code + "/close-self-assessment").then().statusCode(200);
+        given().post("/api/campaigns/" + code + "/start-appraisal").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "round",
+                        1,
+                        "confirmSelfForOthers",
+                        true,
+                        "scores",
+                        List.of(
+                                appraisal("D2.2", "1.5", "Thiếu báo cáo quý IV"),
+                                appraisal("D3.8", "1.25", "Chưa đủ tài liệu kiểm chứng"))))
+                .put("/api/campaigns/" + code + "/assessments/132/appraisal")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("criterionCode", "D2.2", "text", "Đã nộp bổ sung"))
+                .put("/api/campaigns/" + code + "/assessments/132/explanations")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("round", 2, "scores", List.of(appraisal("D2.2", "1.5", "Giải trình chưa đủ căn cứ"))))
+                .put("/api/campaigns/" + code + "/assessments/132/appraisal")
+                .then()
+                .statusCode(200);
+        given().post("/api/campaigns/" + code + "/approve").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("decisionNumber", "350/QĐ-UBND", "decisionDate", (year + 1) + "-03-01"))
+                .post("/api/campaigns/" + code + "/publish")
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(1));
+        return given().get("/api/rankings/" + code)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(9))
+                .extract()
+                .jsonPath();
+    }
+
+    private static Map<String, Object> selfScore(String leafCode, LeafInput in) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("criterionCode", leafCode);
+        if (in.level() != null) {
+            s.put("level", in.level());
+        } else if (in.numerator() != null) {
+            s.put("numerator", in.numerator());
+            s.put("denominator", in.denominator());
+        } else if (in.value() != null) {
+            s.put("numerator", in.value());
+            s.put("denominator", 100);
+        } else {
+            s.put("points", in.points());
+        }
+        s.put("evidence", List.of(Map.of("title", "Báo cáo " + leafCode, "documentNumber", "12/BC-UBND")));
+        return s;
+    }
+
+    static Map<String, Object> appraisal(String criterion, String points, String reason) {
+        return Map.of("criterionCode", criterion, "points", new BigDecimal(points), "reason", reason);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> item(JsonPath ranking, String unitCode) {
+        return ((List<Map<String, Object>>) ranking.get("items"))
+                .stream()
+                        .filter(i -> i.get("unitCode").equals(unitCode))
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    private static void assertDecimal(String expected, BigDecimal actual) {
+        assertEquals(
+                0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
+    }
+
+    private static BigDecimal decimal(Object v) {
+        return new BigDecimal(v.toString());
+    }
+}
