@@ -11,11 +11,15 @@ public final class ServiceTable {
     public static final List<ServiceDefinition> SERVICES = List.of(
             ServiceDefinition.quarkus("unit-registry", 8081, "unit_registry"),
             ServiceDefinition.quarkus("criteria-catalogue", 8082, "criteria_catalogue"),
-            ServiceDefinition.quarkus("dossier-stats", 8084, "dossier_stats"));
+            ServiceDefinition.quarkus("dossier-stats", 8084, "dossier_stats"),
+            // Scoring calls the three above; started last so its demo campaign finds them answering.
+            ServiceDefinition.quarkus("scoring", 8083, "scoring"));
 
     /** Where services find each other in the embedded mode (all on this machine). */
-    public static final java.util.Map<String, String> SERVICE_URLS =
-            java.util.Map.of("QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL", "http://localhost:8081");
+    public static final java.util.Map<String, String> SERVICE_URLS = java.util.Map.of(
+            "QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL", "http://localhost:8081",
+            "QUARKUS_REST_CLIENT_CRITERIA_CATALOGUE_URL", "http://localhost:8082",
+            "QUARKUS_REST_CLIENT_DOSSIER_STATS_URL", "http://localhost:8084");
 
     private ServiceTable() {}
 }
