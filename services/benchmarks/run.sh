@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|all]` (JAVA_HOME is set by it).
+# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|all]` (JAVA_HOME is set by it).
 # Starts the set on a FRESH embedded PostgreSQL (so the first-start seed load is measured), then drives the
 # services with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
-case "$TARGET" in registry | catalogue | dossiers | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers or all" >&2; exit 2 ;; esac
+case "$TARGET" in registry | catalogue | dossiers | scoring | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring or all" >&2; exit 2 ;; esac
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 BASE="http://localhost:8081"
 CATALOGUE="http://localhost:8082"
 DOSSIERS="http://localhost:8084"
+SCORING="http://localhost:8083"
 # The dossier benchmarks control their own data.
-[[ "$TARGET" == dossiers ]] && export PARINDEX_DEMO_DATA=false
+[[ "$TARGET" == dossiers || "$TARGET" == scoring ]] && export PARINDEX_DEMO_DATA=false
 
 if ! command -v wrk >/dev/null 2>&1; then
     if [[ "$(id -u)" == "0" ]]; then
@@ -46,7 +47,7 @@ started=$(date +%s%N)
 "$JAVA_HOME/bin/java" -jar services/launcher/target/parindex-launcher.jar >"$WORK/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
 until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && curl -sf "$CATALOGUE/q/health/ready" >/dev/null 2>&1 \
-    && curl -sf "$DOSSIERS/q/health/ready" >/dev/null 2>&1; do
+    && curl -sf "$DOSSIERS/q/health/ready" >/dev/null 2>&1 && curl -sf "$SCORING/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$LAUNCHER_PID" 2>/dev/null || { cat "$WORK/launcher.log"; exit 1; }
     sleep 0.2
 done
@@ -93,6 +94,10 @@ fi
 
 if [[ "$TARGET" == dossiers || "$TARGET" == all ]]; then
     source services/benchmarks/dossiers.sh
+fi
+
+if [[ "$TARGET" == scoring || "$TARGET" == all ]]; then
+    source services/benchmarks/scoring.sh
 fi
 
 if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
