@@ -22,6 +22,8 @@ class LauncherTest {
                         "QUARKUS_HTTP_PORT", "8081",
                         "PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"),
                         "QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL", "http://localhost:8081",
+                        "QUARKUS_REST_CLIENT_CRITERIA_CATALOGUE_URL", "http://localhost:8082",
+                        "QUARKUS_REST_CLIENT_DOSSIER_STATS_URL", "http://localhost:8084",
                         "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:55432/unit_registry",
                         "QUARKUS_DATASOURCE_USERNAME", "u",
                         "QUARKUS_DATASOURCE_PASSWORD", "p"),
@@ -40,7 +42,11 @@ class LauncherTest {
                         "PARINDEX_DEMO_DATA",
                         System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"),
                         "QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL",
-                        "http://localhost:8081"),
+                        "http://localhost:8081",
+                        "QUARKUS_REST_CLIENT_CRITERIA_CATALOGUE_URL",
+                        "http://localhost:8082",
+                        "QUARKUS_REST_CLIENT_DOSSIER_STATS_URL",
+                        "http://localhost:8084"),
                 env);
     }
 

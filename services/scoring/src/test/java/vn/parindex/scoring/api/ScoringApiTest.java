@@ -129,6 +129,13 @@ class ScoringApiTest {
                 .then()
                 .statusCode(304);
         given().get("/api/rankings/YB-2021?format=csv").then().statusCode(200).contentType("text/csv; charset=UTF-8");
+        byte[] xlsx = given().get("/api/campaigns/YB-2021/results?format=xlsx")
+                .then()
+                .statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .extract()
+                .asByteArray();
+        assertEquals("PK", new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII), "an XLSX is a zip");
     }
 
     /** A whole campaign for the nine districts: self, auto, survey, appraisal, approval, publication. */
