@@ -115,6 +115,33 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response mapNotAuthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uriInfo) {
+        return unauthenticated("This request needs a bearer token", uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response mapBadToken(io.quarkus.security.AuthenticationFailedException e, UriInfo uriInfo) {
+        return unauthenticated("The bearer token is not valid (signature, issuer or expiry)", uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response mapForbidden(io.quarkus.security.ForbiddenException e, UriInfo uriInfo) {
+        return problem(
+                CommonError.FORBIDDEN,
+                e.getMessage() != null && !e.getMessage().isBlank()
+                        ? e.getMessage()
+                        : "The caller's roles do not allow this request",
+                List.of(),
+                Map.of(),
+                uriInfo);
+    }
+
+    private static Response unauthenticated(String detail, UriInfo uriInfo) {
+        Response r = problem(CommonError.NOT_AUTHENTICATED, detail, List.of(), Map.of(), uriInfo);
+        return Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e, UriInfo uriInfo) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {

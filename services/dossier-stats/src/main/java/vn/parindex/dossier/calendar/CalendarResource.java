@@ -1,5 +1,6 @@
 package vn.parindex.dossier.calendar;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Roles;
 
 /** The working-day calendar: a year's days off and make-up days, due dates, working days between dates. */
 @Path("/api/calendar")
@@ -50,6 +52,7 @@ public class CalendarResource {
         return Year.of(calendar.daysOfYear(parseYear(year)));
     }
 
+    @RolesAllowed({Roles.ADMIN})
     @PUT
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)

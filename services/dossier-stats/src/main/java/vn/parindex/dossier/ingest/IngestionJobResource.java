@@ -1,5 +1,6 @@
 package vn.parindex.dossier.ingest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.CommonError;
+import vn.parindex.common.api.Roles;
 
 /** Progress and result of a batch sent with {@code async=true}. */
 @Path("/api/dossier-jobs")
@@ -24,6 +26,7 @@ public class IngestionJobResource {
         this.jobs = jobs;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @GET
     @Path("/{id}")
     @Operation(

@@ -1,6 +1,7 @@
 package vn.parindex.dossier.ingest;
 
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Roles;
 import vn.parindex.dossier.DossierError;
 
 /** {@code POST /api/dossiers/batch}: NDJSON, a JSON array or CSV, streamed. */
@@ -32,6 +34,7 @@ public class IngestionResource {
         this.jobs = jobs;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @POST
     @Blocking
     @Consumes({"application/x-ndjson", "application/jsonl", MediaType.APPLICATION_JSON, "text/csv"})

@@ -1,5 +1,6 @@
 package vn.parindex.dossier.procedure;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
+import vn.parindex.common.api.Roles;
 import vn.parindex.dossier.DossierError;
 
 /** The procedure (TTHC) catalogue. */
@@ -32,6 +34,7 @@ public class ProcedureResource {
         this.procedures = procedures;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Insert or update procedures by code; bad items are reported by index, good ones stored")

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.campaign.Actor;
+import vn.parindex.scoring.campaign.Caller;
 import vn.parindex.scoring.campaign.CampaignService;
 
 /** One unit's assessment in a campaign: self scores with evidence, submission, appraisal, explanation, history. */
@@ -53,13 +54,19 @@ public class AssessmentResource {
             String reason) {}
 
     private final AssessmentService assessments;
+    private final Caller caller;
     private final CampaignService campaigns;
     private final ScoreStore store;
     private final ObjectMapper json;
 
     public AssessmentResource(
-            AssessmentService assessments, CampaignService campaigns, ScoreStore store, ObjectMapper json) {
+            AssessmentService assessments,
+            Caller caller,
+            CampaignService campaigns,
+            ScoreStore store,
+            ObjectMapper json) {
         this.assessments = assessments;
+        this.caller = caller;
         this.campaigns = campaigns;
         this.store = store;
         this.json = json;
@@ -69,6 +76,7 @@ public class AssessmentResource {
     @Operation(summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public AssessmentView get(@RestPath String code, @RestPath String unitCode) {
+        caller.requireReader(unitCode);
         CampaignService.Member m = member(code, unitCode);
         List<Map<String, Object>> scores = store.rows(code, unitCode).values().stream()
                 .map(row -> {
@@ -98,6 +106,7 @@ public class AssessmentResource {
             @RestPath String unitCode,
             @Valid @NotNull AssessmentDto.SelfScores body,
             @Context SecurityContext security) {
+        caller.requireUnit(unitCode);
         assessments.saveSelfScores(code, unitCode, body.scores(), Actor.of(security));
         return get(code, unitCode);
     }
@@ -107,6 +116,7 @@ public class AssessmentResource {
     @Operation(summary = "Submit the self-assessment (locks it for the unit until withdrawn)")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
     public AssessmentView submit(@RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+        caller.requireUnit(unitCode);
         assessments.submit(code, unitCode, true, Actor.of(security));
         return get(code, unitCode);
     }
@@ -117,6 +127,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
     public AssessmentView withdraw(
             @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+        caller.requireUnit(unitCode);
         assessments.submit(code, unitCode, false, Actor.of(security));
         return get(code, unitCode);
     }
@@ -133,6 +144,7 @@ public class AssessmentResource {
             @RestPath String unitCode,
             @Valid @NotNull AssessmentDto.Appraisal body,
             @Context SecurityContext security) {
+        caller.requireAppraiser(code);
         assessments.appraise(code, unitCode, body, Actor.of(security));
         return get(code, unitCode);
     }
@@ -148,6 +160,7 @@ public class AssessmentResource {
             @RestPath String unitCode,
             @Valid @NotNull AssessmentDto.Explanation body,
             @Context SecurityContext security) {
+        caller.requireUnit(unitCode);
         assessments.explain(code, unitCode, body, Actor.of(security));
         return get(code, unitCode);
     }
@@ -157,6 +170,7 @@ public class AssessmentResource {
     @Operation(summary = "Every score change of the unit: who, when, before, after, reason")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public List<HistoryView> history(@RestPath String code, @RestPath String unitCode) {
+        caller.requireReader(unitCode);
         member(code, unitCode);
         return store.history(code, unitCode).stream()
                 .map(h -> new HistoryView(

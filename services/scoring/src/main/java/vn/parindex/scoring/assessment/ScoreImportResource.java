@@ -3,6 +3,7 @@ package vn.parindex.scoring.assessment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.FieldError;
+import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.campaign.Actor;
 
@@ -42,6 +44,7 @@ public class ScoreImportResource {
         this.json = json;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/survey-scores")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
@@ -60,6 +63,7 @@ public class ScoreImportResource {
         return assessments.importSurvey(code, rows, Actor.of(security));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/auto-scores")
     @Operation(

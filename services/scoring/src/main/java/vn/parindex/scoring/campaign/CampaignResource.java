@@ -1,5 +1,7 @@
 package vn.parindex.scoring.campaign;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Roles;
 
 /** Campaigns and their stages. */
 @Path("/api/campaigns")
@@ -34,6 +37,7 @@ public class CampaignResource {
         this.campaigns = campaigns;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a campaign; the published criteria set and the group's members are snapshotted")
@@ -49,6 +53,7 @@ public class CampaignResource {
                 .build();
     }
 
+    @Authenticated
     @GET
     @Operation(summary = "Campaigns (newest year first)")
     public Page<CampaignDto.Response> list(@RestQuery String year, @RestQuery String page, @RestQuery String size) {
@@ -63,6 +68,7 @@ public class CampaignResource {
         return Page.of(items, request, all.size());
     }
 
+    @Authenticated
     @GET
     @Path("/{code}")
     @Operation(summary = "A campaign with its members and their self-assessment status")
@@ -71,6 +77,7 @@ public class CampaignResource {
         return view(campaigns.campaign(code), true);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{code}/close-self-assessment")
     @Operation(summary = "OPEN → SELF_ASSESSMENT_CLOSED: units can no longer edit or withdraw")
@@ -79,6 +86,7 @@ public class CampaignResource {
         return view(campaigns.transition(code, CampaignStatus.OPEN, CampaignStatus.SELF_ASSESSMENT_CLOSED), false);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{code}/start-appraisal")
     @Operation(summary = "SELF_ASSESSMENT_CLOSED → APPRAISAL")
@@ -87,6 +95,7 @@ public class CampaignResource {
         return view(campaigns.transition(code, CampaignStatus.SELF_ASSESSMENT_CLOSED, CampaignStatus.APPRAISAL), false);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{code}/approve")
     @Operation(summary = "APPRAISAL → APPROVED: results are final and ready to publish")

@@ -23,14 +23,6 @@ interface RegistryApi {
 
     record ChangePage(List<ChangeLink> items, int page, int size, long total) {}
 
-    /** A group by rule: the units of {@code level} under {@code parentCode} on {@code asOf}. */
-    record GroupRule(String code, String name, int year, String parentCode, String level, LocalDate asOf) {}
-
-    @jakarta.ws.rs.POST
-    @Path("/unit-groups")
-    @jakarta.ws.rs.Consumes("application/json")
-    Group createGroup(GroupRule rule);
-
     @GET
     @Path("/unit-groups/{code}")
     Group group(@PathParam("code") String code);

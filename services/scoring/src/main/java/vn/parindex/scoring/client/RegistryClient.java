@@ -50,17 +50,6 @@ public class RegistryClient {
                                         .toList()));
     }
 
-    /** Creates a peer group by rule (demo data), unless it exists. */
-    public void ensureGroup(String code, String name, int year, String parentCode, String level, LocalDate asOf) {
-        if (group(code).isEmpty()) {
-            Remote.call(
-                    () -> guarded(() ->
-                            api.createGroup(new RegistryApi.GroupRule(code, name, year, parentCode, level, asOf))),
-                    ScoringError.REGISTRY_UNAVAILABLE,
-                    "The unit registry");
-        }
-    }
-
     /** Every change link (derived ones included) effective in [from, to]. */
     public List<Link> changes(LocalDate from, LocalDate to) {
         List<Link> links = new ArrayList<>();

@@ -1,5 +1,6 @@
 package vn.parindex.scoring.index;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Roles;
 
 /** External indices (SIPAS %, PAPI, PCI, DDCI …): values per unit and year, ranked like campaign results. */
 @Path("/api/indices/{indexCode}/{year}")
@@ -51,6 +53,7 @@ public class IndexResource {
         this.indices = indices;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the index's values for the year; answers the ranking (\"8/14\")")

@@ -1,5 +1,6 @@
 package vn.parindex.scoring.publication;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.campaign.Actor;
 
 /** Publication by decision and corrections (new versions). */
@@ -29,6 +31,7 @@ public class PublicationResource {
         this.publications = publications;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/publish")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +45,7 @@ public class PublicationResource {
         return created(v);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/corrections")
     @Consumes(MediaType.APPLICATION_JSON)

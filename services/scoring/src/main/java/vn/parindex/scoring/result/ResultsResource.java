@@ -1,5 +1,6 @@
 package vn.parindex.scoring.result;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ public class ResultsResource {
         this.results = results;
     }
 
+    @Authenticated
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv", TableExport.XLSX})
     @Operation(summary = "One item per unit, best first; format=csv|xlsx (or Accept) exports the same table")
@@ -42,6 +44,7 @@ public class ResultsResource {
                 .orElseGet(() -> Response.ok(r, MediaType.APPLICATION_JSON).build());
     }
 
+    @Authenticated
     @GET
     @Path("/{unitCode}")
     @Produces(MediaType.APPLICATION_JSON)

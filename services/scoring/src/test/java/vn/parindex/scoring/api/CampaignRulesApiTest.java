@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import vn.parindex.test.postgres.PostgresTestResource;
 
 /** Deadlines, bad scores, not-applicable criteria, lineage comparison and dependencies that are down. */
 @QuarkusTest
+// Writes here are an administrator's; access rules have their own tests.
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CampaignRulesApiTest {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
@@ -28,6 +29,8 @@ import vn.parindex.scoring.domain.ResultCalculator;
 import vn.parindex.test.postgres.PostgresTestResource;
 
 @QuarkusTest
+// Writes here are an administrator's; access rules have their own tests.
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ScoringApiTest {

@@ -1,5 +1,6 @@
 package vn.parindex.registry.event;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Roles;
 
 /** Merges, splits and dissolutions of units. */
 @Path("/api/unit-events")
@@ -28,6 +30,7 @@ public class UnitEventResource {
         this.events = events;
     }
 
+    @RolesAllowed({Roles.ADMIN})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(

@@ -1,5 +1,6 @@
 package vn.parindex.registry.group;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Roles;
 import vn.parindex.registry.unit.domain.Level;
 
 /** Peer groups (khối) that units are ranked in. */
@@ -32,6 +34,7 @@ public class UnitGroupResource {
         this.groups = groups;
     }
 
+    @RolesAllowed({Roles.ADMIN})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a peer group from member codes or from a rule {parentCode, level, asOf}")

@@ -1,5 +1,6 @@
 package vn.parindex.registry.importer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Roles;
 
 /** {@code POST /api/units/import}: a unit CSV in the seed files' format. */
 @Path("/api/units/import")
@@ -40,6 +42,7 @@ public class ImportResource {
             boolean valid,
             List<FieldError> errors) {}
 
+    @RolesAllowed({Roles.ADMIN})
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -15,6 +16,8 @@ import vn.parindex.test.postgres.PostgresTestResource;
 
 /** A unit written by another replica (straight into the shared database) becomes readable here too. */
 @QuarkusTest
+// Writes here are an administrator's; access rules have their own tests.
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ReplicaVisibilityTest {
 

@@ -8,12 +8,15 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.parindex.test.postgres.PostgresTestResource;
 
 /** Bad input answers problem+json naming what is wrong. */
 @QuarkusTest
+// Writes here are an administrator's; access rules have their own tests.
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class UnitApiErrorsTest {
 

@@ -1,5 +1,6 @@
 package vn.parindex.catalogue.criteria.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +32,7 @@ import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.Roles;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.CriteriaSetDiff;
 import vn.parindex.criteria.rules.SetStatus;
@@ -50,6 +52,7 @@ public class CriteriaSetResource {
         this.documents = documents;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -108,6 +111,7 @@ public class CriteriaSetResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -123,6 +127,7 @@ public class CriteriaSetResource {
                 Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), null));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @DELETE
     @Path("/{code}")
     @Operation(summary = "Delete a draft")
@@ -133,6 +138,7 @@ public class CriteriaSetResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @POST
     @Path("/{code}/publish")
     @Operation(summary = "Publish a draft: from now on the set never changes")
@@ -142,6 +148,7 @@ public class CriteriaSetResource {
         return CatalogueParams.stored(Response.ok(), sets.publishCriteriaSet(code, null));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @POST
     @Path("/{code}/archive")
     @Operation(summary = "Archive a published set (it stays readable and usable for old campaigns)")
@@ -155,6 +162,7 @@ public class CriteriaSetResource {
             @NotBlank @Schema(examples = "PAR_DIST_YB_2022") String code,
             @Min(1990) @Max(2100) @Schema(examples = "2022") int year) {}
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @POST
     @Path("/{code}/clone")
     @Consumes(MediaType.APPLICATION_JSON)

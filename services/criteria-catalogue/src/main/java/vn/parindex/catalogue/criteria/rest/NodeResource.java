@@ -1,5 +1,6 @@
 package vn.parindex.catalogue.criteria.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.catalogue.CatalogueError;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Roles;
 import vn.parindex.criteria.rules.CriteriaNode;
 import vn.parindex.criteria.rules.TreeEdits;
 
@@ -45,6 +47,7 @@ public class NodeResource {
                         CatalogueError.NODE_NOT_FOUND, "Criteria set " + code + " has no node " + nodeCode));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -71,6 +74,7 @@ public class NodeResource {
                         null));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @PUT
     @Path("/{nodeCode}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,6 +91,7 @@ public class NodeResource {
                 Response.ok(), sets.replaceNode(code, nodeCode, node, CatalogueParams.ifMatch(ifMatch), null));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
     @DELETE
     @Path("/{nodeCode}")
     @Operation(summary = "Remove a node and its subtree")

@@ -1,5 +1,6 @@
 package vn.parindex.registry.unit.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.Roles;
 import vn.parindex.registry.unit.domain.UnitAttributes;
 import vn.parindex.registry.unit.repository.UnitVersion;
 import vn.parindex.registry.unit.service.UnitChangeService;
@@ -31,6 +33,7 @@ public class UnitWriteResource {
         this.changes = changes;
     }
 
+    @RolesAllowed({Roles.ADMIN})
     @POST
     @Operation(summary = "Create a unit or an agency (sở, ban, ngành under a province)")
     @APIResponse(responseCode = "201", description = "Created; Location points at the new version")
@@ -44,6 +47,7 @@ public class UnitWriteResource {
         return created(created);
     }
 
+    @RolesAllowed({Roles.ADMIN})
     @POST
     @Path("/{code}/changes")
     @Operation(
