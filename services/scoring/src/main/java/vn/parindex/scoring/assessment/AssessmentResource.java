@@ -78,6 +78,13 @@ public class AssessmentResource {
     public AssessmentView get(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
         CampaignService.Member m = member(code, unitCode);
+        // The self scores as the rules read them: points computed from ratios and levels, and the ratio itself.
+        var set = campaigns.criteriaSet(campaigns.campaign(code));
+        Map<String, vn.parindex.criteria.rules.Evaluation.NodeResult> self = new java.util.HashMap<>();
+        AssessmentService.selfEvaluation(
+                        set, m.unitType(), store.leafScores(code, unitCode).getOrDefault(unitCode, Map.of()))
+                .nodes()
+                .forEach(n -> self.put(n.code(), n));
         List<Map<String, Object>> scores = store.rows(code, unitCode).values().stream()
                 .map(row -> {
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -86,6 +93,17 @@ public class AssessmentResource {
                             out.put(ScoreStore.camel(k), k.equals("evidence") ? tree((String) v) : v);
                         }
                     });
+                    var n = self.get((String) row.get("criterion_code"));
+                    boolean entered = row.get("self_points") != null
+                            || row.get("self_level") != null
+                            || row.get("self_numerator") != null;
+                    if (n != null && entered && n.applicable()) {
+                        out.put("selfScoredPoints", n.points());
+                        out.put("maxPoints", n.maxPoints());
+                        if (n.value() != null) {
+                            out.put("selfRatioPercent", n.value().setScale(2, java.math.RoundingMode.HALF_UP));
+                        }
+                    }
                     return out;
                 })
                 .toList();

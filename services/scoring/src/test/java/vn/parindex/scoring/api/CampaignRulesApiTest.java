@@ -195,6 +195,35 @@ class CampaignRulesApiTest {
     }
 
     @Test
+    void shouldScoreARatioWithTheCriterionsRuleAndShowIt() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code",
+                        "RATIO",
+                        "year",
+                        2021,
+                        "criteriaSetCode",
+                        FakeServices.DISTRICT_SET,
+                        "unitGroupCode",
+                        "YB-DISTRICTS",
+                        "selfAssessmentDeadline",
+                        "2099-01-01T00:00:00+07:00"))
+                .post("/api/campaigns")
+                .then()
+                .statusCode(201);
+        // 69 of 70 plan tasks done = 98.57 %: the plan-completion bands give the points.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("scores", List.of(Map.of("criterionCode", "D1.2", "numerator", 69, "denominator", 70))))
+                .put("/api/campaigns/RATIO/assessments/132/scores")
+                .then()
+                .statusCode(200)
+                .body("scores.find { it.criterionCode == 'D1.2' }.selfRatioPercent", equalTo(98.57f))
+                .body(
+                        "scores.find { it.criterionCode == 'D1.2' }.selfScoredPoints",
+                        org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void shouldRankExternalIndicesLikeResults() {
         given().contentType(ContentType.JSON)
                 .body(Map.of(
