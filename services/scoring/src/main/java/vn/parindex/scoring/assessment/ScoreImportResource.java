@@ -36,10 +36,10 @@ import vn.parindex.scoring.campaign.Actor;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreImportResource {
 
-    private final AssessmentService assessments;
+    private final ScoreImportService assessments;
     private final ObjectMapper json;
 
-    public ScoreImportResource(AssessmentService assessments, ObjectMapper json) {
+    public ScoreImportResource(ScoreImportService assessments, ObjectMapper json) {
         this.assessments = assessments;
         this.json = json;
     }

@@ -18,6 +18,8 @@ import vn.parindex.criteria.rules.ScoreSource;
 import vn.parindex.criteria.rules.demo.YenBai2021;
 import vn.parindex.scoring.assessment.AssessmentDto;
 import vn.parindex.scoring.assessment.AssessmentService;
+import vn.parindex.scoring.assessment.LeafChecks;
+import vn.parindex.scoring.assessment.ScoreImportService;
 import vn.parindex.scoring.campaign.Campaign;
 import vn.parindex.scoring.campaign.CampaignDto;
 import vn.parindex.scoring.campaign.CampaignService;
@@ -45,6 +47,7 @@ public class DemoCampaignLoader {
     private final boolean enabled;
     private final CampaignService campaigns;
     private final AssessmentService assessments;
+    private final ScoreImportService imports;
     private final PublicationService publications;
     private final RegistryClient registry;
 
@@ -52,11 +55,13 @@ public class DemoCampaignLoader {
             @ConfigProperty(name = "parindex.demo-data", defaultValue = "false") boolean enabled,
             CampaignService campaigns,
             AssessmentService assessments,
+            ScoreImportService imports,
             PublicationService publications,
             RegistryClient registry) {
         this.enabled = enabled;
         this.campaigns = campaigns;
         this.assessments = assessments;
+        this.imports = imports;
         this.publications = publications;
         this.registry = registry;
     }
@@ -117,7 +122,7 @@ public class DemoCampaignLoader {
                         false),
                 ACTOR);
         CriteriaSet set = campaigns.criteriaSet(c);
-        Map<String, CriteriaNode> leaves = AssessmentService.leaves(set);
+        Map<String, CriteriaNode> leaves = LeafChecks.leaves(set);
         List<CampaignService.Member> members = campaigns.members(code);
         List<AssessmentDto.SurveyScore> survey = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -158,7 +163,7 @@ public class DemoCampaignLoader {
             });
             assessments.saveSelfScores(code, unit, self, ACTOR);
         }
-        assessments.importSurvey(code, survey, ACTOR);
+        imports.importSurvey(code, survey, ACTOR);
         campaigns.transition(code, CampaignStatus.OPEN, CampaignStatus.SELF_ASSESSMENT_CLOSED);
         campaigns.transition(code, CampaignStatus.SELF_ASSESSMENT_CLOSED, CampaignStatus.APPRAISAL);
         List<AssessmentDto.AppraisalScore> fed = new ArrayList<>();
