@@ -17,6 +17,7 @@ import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.Evaluation;
 import vn.parindex.criteria.rules.Evaluation.LeafInput;
 import vn.parindex.criteria.rules.Evaluator;
+import vn.parindex.criteria.rules.ScoreSource;
 import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.campaign.Campaign;
 import vn.parindex.scoring.campaign.CampaignService;
@@ -43,7 +44,7 @@ public class AssessmentService {
 
     @Transactional
     public void saveSelfScores(String code, String unitCode, List<AssessmentDto.SelfScore> scores, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         CampaignService.Member member = member(c, unitCode);
         if (!CampaignService.selfAssessmentOpen(c)) {
@@ -68,6 +69,21 @@ public class AssessmentService {
             if (leaf == null) {
                 continue;
             }
+            if (leaf.scoreSource() == ScoreSource.SURVEY || leaf.scoreSource() == ScoreSource.AUTO) {
+                String fed = leaf.scoreSource() == ScoreSource.SURVEY ? "survey" : "dossier";
+                errors.add(
+                        FieldError.of(path + ".criterionCode", "is " + fed + "-fed, not self-assessed", leaf.code()));
+                worst[0] = worst[0] == null ? ScoringError.INVALID_SCORE : worst[0];
+                continue;
+            }
+            if (leaf.rule().metric() != null && s.points() != null) {
+                errors.add(FieldError.of(
+                        path + ".points",
+                        "this criterion is scored from a ratio: give numerator and denominator",
+                        s.points().toPlainString()));
+                worst[0] = worst[0] == null ? ScoringError.INVALID_SCORE : worst[0];
+                continue;
+            }
             LeafInput input =
                     new LeafInput(s.points(), s.level(), null, s.numerator(), s.denominator(), s.notApplicable());
             LeafChecks.check(set, member.unitType(), leaf, input, path, errors, worst);
@@ -87,7 +103,7 @@ public class AssessmentService {
 
     @Transactional
     public void submit(String code, String unitCode, boolean submit, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         CampaignService.Member member = member(c, unitCode);
         if (!CampaignService.selfAssessmentOpen(c)) {
@@ -102,7 +118,7 @@ public class AssessmentService {
 
     @Transactional
     public void appraise(String code, String unitCode, AssessmentDto.Appraisal request, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         if (c.status != CampaignStatus.APPRAISAL) {
             throw new ApiException(
@@ -124,6 +140,13 @@ public class AssessmentService {
             if (leaf == null) {
                 continue;
             }
+            if (request.round() == 2
+                    && (stored.get(leaf.code()) == null
+                            || stored.get(leaf.code()).appraisal1() == null)) {
+                errors.add(FieldError.of(path + ".criterionCode", "has no round-1 appraisal yet", leaf.code()));
+                worst[0] = worst[0] == null ? ScoringError.INVALID_SCORE : worst[0];
+                continue;
+            }
             LeafChecks.check(
                     set,
                     member.unitType(),
@@ -143,6 +166,7 @@ public class AssessmentService {
             for (Evaluation.NodeResult n : self.nodes()) {
                 LeafScore score = stored.get(n.code());
                 if (leaves.containsKey(n.code())
+                        && leaves.get(n.code()).scoreSource() == ScoreSource.APPRAISED
                         && !writes.containsKey(n.code())
                         && score != null
                         && score.hasSelf()
@@ -170,7 +194,7 @@ public class AssessmentService {
     @Transactional
     public void correct(
             String code, List<vn.parindex.scoring.publication.PublicationDto.CorrectionScore> scores, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         CriteriaSet set = campaigns.criteriaSet(c);
         Map<String, CriteriaNode> leaves = LeafChecks.leaves(set);
         List<FieldError> errors = new ArrayList<>();
@@ -209,7 +233,7 @@ public class AssessmentService {
 
     @Transactional
     public void explain(String code, String unitCode, AssessmentDto.Explanation request, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         if (c.status != CampaignStatus.APPRAISAL) {
             throw new ApiException(
@@ -221,6 +245,14 @@ public class AssessmentService {
         CriteriaNode leaf = LeafChecks.leaf(
                 LeafChecks.leaves(campaigns.criteriaSet(c)), request.criterionCode(), "", errors, worst);
         LeafChecks.fail(errors, worst[0]);
+        LeafScore stored = store.leafScores(code, unitCode)
+                .getOrDefault(unitCode, Map.of())
+                .get(leaf.code());
+        if (stored == null || stored.appraisal1() == null) {
+            throw new ApiException(
+                    ScoringError.INVALID_TRANSITION,
+                    "An explanation answers the round-1 appraisal of " + leaf.code() + ", which has none yet");
+        }
         Map<String, Object> values = new HashMap<>();
         values.put("unit_explanation", request.text());
         store.write(code, Stage.EXPLANATION, List.of(new ScoreStore.Write(unitCode, leaf.code(), values, null)), actor);

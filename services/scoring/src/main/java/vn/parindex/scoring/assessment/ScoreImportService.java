@@ -43,7 +43,7 @@ public class ScoreImportService {
     /** Stores the good rows of a survey import and reports the bad ones by line (1 = first data row). */
     @Transactional
     public AssessmentDto.ImportReport importSurvey(String code, List<AssessmentDto.SurveyScore> rows, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         if (c.status == CampaignStatus.APPROVED) {
             throw new ApiException(ScoringError.INVALID_TRANSITION, "Campaign " + code + " is approved");
@@ -70,6 +70,10 @@ public class ScoreImportService {
                 field = "criterionCode";
                 problem = "is not a survey criterion of " + set.code();
                 value = r.criterionCode();
+            } else if (r.value() != null && leaf.rule().metric() == null) {
+                field = "value";
+                problem = "this survey criterion takes points, not a percentage";
+                value = r.value().toPlainString();
             } else if ((r.points() == null) == (r.value() == null)) {
                 field = "points";
                 problem = "give either points or value (a percentage)";
@@ -108,13 +112,14 @@ public class ScoreImportService {
     }
 
     /**
-     * Fetches every member's (or one unit's) dossier metrics for the campaign year, then stores the values of the
-     * dossier-fed criteria in one transaction. Any unanswered fetch is a 503 before anything is stored.
+     * Fetches every member's (or one unit's) dossier metrics for the campaign year — outside any transaction, the
+     * calls may take a while — then stores the values of the dossier-fed criteria in one transaction. Any
+     * unanswered fetch is a 503 before anything is stored. A metric without data (no dossiers) is stored as no
+     * value with the fetch time, so an older value never lingers.
      */
-    @Transactional
     public AssessmentDto.AutoReport fetchAutoScores(String code, String unitCode, String actor) {
         Campaign c = campaigns.campaign(code);
-        LeafChecks.requireNotPublished(c);
+        checkAutoAllowed(c);
         List<CampaignService.Member> targets =
                 unitCode == null ? campaigns.members(code) : List.of(member(c, unitCode));
         List<CriteriaNode> auto = ResultCalculator.leaves(
@@ -134,26 +139,38 @@ public class ScoreImportService {
         fetched.forEach((unit, metrics) -> {
             for (CriteriaNode leaf : auto) {
                 DossierStatsClient.MetricValue v = metrics.get(leaf.rule().metric());
-                if (v == null || v.value() == null) {
-                    continue;
-                }
+                boolean data = v != null && v.value() != null;
                 Map<String, Object> values = new HashMap<>();
-                values.put("auto_value", v.value());
-                values.put("auto_numerator", BigDecimal.valueOf(v.numerator()));
-                values.put("auto_denominator", BigDecimal.valueOf(v.denominator()));
+                values.put("auto_value", data ? v.value() : null);
+                values.put("auto_numerator", data ? BigDecimal.valueOf(v.numerator()) : null);
+                values.put("auto_denominator", data ? BigDecimal.valueOf(v.denominator()) : null);
                 values.put("auto_fetched_at", fetchedAt);
-                writes.add(new ScoreStore.Write(unit, leaf.code(), values, null));
+                writes.add(new ScoreStore.Write(unit, leaf.code(), values, data ? null : "no dossier data"));
                 items.add(new AssessmentDto.AutoScore(
                         unit,
                         leaf.code(),
                         leaf.rule().metric(),
-                        v.value(),
-                        BigDecimal.valueOf(v.numerator()),
-                        BigDecimal.valueOf(v.denominator())));
+                        data ? v.value() : null,
+                        data ? BigDecimal.valueOf(v.numerator()) : null,
+                        data ? BigDecimal.valueOf(v.denominator()) : null));
             }
         });
+        storeAuto(code, writes, actor);
+        long stored = items.stream().filter(x -> x.value() != null).count();
+        return new AssessmentDto.AutoReport(fetched.size(), (int) stored, fetchedAt, items);
+    }
+
+    @Transactional
+    void storeAuto(String code, List<ScoreStore.Write> writes, String actor) {
+        checkAutoAllowed(campaigns.campaignForUpdate(code));
         store.write(code, Stage.AUTO, writes, actor);
-        return new AssessmentDto.AutoReport(fetched.size(), writes.size(), fetchedAt, items);
+    }
+
+    private static void checkAutoAllowed(Campaign c) {
+        LeafChecks.requireNotPublished(c);
+        if (c.status == CampaignStatus.APPROVED) {
+            throw new ApiException(ScoringError.INVALID_TRANSITION, "Campaign " + c.code + " is approved");
+        }
     }
 
     private CampaignService.Member member(Campaign c, String unitCode) {

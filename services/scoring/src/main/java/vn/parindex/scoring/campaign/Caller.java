@@ -41,7 +41,10 @@ public class Caller {
         }
     }
 
-    /** Appraisal in {@code campaignCode}: an admin, or an appraiser (of that campaign, when the token says). */
+    /**
+     * Appraisal in {@code campaignCode}: an admin, or an appraiser whose {@code campaigns} claim names the campaign
+     * (an entry ending in {@code *} is a prefix: {@code YB-*}). No claim, no campaign: appraisers are scoped.
+     */
     public void requireAppraiser(String campaignCode) {
         requireAuthenticated();
         if (identity.hasRole(Roles.ADMIN)) {
@@ -51,19 +54,23 @@ public class Caller {
             throw new ForbiddenException("Appraisal needs the role appraiser");
         }
         Set<String> campaigns = claim(Roles.CAMPAIGNS_CLAIM);
-        if (!campaigns.isEmpty() && !campaigns.contains(campaignCode)) {
+        boolean scoped = campaigns.stream()
+                .anyMatch(c -> c.endsWith("*")
+                        ? campaignCode.startsWith(c.substring(0, c.length() - 1))
+                        : c.equals(campaignCode));
+        if (!scoped) {
             throw new ForbiddenException("This appraiser appraises " + campaigns + ", not " + campaignCode);
         }
     }
 
-    /** Reading a unit's assessment: admins and appraisers read every unit, unit officers their own. */
+    /** Reading a unit's assessment or result before publication: admins, appraisers, the unit's own officers. */
     public void requireReader(String unitCode) {
         requireAuthenticated();
-        if (identity.hasRole(Roles.UNIT_OFFICER)
-                && !identity.hasRole(Roles.ADMIN)
-                && !identity.hasRole(Roles.APPRAISER)
-                && !claim(Roles.UNITS_CLAIM).contains(unitCode)) {
-            throw new ForbiddenException("This unit officer may read only its own units' assessments");
+        if (identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.APPRAISER)) {
+            return;
+        }
+        if (!identity.hasRole(Roles.UNIT_OFFICER) || !claim(Roles.UNITS_CLAIM).contains(unitCode)) {
+            throw new ForbiddenException("Only administrators, appraisers and the unit's own officers read this");
         }
     }
 

@@ -61,7 +61,7 @@ public class CampaignService {
             previous = Campaign.findById(request.previousCampaignCode());
             if (previous == null) {
                 throw new ApiException(
-                        ScoringError.CAMPAIGN_NOT_FOUND,
+                        vn.parindex.common.api.CommonError.VALIDATION_FAILED,
                         "No previous campaign " + request.previousCampaignCode(),
                         List.of(FieldError.of(
                                 "previousCampaignCode", "no such campaign", request.previousCampaignCode())));
@@ -126,6 +126,15 @@ public class CampaignService {
         return c;
     }
 
+    /** The campaign, its row locked until the transaction ends: stage changes and score writes serialise. */
+    public Campaign campaignForUpdate(String code) {
+        Campaign c = Campaign.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new ApiException(ScoringError.CAMPAIGN_NOT_FOUND, "No campaign " + code);
+        }
+        return c;
+    }
+
     public List<Campaign> campaigns(Integer year) {
         return year == null
                 ? Campaign.list("order by year desc, code")
@@ -181,7 +190,7 @@ public class CampaignService {
     /** Moves the campaign from {@code from} to {@code to}, or 409 {@code INVALID_TRANSITION}. */
     @Transactional
     public Campaign transition(String code, CampaignStatus from, CampaignStatus to) {
-        Campaign c = campaign(code);
+        Campaign c = campaignForUpdate(code);
         if (c.status == CampaignStatus.PUBLISHED) {
             throw new ApiException(ScoringError.CAMPAIGN_PUBLISHED, "Campaign " + code + " is published");
         }

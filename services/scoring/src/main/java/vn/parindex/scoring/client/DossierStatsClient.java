@@ -28,9 +28,10 @@ public class DossierStatsClient {
     /** Metrics by name (as the criteria catalogue names them). */
     public Map<String, MetricValue> metrics(String unitCode, int year) {
         DossierStatsApi.Metrics m = Remote.call(
-                () -> guarded(() -> api.metrics(unitCode, year, true)),
-                ScoringError.DOSSIER_STATS_UNAVAILABLE,
-                "Dossier statistics");
+                        () -> guarded(Remote.notFoundAsEmpty(() -> api.metrics(unitCode, year, true))),
+                        ScoringError.DOSSIER_STATS_UNAVAILABLE,
+                        "Dossier statistics")
+                .orElse(null);
         Map<String, MetricValue> byName = new LinkedHashMap<>();
         if (m != null && m.metrics() != null) {
             m.metrics().forEach(x -> byName.put(x.name(), new MetricValue(x.value(), x.numerator(), x.denominator())));

@@ -59,7 +59,7 @@ public final class ResultCalculator {
             List<UnitResult.FieldResult> fields = r.nodes().stream()
                     .filter(n -> n.kind() == NodeKind.FIELD)
                     .map(n -> new UnitResult.FieldResult(
-                            n.code(), fieldNames.get(n.code()), n.points(), n.maxPoints(), n.indexPercent()))
+                            n.code(), fieldNames.get(n.code()), n.points(), n.applicableMax(), n.indexPercent()))
                     .toList();
             results.add(new UnitResult(
                     unit.unitCode(),

@@ -53,25 +53,29 @@ public final class YearOverYear {
         boolean changed =
                 oldCodesByNew.getOrDefault(unitCode, List.of()).stream().anyMatch(c -> !c.equals(unitCode));
         if (same != null && !(rule == ComparisonRule.MEAN_OF_PREDECESSORS && changed)) {
-            return new Change(
-                    same.totalPoints(),
-                    same.rank(),
-                    points == null ? null : points.subtract(same.totalPoints()),
-                    same.rank() == null || rank == null ? null : same.rank() - rank,
-                    "SAME_UNIT",
-                    List.of(unitCode));
+            return sameUnit(unitCode, points, rank, same);
         }
         if (rule != ComparisonRule.MEAN_OF_PREDECESSORS || points == null) {
             return Change.none();
         }
         List<String> predecessors = predecessorsWithResults(unitCode, previous, oldCodesByNew);
         if (predecessors.isEmpty()) {
-            return Change.none();
+            return same == null ? Change.none() : sameUnit(unitCode, points, rank, same);
         }
         BigDecimal sum =
                 predecessors.stream().map(c -> previous.get(c).totalPoints()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal mean = sum.divide(BigDecimal.valueOf(predecessors.size()), 3, RoundingMode.HALF_UP);
         return new Change(mean, null, points.subtract(mean), null, "MEAN_OF_PREDECESSORS", predecessors);
+    }
+
+    private static Change sameUnit(String unitCode, BigDecimal points, Integer rank, Previous same) {
+        return new Change(
+                same.totalPoints(),
+                same.rank(),
+                points == null ? null : points.subtract(same.totalPoints()),
+                same.rank() == null || rank == null ? null : same.rank() - rank,
+                "SAME_UNIT",
+                List.of(unitCode));
     }
 
     /** The nearest predecessors (transitively) that have a previous result, sorted by code. */

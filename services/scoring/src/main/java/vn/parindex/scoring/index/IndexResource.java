@@ -29,7 +29,8 @@ public class IndexResource {
 
     @Schema(name = "IndexValue")
     public record Value(
-            @NotBlank @Schema(examples = "15") String unitCode,
+            @NotBlank @Size(max = 32) @Schema(examples = "15")
+            String unitCode,
 
             @Size(max = 300) @Schema(examples = "Tỉnh Lào Cai")
             String unitName,
@@ -59,6 +60,7 @@ public class IndexResource {
     @Operation(summary = "Replace the index's values for the year; answers the ranking (\"8/14\")")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_IMPORT (duplicate unit codes)")
     public Ranking put(@RestPath String indexCode, @RestPath String year, @Valid @NotNull Values body) {
+        checkCode(indexCode);
         int y = year(year);
         indices.replaceValues(indexCode, y, body.values());
         return indices.ranking(indexCode, y);
@@ -69,6 +71,13 @@ public class IndexResource {
     @APIResponse(responseCode = "404", description = "INDEX_NOT_FOUND")
     public Ranking get(@RestPath String indexCode, @RestPath String year) {
         return indices.ranking(indexCode, year(year));
+    }
+
+    private static void checkCode(String indexCode) {
+        if (indexCode.length() > 32 || !indexCode.matches("[A-Za-z0-9._-]+")) {
+            throw vn.parindex.common.api.ApiException.invalidParameter(
+                    "indexCode", "up to 32 letters, digits, '.', '-', '_'", indexCode);
+        }
     }
 
     private static int year(String raw) {

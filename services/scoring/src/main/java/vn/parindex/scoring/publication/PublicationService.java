@@ -45,7 +45,7 @@ public class PublicationService {
 
     @Transactional
     public PublicationStore.Version publishRanking(String code, PublicationDto.Publish request, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         if (c.status == CampaignStatus.PUBLISHED) {
             throw new ApiException(
                     ScoringError.CAMPAIGN_PUBLISHED, "Campaign " + code + " is published; publish a correction");
@@ -63,7 +63,7 @@ public class PublicationService {
 
     @Transactional
     public PublicationStore.Version publishCorrection(String code, PublicationDto.Correction request, String actor) {
-        Campaign c = campaigns.campaign(code);
+        Campaign c = campaigns.campaignForUpdate(code);
         if (c.status != CampaignStatus.PUBLISHED) {
             throw new ApiException(
                     ScoringError.INVALID_TRANSITION,

@@ -63,10 +63,11 @@ public class RankingResource {
                 .orElseThrow(() -> new ApiException(
                         ScoringError.RANKING_NOT_FOUND,
                         "No published ranking " + campaignCode + (version == null ? "" : " version " + version)));
-        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains(v.etag())) {
+        boolean export = format != null || (accept != null && !accept.contains("json") && !accept.contains("*/*"));
+        if (!export && ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains(v.etag())) {
             return Response.notModified().tag(v.etag().replace("\"", "")).build();
         }
-        if (format != null || (accept != null && !accept.contains("json") && !accept.contains("*/*"))) {
+        if (export) {
             try {
                 RankingDocument doc = json.readValue(v.document(), RankingDocument.class);
                 var exported = ResultsResource.export(campaignCode + "-v" + v.version(), doc.items(), format, accept);
@@ -80,6 +81,7 @@ public class RankingResource {
         return Response.ok(v.document(), MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ETAG, v.etag())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package vn.parindex.scoring.result;
 
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Roles;
+import vn.parindex.scoring.campaign.Caller;
 
 /** A campaign's live results (recomputed after every score change) and one unit's breakdown. */
 @Path("/api/campaigns/{code}/results")
@@ -23,12 +26,14 @@ import vn.parindex.common.api.ApiException;
 public class ResultsResource {
 
     private final ResultsService results;
+    private final Caller caller;
 
-    public ResultsResource(ResultsService results) {
+    public ResultsResource(ResultsService results, Caller caller) {
         this.results = results;
+        this.caller = caller;
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.APPRAISER})
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv", TableExport.XLSX})
     @Operation(summary = "One item per unit, best first; format=csv|xlsx (or Accept) exports the same table")
@@ -51,6 +56,7 @@ public class ResultsResource {
     @Operation(summary = "A unit's result per criterion: max, self, appraised, final, points lost (largest first)")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public ResultsService.UnitDetail unit(@RestPath String code, @RestPath String unitCode) {
+        caller.requireReader(unitCode);
         return results.unitDetail(code, unitCode);
     }
 

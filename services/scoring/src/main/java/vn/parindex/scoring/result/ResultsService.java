@@ -57,7 +57,7 @@ public class ResultsService {
     /** One unit's result with its criteria, and its largest losses first ("what lost you points"). */
     public record UnitDetail(UnitResult result, List<CriterionDetail> criteria, List<CriterionDetail> largestLosses) {}
 
-    private record Cached(long revision, CampaignResults results) {}
+    private record Cached(String key, CampaignResults results) {}
 
     private final CampaignService campaigns;
     private final ScoreStore scores;
@@ -76,8 +76,14 @@ public class ResultsService {
     public CampaignResults rankCampaign(String code) {
         Campaign c = campaigns.campaign(code);
         long revision = scores.revision(code);
+        // Year-over-year values come from the previous campaign: its changes and corrections change the key too.
+        String key = revision + "/" + c.status + "/"
+                + (c.previousCampaignCode == null
+                        ? ""
+                        : scores.revision(c.previousCampaignCode) + ":"
+                                + publications.latestVersion(c.previousCampaignCode));
         Cached hit = cache.get(code);
-        if (hit != null && hit.revision() == revision && hit.results().status().equals(c.status.name())) {
+        if (hit != null && hit.key().equals(key)) {
             return hit.results();
         }
         ResultCalculator.Context context = context(c);
@@ -85,7 +91,10 @@ public class ResultsService {
         List<UnitResult> items = ResultCalculator.compute(context, units);
         CampaignResults results =
                 new CampaignResults(code, c.status.name(), revision, OffsetDateTime.now(), List.copyOf(items));
-        cache.put(code, new Cached(revision, results));
+        if (!io.quarkus.narayana.jta.QuarkusTransaction.isActive()) {
+            // Results computed inside a transaction may see writes that are later rolled back: never cache them.
+            cache.put(code, new Cached(key, results));
+        }
         return results;
     }
 

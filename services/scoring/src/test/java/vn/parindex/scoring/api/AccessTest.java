@@ -75,7 +75,8 @@ class AccessTest {
 
     @Test
     @TestSecurity(user = "appraiser", roles = "appraiser")
-    void shouldLetAnAppraiserAppraiseButNotSelfAssess() {
+    @JwtSecurity(claims = @Claim(key = "campaigns", value = "[\"X*\"]", type = ClaimType.JSON_ARRAY))
+    void shouldLetAnAppraiserAppraiseItsCampaignsButNotSelfAssess() {
         given().contentType(ContentType.JSON)
                 .body(SCORES)
                 .put("/api/campaigns/X/assessments/132/scores")
@@ -87,5 +88,26 @@ class AccessTest {
                 .then()
                 .statusCode(404)
                 .body("code", equalTo("CAMPAIGN_NOT_FOUND"));
+    }
+
+    @Test
+    @TestSecurity(user = "appraiser-elsewhere", roles = "appraiser")
+    @JwtSecurity(claims = @Claim(key = "campaigns", value = "[\"YB-DIST-2021\"]", type = ClaimType.JSON_ARRAY))
+    void shouldKeepAnAppraiserToItsCampaigns() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("round", 1, "scores", List.of(ScoringApiTest.appraisal("D1.1", "1", "x"))))
+                .put("/api/campaigns/X/assessments/132/appraisal")
+                .then()
+                .statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("YB-DIST-2021"));
+        given().get("/api/campaigns/X/results").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "integration", roles = "integration")
+    void shouldNotLetOtherRolesReadAssessmentsOrResults() {
+        given().get("/api/campaigns/X/assessments/132").then().statusCode(403);
+        given().get("/api/campaigns/X/results").then().statusCode(403);
+        given().get("/api/campaigns/X/results/132").then().statusCode(403);
     }
 }

@@ -54,4 +54,27 @@ class YearOverYearTest {
         assertEquals(List.of("08", "10"), c.comparedWith());
         assertEquals(new BigDecimal("75.000"), c.previousPoints());
     }
+
+    @Test
+    void shouldKeepTheUnitsOwnResultWhenNoneOfItsPredecessorsHasOne() {
+        // 08 absorbed a unit that was never scored: its own previous result still compares.
+        YearOverYear.Change c = YearOverYear.compare(
+                "08",
+                new BigDecimal("72"),
+                4,
+                PREVIOUS_63,
+                Map.of("08", List.of("08", "77")),
+                ComparisonRule.MEAN_OF_PREDECESSORS);
+        assertEquals("MEAN_OF_PREDECESSORS", c.basis());
+        assertEquals(List.of("08"), c.comparedWith());
+        YearOverYear.Change alone = YearOverYear.compare(
+                "08",
+                new BigDecimal("72"),
+                4,
+                PREVIOUS_63,
+                Map.of("08", List.of("77")),
+                ComparisonRule.MEAN_OF_PREDECESSORS);
+        assertEquals("SAME_UNIT", alone.basis());
+        assertEquals(new BigDecimal("2.000"), alone.pointsChange());
+    }
 }
