@@ -28,10 +28,18 @@ fi
 command -v python3 >/dev/null || { echo "bench: python3 is needed to make the request lists" >&2; exit 2; }
 
 WORK="$(mktemp -d)"
-export PARINDEX_HOME="$WORK/home"
+# BENCH_HOME=DIR keeps the set's data in DIR instead of the temporary folder (so the start is only fresh the first
+# time); a later `BENCH_QUERIES_ONLY=1` run of the dossier benchmarks measures the statistics again on the
+# dossiers stored there, without generating and ingesting them: an A/B of a query change in minutes.
+export PARINDEX_HOME="${BENCH_HOME:-$WORK/home}"
 export PARINDEX_PG_PORT="${BENCH_PG_PORT:-55439}"
 LAUNCHER_PID=""
+BASELINE_PID=""
 cleanup() {
+    if [[ -n "$BASELINE_PID" ]]; then
+        kill -TERM "$BASELINE_PID" 2>/dev/null || true
+        wait "$BASELINE_PID" 2>/dev/null || true
+    fi
     if [[ -n "$LAUNCHER_PID" ]] && kill -0 "$LAUNCHER_PID" 2>/dev/null; then
         kill -TERM "$LAUNCHER_PID"
         wait "$LAUNCHER_PID" 2>/dev/null || true
@@ -42,7 +50,11 @@ trap cleanup EXIT
 
 python3 services/benchmarks/make-paths.py services/unit-registry/src/main/resources/seed/units "$WORK"
 
-echo "bench: starting the set on a fresh embedded PostgreSQL ($PARINDEX_HOME)"
+if [[ -f "$PARINDEX_HOME/pgdata/postgresql.conf" ]]; then
+    echo "bench: starting the set on the embedded PostgreSQL kept in $PARINDEX_HOME"
+else
+    echo "bench: starting the set on a fresh embedded PostgreSQL ($PARINDEX_HOME)"
+fi
 started=$(date +%s%N)
 "$JAVA_HOME/bin/java" -jar services/launcher/target/parindex-launcher.jar >"$WORK/launcher.log" 2>&1 &
 LAUNCHER_PID=$!

@@ -15,4 +15,26 @@ public record Counts(
         long fullOnline,
         long level34,
         long postal,
-        long processingWorkingDays) {}
+        long processingWorkingDays) {
+
+    public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The counts of two disjoint sets of dossiers over the same period, taken together. */
+    public Counts plus(Counts o) {
+        return new Counts(
+                received + o.received,
+                carriedOver + o.carriedOver,
+                resolved + o.resolved,
+                early + o.early,
+                onTime + o.onTime,
+                late + o.late,
+                pendingWithinTime + o.pendingWithinTime,
+                overdue + o.overdue,
+                excluded + o.excluded,
+                online + o.online,
+                fullOnline + o.fullOnline,
+                level34 + o.level34,
+                postal + o.postal,
+                processingWorkingDays + o.processingWorkingDays);
+    }
+}

@@ -76,10 +76,11 @@ public class StatsResource {
                 : Params.enumOrNull("groupBy", groupBy, StatsService.GroupBy.class);
         boolean descendants = Params.booleanOrDefault("includeDescendants", includeDescendants, false);
         List<String> codes = descendants ? units.selfAndDescendants(unitCode, end) : List.of(unitCode);
-        List<Item> items = stats.counts(codes, start, end, group).stream()
+        StatsService.Report counted = stats.report(codes, start, end, group);
+        List<Item> items = counted.rows().stream()
                 .map(r -> new Item(r.key(), r.counts(), Rates.of(r.counts())))
                 .toList();
-        Item total = group == StatsService.GroupBy.NONE ? items.getFirst() : total(codes, start, end);
+        Item total = new Item("total", counted.total(), Rates.of(counted.total()));
         Report report = new Report(
                 unitCode,
                 descendants,
@@ -118,7 +119,8 @@ public class StatsResource {
         LocalDate end = LocalDate.of(y, 12, 31);
         boolean descendants = Params.booleanOrDefault("includeDescendants", includeDescendants, false);
         List<String> codes = descendants ? units.selfAndDescendants(unitCode, end) : List.of(unitCode);
-        Rates.All r = total(codes, LocalDate.of(y, 1, 1), end).rates();
+        Rates.All r = Rates.of(stats.report(codes, LocalDate.of(y, 1, 1), end, StatsService.GroupBy.NONE)
+                .total());
         Map<String, Rates.Rate> named = new LinkedHashMap<>();
         named.put("ON_TIME_RATE_RESOLVED", r.onTimeRateResolved());
         named.put("ON_TIME_RATE_WORKLOAD", r.onTimeRateWorkload());
@@ -135,12 +137,5 @@ public class StatsResource {
                         e.getValue().formula()))
                 .toList();
         return new Metrics(unitCode, y, stats.dataAsOf(), metrics);
-    }
-
-    private Item total(List<String> codes, LocalDate from, LocalDate to) {
-        Counts c = stats.counts(codes, from, to, StatsService.GroupBy.NONE)
-                .getFirst()
-                .counts();
-        return new Item("total", c, Rates.of(c));
     }
 }
