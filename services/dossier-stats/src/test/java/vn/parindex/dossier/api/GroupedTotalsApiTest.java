@@ -10,6 +10,7 @@ import static vn.parindex.dossier.api.DossierStatsApiTest.row;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
@@ -24,6 +25,8 @@ import vn.parindex.test.postgres.PostgresTestResource;
  * where every dossier is in one group, computed over the whole period for months.
  */
 @QuarkusTest
+// Writes here are an administrator's; access rules have their own tests.
+@TestSecurity(user = "test-admin", roles = "admin")
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeRegistry.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GroupedTotalsApiTest {
