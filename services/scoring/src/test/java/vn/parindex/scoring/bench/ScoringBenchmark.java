@@ -196,6 +196,11 @@ public final class ScoringBenchmark {
 
     private static String send(String method, String url, Object body, int expected) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        String token = System.getenv("PARINDEX_TOKEN");
+        if (token != null && !token.isBlank()) {
+            // An administrator's token from the gateway's local issuer (run.sh fetches it).
+            b.header("Authorization", "Bearer " + token);
+        }
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
