@@ -60,6 +60,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     X_FORWARDED_FOR, earlier == null ? remote.hostAddress() : earlier + ", " + remote.hostAddress());
         }
         headers.set(X_FORWARDED_PROTO, client.scheme() == null ? "http" : client.scheme());
+        headers.remove(HttpHeaders.EXPECT); // answered by the gateway (GatewayFilter)
         String requestId = client.response().headers().get(RequestIds.HEADER);
         if (requestId != null) {
             headers.set(RequestIds.HEADER, requestId);

@@ -115,7 +115,13 @@ public class GatewayFilter {
     }
 
     private void limitThenNext(RoutingContext rc, String subject) {
-        if (admitted(rc.request(), subject)) {
+        HttpServerRequest request = rc.request();
+        if (admitted(request, subject)) {
+            // curl and others wait up to a second for "100 Continue" before sending a large body; the request is
+            // admitted, so say so now (the Expect header is not passed on: the service would answer it too late).
+            if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                request.response().writeContinue();
+            }
             rc.next();
         }
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,6 +205,28 @@ class RoutingTest {
             assertEquals(size, echoed.path("bodyBytes").asLong());
             assertEquals(
                     "chunked", echoed.path("headers").path("transfer-encoding").asText());
+        }
+    }
+
+    /** As curl does for large uploads: the gateway answers 100 Continue itself, the service never sees Expect. */
+    @Test
+    void shouldAnswerExpectContinueAtOnce() throws IOException {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5000);
+            var out = socket.getOutputStream();
+            var in = socket.getInputStream();
+            out.write(("POST /api/dossiers/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+                            + "Content-Length: 5\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] interim = new byte[25];
+            int n = in.readNBytes(interim, 0, interim.length);
+            assertTrue(new String(interim, 0, n, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 100 Continue"));
+            out.write("hello".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.contains("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("\"bodyBytes\":5"), answer);
+            assertFalse(answer.contains("\"expect\""), answer);
         }
     }
 
