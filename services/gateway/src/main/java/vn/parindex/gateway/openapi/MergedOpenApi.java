@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import vn.parindex.gateway.config.GatewayConfig;
 import vn.parindex.gateway.proxy.RouteTable;
@@ -29,8 +30,9 @@ import vn.parindex.gateway.proxy.Upstreams;
 
 /**
  * The merged OpenAPI document, ready to serve as JSON and YAML. Each service's {@code /q/openapi?format=json} is
- * fetched at start and every refresh interval with a timeout; a service that is down keeps its last good document
- * (or is missing until it first answers). The gateway's own document (the {@code /auth/*} and {@code /api/health}
+ * fetched at start and every refresh interval with a timeout; a service that is down keeps its last good document.
+ * While a service has never answered (the launcher starts everything at once, so at the gateway's start some are
+ * still booting) the fetch is retried every few seconds, so Swagger UI is complete soon after start. The gateway's own document (the {@code /auth/*} and {@code /api/health}
  * paths) comes first. Serving is a read of two byte arrays; merging happens only after a fetch round.
  */
 @Startup
@@ -40,6 +42,7 @@ public class MergedOpenApi {
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
 
     static final String TITLE = "ParIndex API";
+    private static final long MISSING_RETRY_MS = 3000;
     static final String DESCRIPTION = """
             Every ParIndex service through its one entry point, the gateway: the unit registry (`/api/units`, \
             `/api/unit-groups`, `/api/unit-changes`, `/api/unit-events`), the criteria catalogue \
@@ -71,6 +74,8 @@ public class MergedOpenApi {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private final Map<String, JsonNode> lastGood = new ConcurrentHashMap<>();
     private final long timer;
+    private volatile boolean stopped;
+    private final AtomicBoolean retrying = new AtomicBoolean();
 
     private volatile JsonNode own;
     private volatile byte[] jsonBytes;
@@ -91,6 +96,7 @@ public class MergedOpenApi {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         vertx.cancelTimer(timer);
         client.close();
     }
@@ -131,7 +137,36 @@ public class MergedOpenApi {
         }
         return Future.join(fetches).transform(ignored -> {
             rebuild();
+            retryMissingSoon();
             return Future.<Void>succeededFuture();
+        });
+    }
+
+    /** One retry chain at a time, while some service has never answered. */
+    private void retryMissingSoon() {
+        if (!stopped && lastGood.size() < upstreams.all().size() && retrying.compareAndSet(false, true)) {
+            vertx.setTimer(MISSING_RETRY_MS, id -> refreshMissing());
+        }
+    }
+
+    /** Fetches only the documents not fetched yet (then again until all are in). */
+    private void refreshMissing() {
+        if (stopped) {
+            return;
+        }
+        List<Future<Void>> fetches = new ArrayList<>();
+        for (Upstream upstream : upstreams.all()) {
+            if (!lastGood.containsKey(upstream.name())) {
+                fetches.add(fetch(upstream)
+                        .onSuccess(document -> lastGood.put(upstream.name(), document))
+                        .<Void>mapEmpty()
+                        .otherwiseEmpty());
+            }
+        }
+        Future.join(fetches).onComplete(ignored -> {
+            rebuild();
+            retrying.set(false);
+            retryMissingSoon();
         });
     }
 
