@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|all]` (JAVA_HOME is set by it).
+# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|gateway|all]` (JAVA_HOME is set by it).
 # Starts the set on a FRESH embedded PostgreSQL (so the first-start seed load is measured), then drives the
 # services with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
-case "$TARGET" in registry | catalogue | dossiers | scoring | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring or all" >&2; exit 2 ;; esac
+case "$TARGET" in registry | catalogue | dossiers | scoring | gateway | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring, gateway or all" >&2; exit 2 ;; esac
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
@@ -14,8 +14,11 @@ BASE="http://localhost:8081"
 CATALOGUE="http://localhost:8082"
 DOSSIERS="http://localhost:8084"
 SCORING="http://localhost:8083"
+GATEWAY="http://localhost:8080"
 # The dossier benchmarks control their own data.
 [[ "$TARGET" == dossiers || "$TARGET" == scoring ]] && export PARINDEX_DEMO_DATA=false
+# wrk from one address would hit the gateway's per-client rate limit: raise it (it is still checked per request).
+export PARINDEX_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=10000000 PARINDEX_GATEWAY_RATE_LIMIT_BURST=10000000
 
 if ! command -v wrk >/dev/null 2>&1; then
     if [[ "$(id -u)" == "0" ]]; then
@@ -59,7 +62,8 @@ started=$(date +%s%N)
 "$JAVA_HOME/bin/java" -jar services/launcher/target/parindex-launcher.jar >"$WORK/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
 until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && curl -sf "$CATALOGUE/q/health/ready" >/dev/null 2>&1 \
-    && curl -sf "$DOSSIERS/q/health/ready" >/dev/null 2>&1 && curl -sf "$SCORING/q/health/ready" >/dev/null 2>&1; do
+    && curl -sf "$DOSSIERS/q/health/ready" >/dev/null 2>&1 && curl -sf "$SCORING/q/health/ready" >/dev/null 2>&1 \
+    && curl -sf "$GATEWAY/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$LAUNCHER_PID" 2>/dev/null || { cat "$WORK/launcher.log"; exit 1; }
     sleep 0.2
 done
@@ -110,6 +114,10 @@ fi
 
 if [[ "$TARGET" == scoring || "$TARGET" == all ]]; then
     source services/benchmarks/scoring.sh
+fi
+
+if [[ "$TARGET" == gateway || "$TARGET" == all ]]; then
+    source services/benchmarks/gateway.sh
 fi
 
 if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then

@@ -156,7 +156,7 @@ public final class Launcher {
                             java,
                             config.javaOptions(),
                             jars.get(service),
-                            childEnvironment(service, database),
+                            childEnvironment(service, database, config.home()),
                             logFile));
                 } catch (IOException e) {
                     throw new LaunchException("cannot start " + service.name() + ": " + e.getMessage(), e);
@@ -265,9 +265,11 @@ public final class Launcher {
 
     /**
      * What a service needs to find its database and port, and whether to load demo data (on in the embedded mode
-     * unless PARINDEX_DEMO_DATA=false); the rest of the launcher's environment is inherited.
+     * unless PARINDEX_DEMO_DATA=false); the rest of the launcher's environment is inherited. The gateway also gets
+     * its local token issuer (demo users; PARINDEX_AUTH_LOCAL_ISSUER_ENABLED=false turns it off) with the key kept
+     * under the data folder, so tokens survive a restart and a rebuild.
      */
-    static Map<String, String> childEnvironment(ServiceDefinition service, DatabaseServer database) {
+    static Map<String, String> childEnvironment(ServiceDefinition service, DatabaseServer database, Path home) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         env.put("PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"));
@@ -277,6 +279,17 @@ public final class Launcher {
             env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         });
+        if (service.name().equals(ServiceTable.GATEWAY)) {
+            env.put(
+                    "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED",
+                    System.getenv().getOrDefault("PARINDEX_AUTH_LOCAL_ISSUER_ENABLED", "true"));
+            env.put(
+                    "PARINDEX_AUTH_LOCAL_ISSUER_KEY_FILE",
+                    home.resolve("keys")
+                            .resolve("local-issuer.pem")
+                            .toAbsolutePath()
+                            .toString());
+        }
         return env;
     }
 
@@ -355,14 +368,7 @@ public final class Launcher {
         text.append(rule).append('\n');
         text.append("ParIndex is running: %d service(s), ready after %.1f s%n%n"
                 .formatted(services.size(), secondsSince(startedAt)));
-        for (ServiceDefinition service : services) {
-            String base = service.baseUrl();
-            text.append(row(service.name(), base));
-            text.append(row("  Swagger UI", base + "/q/swagger-ui"));
-            text.append(row("  OpenAPI", base + "/q/openapi"));
-            text.append(row("  Health", base + "/q/health"));
-            text.append('\n');
-        }
+        text.append(serviceAddresses(services));
         if (embedded != null) {
             text.append(row(
                     "PostgreSQL",
@@ -375,6 +381,41 @@ public final class Launcher {
         text.append(row("Logs", config.logDirectory().toString()));
         text.append('\n').append(footer).append('\n').append(rule);
         Console.block(text.toString());
+    }
+
+    /**
+     * The gateway first (the address to use: every API, the merged Swagger UI, the demo sign-in), then each service
+     * on its own port for debugging.
+     */
+    static String serviceAddresses(List<ServiceDefinition> services) {
+        StringBuilder text = new StringBuilder();
+        services.stream()
+                .filter(service -> service.name().equals(ServiceTable.GATEWAY))
+                .findFirst()
+                .ifPresent(gateway -> {
+                    String base = gateway.baseUrl();
+                    text.append(row("Gateway", base + "/api/...  (every service's API, one address)"));
+                    text.append(row("Swagger UI", base + "/q/swagger-ui  (merged OpenAPI: " + base + "/q/openapi)"));
+                    text.append(row("Health", base + "/api/health"));
+                    text.append(row(
+                            "Demo sign-in",
+                            "curl -d grant_type=password -d username=admin -d password=admin " + base
+                                    + "/auth/token  (demo users: admin, editor, officer-132, officer-133,"
+                                    + " appraiser, integration; password = user name)"));
+                    text.append('\n');
+                });
+        for (ServiceDefinition service : services) {
+            if (service.name().equals(ServiceTable.GATEWAY)) {
+                continue;
+            }
+            String base = service.baseUrl();
+            text.append(row(service.name(), base));
+            text.append(row("  Swagger UI", base + "/q/swagger-ui"));
+            text.append(row("  OpenAPI", base + "/q/openapi"));
+            text.append(row("  Health", base + "/q/health"));
+            text.append('\n');
+        }
+        return text.toString();
     }
 
     private static String row(String label, String value) {
@@ -406,6 +447,9 @@ public final class Launcher {
                   PARINDEX_PG_PORT        embedded PostgreSQL port (default: %d)
                   PARINDEX_JAVA_OPTS      JVM options for each service (default: %s)
                   PARINDEX_READY_TIMEOUT  seconds to wait for each service to be ready (default: %d)
+                  PARINDEX_AUTH_LOCAL_ISSUER_ENABLED
+                                          the gateway's demo token issuer (default: true; key kept in
+                                          <home>/keys/local-issuer.pem)
                 """.formatted(
                         serviceList,
                         BUILD_COMMAND,

@@ -1,6 +1,7 @@
 package vn.parindex.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class LauncherTest {
 
+    private static final Path HOME = Path.of("/data/parindex");
+
     private final DatabaseServer database = new DatabaseServer("jdbc:postgresql://localhost:55432/", "u", "p");
 
     @Test
     void serviceGetsItsDatabaseAndPortThroughQuarkusEnvironmentVariables() {
-        Map<String, String> env =
-                Launcher.childEnvironment(ServiceDefinition.quarkus("unit-registry", 8081, "unit_registry"), database);
+        Map<String, String> env = Launcher.childEnvironment(
+                ServiceDefinition.quarkus("unit-registry", 8081, "unit_registry"), database, HOME);
 
         assertEquals(
                 Map.of(
@@ -31,9 +34,9 @@ class LauncherTest {
     }
 
     @Test
-    void serviceWithoutDatabaseGetsItsPortAndTheOtherServicesAddresses() {
+    void gatewayGetsNoDatabaseButTheLocalIssuerWithItsKeyUnderTheDataFolder() {
         Map<String, String> env =
-                Launcher.childEnvironment(ServiceDefinition.quarkusWithoutDatabase("gateway", 8080), database);
+                Launcher.childEnvironment(ServiceDefinition.quarkusWithoutDatabase("gateway", 8080), database, HOME);
 
         assertEquals(
                 Map.of(
@@ -46,8 +49,36 @@ class LauncherTest {
                         "QUARKUS_REST_CLIENT_CRITERIA_CATALOGUE_URL",
                         "http://localhost:8082",
                         "QUARKUS_REST_CLIENT_DOSSIER_STATS_URL",
-                        "http://localhost:8084"),
+                        "http://localhost:8084",
+                        "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED",
+                        System.getenv().getOrDefault("PARINDEX_AUTH_LOCAL_ISSUER_ENABLED", "true"),
+                        "PARINDEX_AUTH_LOCAL_ISSUER_KEY_FILE",
+                        HOME.resolve("keys/local-issuer.pem").toString()),
                 env);
+    }
+
+    @Test
+    void otherServicesGetNoIssuerSettings() {
+        Map<String, String> env =
+                Launcher.childEnvironment(ServiceDefinition.quarkus("scoring", 8083, "scoring"), database, HOME);
+
+        assertFalse(env.containsKey("PARINDEX_AUTH_LOCAL_ISSUER_ENABLED"));
+        assertFalse(env.containsKey("PARINDEX_AUTH_LOCAL_ISSUER_KEY_FILE"));
+    }
+
+    @Test
+    void addressesStartWithTheGatewayAndItsSwaggerUi() {
+        String text = Launcher.serviceAddresses(ServiceTable.SERVICES);
+        List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
+
+        assertTrue(lines.get(0).contains("Gateway") && lines.get(0).contains("http://localhost:8080/api"), text);
+        assertTrue(
+                lines.get(1).contains("Swagger UI") && lines.get(1).contains("http://localhost:8080/q/swagger-ui"),
+                text);
+        assertTrue(text.contains("http://localhost:8080/q/openapi"), text);
+        assertTrue(text.contains("http://localhost:8080/auth/token"), text);
+        assertTrue(text.indexOf("unit-registry") > text.indexOf("Swagger UI"), text);
+        assertEquals(1, text.split("Gateway", -1).length - 1, "the gateway is listed once: " + text);
     }
 
     @Test
@@ -64,6 +95,7 @@ class LauncherTest {
         String usage = Launcher.usage();
 
         assertTrue(usage.contains("unit-registry (8081)"), usage);
+        assertTrue(usage.contains("gateway (8080)"), usage);
         assertTrue(usage.contains(Launcher.BUILD_COMMAND), usage);
         for (String variable : List.of(
                 "PARINDEX_ROOT",
@@ -73,7 +105,8 @@ class LauncherTest {
                 "PARINDEX_DB_PASSWORD",
                 "PARINDEX_PG_PORT",
                 "PARINDEX_JAVA_OPTS",
-                "PARINDEX_READY_TIMEOUT")) {
+                "PARINDEX_READY_TIMEOUT",
+                "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED")) {
             assertTrue(usage.contains(variable), variable);
         }
     }

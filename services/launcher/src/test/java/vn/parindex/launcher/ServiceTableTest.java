@@ -39,6 +39,16 @@ class ServiceTableTest {
     }
 
     @Test
+    void gatewayStartsLastOnPort8080WithoutDatabase() {
+        ServiceDefinition last = ServiceTable.SERVICES.getLast();
+
+        assertEquals("gateway", last.name());
+        assertEquals(8080, last.port());
+        assertEquals(Optional.empty(), last.database());
+        assertEquals(Path.of("services/gateway/target/quarkus-app/quarkus-run.jar"), last.jar());
+    }
+
+    @Test
     void aServiceWithoutDatabaseIsAllowed() {
         ServiceDefinition gateway = ServiceDefinition.quarkusWithoutDatabase("gateway", 8080);
 

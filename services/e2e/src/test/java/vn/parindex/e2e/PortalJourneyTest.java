@@ -1,0 +1,239 @@
+package vn.parindex.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.parindex.criteria.rules.CriteriaNode;
+import vn.parindex.criteria.rules.CriteriaSet;
+import vn.parindex.criteria.rules.Evaluation.LeafInput;
+import vn.parindex.criteria.rules.ScoreSource;
+import vn.parindex.criteria.rules.demo.DemoCatalogues;
+import vn.parindex.criteria.rules.demo.YenBai2021;
+
+/**
+ * A portal client through the gateway, against the set started as the README starts it: a peer group and a
+ * campaign, self-assessment as the city's unit officer, appraisal as an appraiser, survey import, publication,
+ * and the public ranking (the worked example: 95.44, rank 1, +4 on the demo 2020 campaign); plus 401, 403, 429
+ * and 503 with a service frozen.
+ */
+class PortalJourneyTest {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GW = RunningSet.GATEWAY;
+    private static final String CAMPAIGN = "YB-E2E-2021";
+
+    private static RunningSet set;
+
+    @BeforeAll
+    static void startTheSet() throws Exception {
+        set = RunningSet.start(Path.of(System.getProperty("parindex.root", "../..")).toAbsolutePath().normalize());
+        set.await(HTTP, GW + "/api/health", body -> body.contains("\"status\":\"UP\""), Duration.ofMinutes(5));
+        // The demo campaigns are published in the background once the registry and the catalogue answer.
+        set.await(HTTP, GW + "/api/rankings/YB-DIST-2020", body -> true, Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stopTheSet() throws Exception {
+        if (set != null) {
+            set.close();
+        }
+    }
+
+    @Test
+    void shouldPlayACampaignFromPeerGroupToPublicRanking() throws Exception {
+        String admin = token("admin");
+        String officer = token("officer-132");
+        String appraiser = token("appraiser");
+
+        call("POST", "/api/unit-groups", admin, Map.of(
+                "code", "E2E-YB-DISTRICTS", "name", "Huyện, thị xã, thành phố tỉnh Yên Bái (e2e)", "year", 2021,
+                "rule", Map.of("parentCode", "15", "level", "DISTRICT", "asOf", "2021-12-31")), 201);
+        call("POST", "/api/campaigns", admin, Map.of(
+                "code", CAMPAIGN, "year", 2021, "criteriaSetCode", "PAR_DIST_YB_2021",
+                "unitGroupCode", "E2E-YB-DISTRICTS", "previousCampaignCode", "YB-DIST-2020",
+                "selfAssessmentDeadline", "2099-12-31T17:00:00+07:00"), 201);
+
+        CriteriaSet district = DemoCatalogues.load().stream()
+                .filter(s -> s.code().equals("PAR_DIST_YB_2021"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, CriteriaNode> leaves = new HashMap<>();
+        collect(district.nodes(), leaves);
+        List<Map<String, Object>> self = new ArrayList<>();
+        List<String> survey = new ArrayList<>(List.of("unitCode,criterionCode,points,value"));
+        List<Map<String, Object>> fed = new ArrayList<>();
+        for (Map.Entry<String, LeafInput> e : YenBai2021.leaves().entrySet()) {
+            CriteriaNode leaf = leaves.get(e.getKey());
+            LeafInput in = e.getValue();
+            if (leaf.scoreSource() == ScoreSource.SURVEY) {
+                survey.add("132," + e.getKey() + "," + (in.points() == null ? "" : in.points().toPlainString()) + ","
+                        + (in.value() == null ? "" : in.value().toPlainString()));
+            } else if (leaf.scoreSource() == ScoreSource.AUTO) {
+                // The demo dossiers cover 2025-2026: the council takes 2021's figures from the year's report.
+                fed.add(Map.of("criterionCode", e.getKey(), "points", leaf.maxPoints(), "reason", "Báo cáo TTHC năm 2021"));
+            } else {
+                self.add(selfScore(e.getKey(), in));
+            }
+        }
+        Map<String, Object> scores = Map.of("scores", self);
+
+        // Without a token a write is refused; a unit officer writes its own unit only.
+        call("PUT", "/api/campaigns/" + CAMPAIGN + "/assessments/132/scores", null, scores, 401);
+        call("PUT", "/api/campaigns/" + CAMPAIGN + "/assessments/133/scores", officer, scores, 403);
+        call("PUT", "/api/campaigns/" + CAMPAIGN + "/assessments/132/scores", officer, scores, 200);
+        call("POST", "/api/campaigns/" + CAMPAIGN + "/assessments/132/submit", officer, null, 200);
+
+        call("POST", "/api/campaigns/" + CAMPAIGN + "/close-self-assessment", admin, null, 200);
+        call("POST", "/api/campaigns/" + CAMPAIGN + "/start-appraisal", admin, null, 200);
+        List<Map<String, Object>> appraised = new ArrayList<>(fed);
+        call("PUT", "/api/campaigns/" + CAMPAIGN + "/assessments/132/appraisal", appraiser,
+                Map.of("round", 1, "confirmSelfForOthers", true, "scores", appraised), 200);
+        String csv = String.join("\n", survey);
+        JsonNode imported = send("POST", "/api/campaigns/" + CAMPAIGN + "/survey-scores", admin, "text/csv", csv, 200);
+        assertEquals(0, imported.get("rejected").asInt(), imported.toString());
+        call("POST", "/api/campaigns/" + CAMPAIGN + "/approve", admin, null, 200);
+        call("POST", "/api/campaigns/" + CAMPAIGN + "/publish", admin,
+                Map.of("decisionNumber", "E2E/QĐ-UBND", "decisionDate", "2022-03-01"), 201);
+
+        JsonNode ranking = call("GET", "/api/rankings/" + CAMPAIGN, null, null, 200);
+        JsonNode city = null;
+        for (JsonNode item : ranking.get("items")) {
+            if (item.get("unitCode").asText().equals("132")) {
+                city = item;
+            }
+        }
+        assertEquals(0, new BigDecimal("95.44").compareTo(city.get("indexPercent").decimalValue()), city.toString());
+        assertEquals(1, city.get("rank").asInt());
+        assertEquals(0, new BigDecimal("4").compareTo(city.get("pointsChange").decimalValue()), city.toString());
+    }
+
+    @Test
+    void shouldLimitAClientPastItsRate() throws Exception {
+        String editor = token("editor");
+        int limited = 0;
+        JsonNode problem = null;
+        for (int i = 0; i < 400 && limited == 0; i++) {
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(GW + "/api/metrics"))
+                            .header("Authorization", "Bearer " + editor)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 429) {
+                limited++;
+                problem = JSON.readTree(r.body());
+                assertTrue(r.headers().firstValue("Retry-After").isPresent());
+            }
+        }
+        assertTrue(limited > 0, "400 quick requests never hit the rate limit");
+        assertEquals("RATE_LIMITED", problem.get("code").asText());
+    }
+
+    @Test
+    void shouldAnswer503NamingAServiceThatDoesNotAnswer() throws Exception {
+        ProcessHandle scoring = set.service("scoring").orElseThrow();
+        signal(scoring, "STOP");
+        try {
+            long start = System.nanoTime();
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(GW + "/api/rankings/YB-DIST-2021"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(503, r.statusCode(), r.body());
+            JsonNode problem = JSON.readTree(r.body());
+            assertEquals("SERVICE_UNAVAILABLE", problem.get("code").asText());
+            assertTrue(problem.get("detail").asText().contains("scoring"), problem.toString());
+            assertTrue(seconds < 20, "answered after " + seconds + " s");
+        } finally {
+            signal(scoring, "CONT");
+        }
+    }
+
+    private static void signal(ProcessHandle process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+        assertEquals(0, kill.waitFor());
+    }
+
+    private static String token(String user) throws Exception {
+        String form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(GW + "/auth/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("access_token").asText();
+    }
+
+    private static JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
+        return send(method, path, token, "application/json", body == null ? null : JSON.writeValueAsString(body), expected);
+    }
+
+    private static JsonNode send(String method, String path, String token, String type, String body, int expected)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(GW + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            b.header("Content-Type", type);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, r.statusCode(), method + " " + path + " → " + r.body());
+        return r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+    }
+
+    private static Map<String, Object> selfScore(String code, LeafInput in) {
+        Map<String, Object> s = new HashMap<>();
+        s.put("criterionCode", code);
+        if (in.level() != null) {
+            s.put("level", in.level());
+        } else if (in.numerator() != null) {
+            s.put("numerator", in.numerator());
+            s.put("denominator", in.denominator());
+        } else if (in.value() != null) {
+            s.put("numerator", in.value());
+            s.put("denominator", 100);
+        } else {
+            s.put("points", in.points());
+        }
+        return s;
+    }
+
+    private static void collect(List<CriteriaNode> nodes, Map<String, CriteriaNode> into) {
+        for (CriteriaNode n : nodes) {
+            into.put(n.code(), n);
+            collect(n.children(), into);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package vn.parindex.gateway;
+
+import vn.parindex.common.api.ErrorCode;
+
+/**
+ * Stable error codes the gateway answers itself (a service's own errors pass through unchanged). A service that
+ * does not answer is {@code SERVICE_UNAVAILABLE} ({@link vn.parindex.common.api.CommonError}) with the service
+ * named in the detail and in {@code context.service}.
+ */
+public final class GatewayError {
+
+    private GatewayError() {}
+
+    public static final ErrorCode INVALID_TOKEN = ErrorCode.of("INVALID_TOKEN", 401, "The bearer token is not valid");
+
+    public static final ErrorCode RATE_LIMITED = ErrorCode.of("RATE_LIMITED", 429, "Too many requests");
+
+    public static final ErrorCode REQUEST_TOO_LARGE =
+            ErrorCode.of("REQUEST_TOO_LARGE", 413, "The request body is too large");
+
+    public static final ErrorCode INVALID_GRANT = ErrorCode.of("INVALID_GRANT", 400, "Unknown user or wrong password");
+
+    public static final ErrorCode UNSUPPORTED_GRANT_TYPE =
+            ErrorCode.of("UNSUPPORTED_GRANT_TYPE", 400, "Only grant_type=password is supported");
+
+    public static final ErrorCode LOCAL_ISSUER_DISABLED =
+            ErrorCode.of("LOCAL_ISSUER_DISABLED", 404, "The local token issuer is off");
+}

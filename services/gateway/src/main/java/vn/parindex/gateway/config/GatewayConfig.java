@@ -1,0 +1,79 @@
+package vn.parindex.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the services are and how long the gateway waits for them. Upstream URLs default to the embedded mode's
+ * ports (application.properties); containers and the environment override them, e.g.
+ * {@code PARINDEX_GATEWAY_UPSTREAMS_SCORING_URL=http://scoring:8083}.
+ */
+@ConfigMapping(prefix = "parindex.gateway")
+public interface GatewayConfig {
+
+    /** Each service the gateway routes to, by name ({@code unit-registry}, {@code criteria-catalogue}, …). */
+    Map<String, UpstreamConfig> upstreams();
+
+    /**
+     * How long a service may stay silent (no connection, no byte of answer) before the client gets a 503 naming
+     * it. Measured as idle time on the connection, so long uploads that keep sending are never cut.
+     */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Connections kept open to each service; more requests than this wait for a free one. */
+    @WithDefault("128")
+    int maxConnectionsPerUpstream();
+
+    /** How long a service's {@code /q/health/ready} may take before the gateway's health calls it DOWN. */
+    @WithDefault("2s")
+    Duration healthTimeout();
+
+    RateLimit rateLimit();
+
+    OpenApi openapi();
+
+    /** One service: its base URL (scheme, host, port; no path) and an optional timeout of its own. */
+    interface UpstreamConfig {
+        URI url();
+
+        /** Overrides {@link GatewayConfig#timeout()} for this service. */
+        Optional<Duration> timeout();
+    }
+
+    /** Token bucket per client (token subject, else IP address), in memory. */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client. */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Requests a client may make at once after being idle. */
+        @WithDefault("100")
+        int burst();
+    }
+
+    /** The merged OpenAPI document served at {@code /q/openapi}. */
+    interface OpenApi {
+        /** How often each service's document is fetched again. */
+        @WithDefault("1m")
+        Duration refreshInterval();
+
+        /** How long one fetch may take. */
+        @WithDefault("5s")
+        Duration fetchTimeout();
+
+        /**
+         * The one {@code servers} entry of the merged document: the gateway's public address; {@code /} means the
+         * host the document was fetched from.
+         */
+        @WithDefault("/")
+        String serverUrl();
+    }
+}
