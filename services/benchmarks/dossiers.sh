@@ -20,7 +20,7 @@ sql() { "$JAVA_HOME/bin/java" -cp "$DCP" "$WORK/Ddl.java" "$JDBC" "$1"; }
 
 if [[ "${BENCH_QUERIES_ONLY:-0}" != 1 ]]; then
     tool procedures "$WORK/procedures.json"
-    curl -sf -o /dev/null -X PUT -H 'Content-Type: application/json' --data-binary @"$WORK/procedures.json" "$DOSSIERS/api/procedures"
+    curl -sf -o /dev/null -X PUT -H "$AUTH" -H 'Content-Type: application/json' --data-binary @"$WORK/procedures.json" "$DOSSIERS/api/procedures"
 
     echo "bench: generating 200,000 warm-up and 2 × $N dossiers (NDJSON)"
     tool ndjson "$WORK/communes.txt" 200000 1 W- "$WORK/warm.ndjson"
@@ -32,7 +32,7 @@ if [[ "${BENCH_QUERIES_ONLY:-0}" != 1 ]]; then
         local start end code
         rm -f "$WORK/post.json"
         start=$(date +%s%N)
-        code=$(curl -s -o "$WORK/post.json" -w '%{http_code}' -X POST -T "$1" -H 'Content-Type: application/x-ndjson' \
+        code=$(curl -s -o "$WORK/post.json" -w '%{http_code}' -X POST -T "$1" -H "$AUTH" -H 'Content-Type: application/x-ndjson' \
             "$DOSSIERS/api/dossiers/batch")
         end=$(date +%s%N)
         if [[ "$code" != 200 ]]; then

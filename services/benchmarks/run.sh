@@ -73,6 +73,12 @@ seed_ms=$(grep -o 'Seeded [0-9]* unit versions, [0-9]* change events and [0-9]* 
 echo "bench: registry ready ${ready_ms} ms after launch (embedded PostgreSQL start + migrations + seed)"
 echo "bench: ${seed_ms}"
 
+# Writes need a token: an administrator's, from the gateway's local issuer (demo credentials, embedded mode).
+PARINDEX_TOKEN=$(curl -sf -d grant_type=password -d username=admin -d password=admin "$GATEWAY/auth/token" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+export PARINDEX_TOKEN
+AUTH="Authorization: Bearer $PARINDEX_TOKEN"
+
 run() { # name paths-file connections [base-url]
     local name="$1" file="$2" conns="$3" base="${4:-$BASE}" threads=2 i
     [[ "$conns" -lt 2 ]] && threads=1
@@ -90,8 +96,8 @@ if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
     ./mvnw -B -q -pl services/criteria-catalogue dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
     BENCH_CP="services/criteria-catalogue/target/classes:services/criteria-catalogue/target/test-classes:$(cat "$WORK/cp.txt")"
     "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.criteria.bench.EvaluateBenchmark --print-set BENCH_150 >"$WORK/set.json"
-    curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @"$WORK/set.json" "$CATALOGUE/api/criteria-sets"
-    curl -sf -o /dev/null -X POST "$CATALOGUE/api/criteria-sets/BENCH_150/publish"
+    curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' --data-binary @"$WORK/set.json" "$CATALOGUE/api/criteria-sets"
+    curl -sf -o /dev/null -H "$AUTH" -X POST "$CATALOGUE/api/criteria-sets/BENCH_150/publish"
     echo "/api/criteria-sets/BENCH_150" >"$WORK/set-path.txt"
 fi
 

@@ -12,9 +12,9 @@ stool results "$SCORING" BENCH-2025 3 >/dev/null
 stool results "$SCORING" BENCH-2025 "${BENCH_RESULT_ROUNDS:-11}" | tee -a "$WORK/scoring.txt"
 
 for step in close-self-assessment start-appraisal approve; do
-    curl -sf -o /dev/null -X POST "$SCORING/api/campaigns/BENCH-2025/$step"
+    curl -sf -o /dev/null -H "$AUTH" -X POST "$SCORING/api/campaigns/BENCH-2025/$step"
 done
-curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"decisionNumber":"BENCH/QĐ","decisionDate":"2026-03-01"}' \
+curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' -d '{"decisionNumber":"BENCH/QĐ","decisionDate":"2026-03-01"}' \
     "$SCORING/api/campaigns/BENCH-2025/publish"
 echo "/api/rankings/BENCH-2025" >"$WORK/ranking-path.txt"
 echo "bench: published ranking: $(curl -s "$SCORING/api/rankings/BENCH-2025" | wc -c) bytes"
