@@ -36,8 +36,10 @@ import vn.parindex.criteria.rules.demo.YenBai2021;
  */
 class PortalJourneyTest {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GW = RunningSet.GATEWAY;
     private static final String CAMPAIGN = "YB-E2E-2021";
@@ -46,7 +48,9 @@ class PortalJourneyTest {
 
     @BeforeAll
     static void startTheSet() throws Exception {
-        set = RunningSet.start(Path.of(System.getProperty("parindex.root", "../..")).toAbsolutePath().normalize());
+        set = RunningSet.start(Path.of(System.getProperty("parindex.root", "../.."))
+                .toAbsolutePath()
+                .normalize());
         set.await(HTTP, GW + "/api/health", body -> body.contains("\"status\":\"UP\""), Duration.ofMinutes(5));
         // The demo campaigns are published in the background once the registry and the catalogue answer.
         set.await(HTTP, GW + "/api/rankings/YB-DIST-2020", body -> true, Duration.ofMinutes(3));
@@ -65,13 +69,38 @@ class PortalJourneyTest {
         String officer = token("officer-132");
         String appraiser = token("appraiser");
 
-        call("POST", "/api/unit-groups", admin, Map.of(
-                "code", "E2E-YB-DISTRICTS", "name", "Huyện, thị xã, thành phố tỉnh Yên Bái (e2e)", "year", 2021,
-                "rule", Map.of("parentCode", "15", "level", "DISTRICT", "asOf", "2021-12-31")), 201);
-        call("POST", "/api/campaigns", admin, Map.of(
-                "code", CAMPAIGN, "year", 2021, "criteriaSetCode", "PAR_DIST_YB_2021",
-                "unitGroupCode", "E2E-YB-DISTRICTS", "previousCampaignCode", "YB-DIST-2020",
-                "selfAssessmentDeadline", "2099-12-31T17:00:00+07:00"), 201);
+        call(
+                "POST",
+                "/api/unit-groups",
+                admin,
+                Map.of(
+                        "code",
+                        "E2E-YB-DISTRICTS",
+                        "name",
+                        "Huyện, thị xã, thành phố tỉnh Yên Bái (e2e)",
+                        "year",
+                        2021,
+                        "rule",
+                        Map.of("parentCode", "15", "level", "DISTRICT", "asOf", "2021-12-31")),
+                201);
+        call(
+                "POST",
+                "/api/campaigns",
+                admin,
+                Map.of(
+                        "code",
+                        CAMPAIGN,
+                        "year",
+                        2021,
+                        "criteriaSetCode",
+                        "PAR_DIST_YB_2021",
+                        "unitGroupCode",
+                        "E2E-YB-DISTRICTS",
+                        "previousCampaignCode",
+                        "YB-DIST-2020",
+                        "selfAssessmentDeadline",
+                        "2099-12-31T17:00:00+07:00"),
+                201);
 
         CriteriaSet district = DemoCatalogues.load().stream()
                 .filter(s -> s.code().equals("PAR_DIST_YB_2021"))
@@ -86,11 +115,13 @@ class PortalJourneyTest {
             CriteriaNode leaf = leaves.get(e.getKey());
             LeafInput in = e.getValue();
             if (leaf.scoreSource() == ScoreSource.SURVEY) {
-                survey.add("132," + e.getKey() + "," + (in.points() == null ? "" : in.points().toPlainString()) + ","
+                survey.add("132," + e.getKey() + ","
+                        + (in.points() == null ? "" : in.points().toPlainString()) + ","
                         + (in.value() == null ? "" : in.value().toPlainString()));
             } else if (leaf.scoreSource() == ScoreSource.AUTO) {
                 // The demo dossiers cover 2025-2026: the council takes 2021's figures from the year's report.
-                fed.add(Map.of("criterionCode", e.getKey(), "points", leaf.maxPoints(), "reason", "Báo cáo TTHC năm 2021"));
+                fed.add(Map.of(
+                        "criterionCode", e.getKey(), "points", leaf.maxPoints(), "reason", "Báo cáo TTHC năm 2021"));
             } else {
                 self.add(selfScore(e.getKey(), in));
             }
@@ -106,14 +137,22 @@ class PortalJourneyTest {
         call("POST", "/api/campaigns/" + CAMPAIGN + "/close-self-assessment", admin, null, 200);
         call("POST", "/api/campaigns/" + CAMPAIGN + "/start-appraisal", admin, null, 200);
         List<Map<String, Object>> appraised = new ArrayList<>(fed);
-        call("PUT", "/api/campaigns/" + CAMPAIGN + "/assessments/132/appraisal", appraiser,
-                Map.of("round", 1, "confirmSelfForOthers", true, "scores", appraised), 200);
+        call(
+                "PUT",
+                "/api/campaigns/" + CAMPAIGN + "/assessments/132/appraisal",
+                appraiser,
+                Map.of("round", 1, "confirmSelfForOthers", true, "scores", appraised),
+                200);
         String csv = String.join("\n", survey);
         JsonNode imported = send("POST", "/api/campaigns/" + CAMPAIGN + "/survey-scores", admin, "text/csv", csv, 200);
         assertEquals(0, imported.get("rejected").asInt(), imported.toString());
         call("POST", "/api/campaigns/" + CAMPAIGN + "/approve", admin, null, 200);
-        call("POST", "/api/campaigns/" + CAMPAIGN + "/publish", admin,
-                Map.of("decisionNumber", "E2E/QĐ-UBND", "decisionDate", "2022-03-01"), 201);
+        call(
+                "POST",
+                "/api/campaigns/" + CAMPAIGN + "/publish",
+                admin,
+                Map.of("decisionNumber", "E2E/QĐ-UBND", "decisionDate", "2022-03-01"),
+                201);
 
         JsonNode ranking = call("GET", "/api/rankings/" + CAMPAIGN, null, null, 200);
         JsonNode city = null;
@@ -122,7 +161,8 @@ class PortalJourneyTest {
                 city = item;
             }
         }
-        assertEquals(0, new BigDecimal("95.44").compareTo(city.get("indexPercent").decimalValue()), city.toString());
+        assertEquals(
+                0, new BigDecimal("95.44").compareTo(city.get("indexPercent").decimalValue()), city.toString());
         assertEquals(1, city.get("rank").asInt());
         assertEquals(0, new BigDecimal("4").compareTo(city.get("pointsChange").decimalValue()), city.toString());
     }
@@ -176,8 +216,8 @@ class PortalJourneyTest {
     }
 
     private static String token(String user) throws Exception {
-        String form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        String form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8);
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(URI.create(GW + "/auth/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -189,7 +229,8 @@ class PortalJourneyTest {
     }
 
     private static JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
-        return send(method, path, token, "application/json", body == null ? null : JSON.writeValueAsString(body), expected);
+        return send(
+                method, path, token, "application/json", body == null ? null : JSON.writeValueAsString(body), expected);
     }
 
     private static JsonNode send(String method, String path, String token, String type, String body, int expected)

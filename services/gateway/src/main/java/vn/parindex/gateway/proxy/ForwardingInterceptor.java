@@ -104,7 +104,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                         detail,
                         client.path(),
                         Map.of("service", upstream.name(), "url", upstream.baseUrl()))));
-        if (bodyUnread) {
+        if (bodyUnread && client.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         return response;

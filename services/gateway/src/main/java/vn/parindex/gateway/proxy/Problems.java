@@ -44,7 +44,10 @@ public final class Problems {
         Buffer body = body(code, detail, request.path(), context);
         response.setStatusCode(code.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (!request.isEnded()) {
-            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                // HTTP/2 forbids connection headers (clients reject the answer); its streams end on their own.
+                response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            }
             request.resume();
         }
         response.end(body);
