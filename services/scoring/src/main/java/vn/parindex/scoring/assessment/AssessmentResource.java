@@ -27,6 +27,7 @@ import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.campaign.Actor;
 import vn.parindex.scoring.campaign.Caller;
 import vn.parindex.scoring.campaign.CampaignService;
+import vn.parindex.scoring.domain.LeafScore;
 
 /** One unit's assessment in a campaign: self scores with evidence, submission, appraisal, explanation, history. */
 @Path("/api/campaigns/{code}/assessments/{unitCode}")
@@ -80,12 +81,12 @@ public class AssessmentResource {
         CampaignService.Member m = member(code, unitCode);
         // The self scores as the rules read them: points computed from ratios and levels, and the ratio itself.
         var set = campaigns.criteriaSet(campaigns.campaign(code));
+        Map<String, Map<String, Object>> rows = store.rows(code, unitCode);
+        Map<String, LeafScore> stored = new java.util.HashMap<>();
+        rows.forEach((criterion, row) -> stored.put(criterion, ScoreStore.leafScore(row)));
         Map<String, vn.parindex.criteria.rules.Evaluation.NodeResult> self = new java.util.HashMap<>();
-        AssessmentService.selfEvaluation(
-                        set, m.unitType(), store.leafScores(code, unitCode).getOrDefault(unitCode, Map.of()))
-                .nodes()
-                .forEach(n -> self.put(n.code(), n));
-        List<Map<String, Object>> scores = store.rows(code, unitCode).values().stream()
+        AssessmentService.selfEvaluation(set, m.unitType(), stored).nodes().forEach(n -> self.put(n.code(), n));
+        List<Map<String, Object>> scores = rows.values().stream()
                 .map(row -> {
                     Map<String, Object> out = new LinkedHashMap<>();
                     row.forEach((k, v) -> {

@@ -162,6 +162,23 @@ public class ScoreStore {
         return byUnit;
     }
 
+    /** The leaf scores of a row read by {@link #rows}. */
+    public static LeafScore leafScore(Map<String, Object> row) {
+        return new LeafScore(
+                (BigDecimal) row.get("self_points"),
+                (String) row.get("self_level"),
+                (BigDecimal) row.get("self_numerator"),
+                (BigDecimal) row.get("self_denominator"),
+                Boolean.TRUE.equals(row.get("self_not_applicable")),
+                (BigDecimal) row.get("appraisal1_points"),
+                (BigDecimal) row.get("appraisal2_points"),
+                (BigDecimal) row.get("survey_points"),
+                (BigDecimal) row.get("survey_value"),
+                (BigDecimal) row.get("auto_value"),
+                (BigDecimal) row.get("auto_numerator"),
+                (BigDecimal) row.get("auto_denominator"));
+    }
+
     /** Every stored column of a unit's rows (for the assessment view): criterion → column → value. */
     public Map<String, Map<String, Object>> rows(String campaignCode, String unitCode) {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();

@@ -105,7 +105,8 @@ public class CampaignResource {
     }
 
     private CampaignDto.Response view(Campaign c, boolean withMembers) {
-        List<CampaignService.Member> members = campaigns.members(c.code);
+        // Listings and stage changes need the count only; one campaign's view lists its members.
+        List<CampaignService.Member> members = withMembers ? campaigns.members(c.code) : null;
         return new CampaignDto.Response(
                 c.code,
                 c.name,
@@ -119,7 +120,7 @@ public class CampaignResource {
                 c.selfAssessmentDeadline,
                 c.status,
                 CampaignService.selfAssessmentOpen(c),
-                members.size(),
+                withMembers ? members.size() : campaigns.memberCount(c.code),
                 withMembers
                         ? members.stream()
                                 .map(m -> new CampaignDto.Member(

@@ -165,11 +165,38 @@ public class CampaignService {
     }
 
     public List<Member> members(String campaignCode) {
+        return queryMembers(campaignCode, null);
+    }
+
+    /** One member, read by its key (every score write asks; a campaign may have thousands of members). */
+    public Optional<Member> member(String campaignCode, String unitCode) {
+        return queryMembers(campaignCode, unitCode).stream().findFirst();
+    }
+
+    public int memberCount(String campaignCode) {
+        try (Connection con = dataSource.getConnection();
+                PreparedStatement s =
+                        con.prepareStatement("SELECT count(*) FROM campaign_unit WHERE campaign_code = ?")) {
+            s.setString(1, campaignCode);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the members of " + campaignCode, e);
+        }
+    }
+
+    private List<Member> queryMembers(String campaignCode, String unitCode) {
         List<Member> members = new ArrayList<>();
         try (Connection con = dataSource.getConnection();
                 PreparedStatement s = con.prepareStatement("SELECT unit_code, unit_name, unit_type, self_status"
-                        + " FROM campaign_unit WHERE campaign_code = ? ORDER BY position")) {
+                        + " FROM campaign_unit WHERE campaign_code = ?"
+                        + (unitCode == null ? "" : " AND unit_code = ?") + " ORDER BY position")) {
             s.setString(1, campaignCode);
+            if (unitCode != null) {
+                s.setString(2, unitCode);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     members.add(new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -179,12 +206,6 @@ public class CampaignService {
             throw new IllegalStateException("Cannot read the members of " + campaignCode, e);
         }
         return members;
-    }
-
-    public Optional<Member> member(String campaignCode, String unitCode) {
-        return members(campaignCode).stream()
-                .filter(m -> m.unitCode().equals(unitCode))
-                .findFirst();
     }
 
     /** Moves the campaign from {@code from} to {@code to}, or 409 {@code INVALID_TRANSITION}. */
