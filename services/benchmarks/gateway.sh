@@ -83,10 +83,10 @@ gw_wrk() { # name url connections duration
         grep '^RESULT' | sed "s/^RESULT/$1/"
 }
 
-echo "bench: gateway: warm-up (JIT and connection pools of the registry, the gateway and nginx)"
+echo "bench: gateway: warm-up (JIT and connection pools of the registry, the gateway and nginx; 30 s each)"
 for url in "$BASE" "$GATEWAY" "$NGINX_URL"; do
-    gw_wrk warm "$url" "$CONNECTIONS" 5s >/dev/null
-    gw_wrk warm "$url" 1 3s >/dev/null
+    gw_wrk warm "$url" "$CONNECTIONS" 25s >/dev/null
+    gw_wrk warm "$url" 1 5s >/dev/null
 done
 {
     for i in $(seq "$ROUNDS"); do

@@ -25,4 +25,9 @@ public final class GatewayError {
 
     public static final ErrorCode LOCAL_ISSUER_DISABLED =
             ErrorCode.of("LOCAL_ISSUER_DISABLED", 404, "The local token issuer is off");
+
+    public static final ErrorCode ORIGIN_NOT_ALLOWED =
+            ErrorCode.of("ORIGIN_NOT_ALLOWED", 403, "Cross-origin requests from this origin are not allowed");
+
+    public static final ErrorCode BAD_REQUEST = ErrorCode.of("BAD_REQUEST", 400, "The request is not valid HTTP/1.1");
 }

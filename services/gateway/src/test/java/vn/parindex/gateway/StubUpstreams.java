@@ -36,6 +36,7 @@ import vn.parindex.gateway.proxy.RouteTable;
 public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private static final Map<String, Stub> STUBS = new ConcurrentHashMap<>();
+    private static volatile int gatewayPort;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private boolean realDocuments;
@@ -54,6 +55,11 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             STUBS.put(service, stub);
             config.put("parindex.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + stub.port);
         }
+        // The edge (the gateway's public port) and Quarkus behind it (its own endpoints) on free ports, both known
+        // before start: the edge forwards to Quarkus' port.
+        gatewayPort = freePort();
+        config.put("parindex.gateway.http.port", Integer.toString(gatewayPort));
+        config.put("quarkus.http.test-port", Integer.toString(freePort()));
         return config;
     }
 
@@ -61,6 +67,30 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         STUBS.values().forEach(Stub::close);
         STUBS.clear();
+    }
+
+    /** The gateway's public port (the edge), where tests send their requests. */
+    public static int gatewayPort() {
+        return gatewayPort;
+    }
+
+    /** Sends RestAssured's requests to the edge rather than to Quarkus' own port. */
+    public static void sendToGateway() {
+        io.restassured.RestAssured.baseURI = "http://localhost";
+        io.restassured.RestAssured.port = gatewayPort;
+    }
+
+    /** {@code http://localhost:<gateway port>/}. */
+    public static java.net.URI gatewayUri() {
+        return java.net.URI.create("http://localhost:" + gatewayPort + "/");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The service accepts connections but never answers (a hung service). */

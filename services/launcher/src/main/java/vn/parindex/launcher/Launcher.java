@@ -264,14 +264,21 @@ public final class Launcher {
     }
 
     /**
-     * What a service needs to find its database and port, and whether to load demo data (on in the embedded mode
+     * What a service needs to find its database and port (for the gateway: its public port and, one below, the
+     * loopback port of its own endpoints), and whether to load demo data (on in the embedded mode
      * unless PARINDEX_DEMO_DATA=false); the rest of the launcher's environment is inherited. The gateway also gets
      * its local token issuer (demo users; PARINDEX_AUTH_LOCAL_ISSUER_ENABLED=false turns it off) with the key kept
      * under the data folder, so tokens survive a restart and a rebuild.
      */
     static Map<String, String> childEnvironment(ServiceDefinition service, DatabaseServer database, Path home) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        if (service.name().equals(ServiceTable.GATEWAY)) {
+            // The gateway's public port is its edge; Quarkus serves its own endpoints on the port below, loopback only.
+            env.put("PARINDEX_GATEWAY_HTTP_PORT", Integer.toString(service.port()));
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port() - 1));
+        } else {
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        }
         env.put("PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"));
         env.putAll(ServiceTable.SERVICE_URLS);
         service.database().ifPresent(name -> {

@@ -34,26 +34,24 @@ class LauncherTest {
     }
 
     @Test
-    void gatewayGetsNoDatabaseButTheLocalIssuerWithItsKeyUnderTheDataFolder() {
+    void gatewayGetsItsTwoPortsNoDatabaseAndTheLocalIssuerWithItsKeyUnderTheDataFolder() {
         Map<String, String> env =
                 Launcher.childEnvironment(ServiceDefinition.quarkusWithoutDatabase("gateway", 8080), database, HOME);
 
         assertEquals(
-                Map.of(
-                        "QUARKUS_HTTP_PORT",
-                        "8080",
-                        "PARINDEX_DEMO_DATA",
-                        System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true"),
-                        "QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL",
-                        "http://localhost:8081",
-                        "QUARKUS_REST_CLIENT_CRITERIA_CATALOGUE_URL",
-                        "http://localhost:8082",
-                        "QUARKUS_REST_CLIENT_DOSSIER_STATS_URL",
-                        "http://localhost:8084",
-                        "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED",
-                        System.getenv().getOrDefault("PARINDEX_AUTH_LOCAL_ISSUER_ENABLED", "true"),
-                        "PARINDEX_AUTH_LOCAL_ISSUER_KEY_FILE",
-                        HOME.resolve("keys/local-issuer.pem").toString()),
+                Map.ofEntries(
+                        Map.entry("PARINDEX_GATEWAY_HTTP_PORT", "8080"),
+                        Map.entry("QUARKUS_HTTP_PORT", "8079"),
+                        Map.entry("PARINDEX_DEMO_DATA", System.getenv().getOrDefault("PARINDEX_DEMO_DATA", "true")),
+                        Map.entry("QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL", "http://localhost:8081"),
+                        Map.entry("QUARKUS_REST_CLIENT_CRITERIA_CATALOGUE_URL", "http://localhost:8082"),
+                        Map.entry("QUARKUS_REST_CLIENT_DOSSIER_STATS_URL", "http://localhost:8084"),
+                        Map.entry(
+                                "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED",
+                                System.getenv().getOrDefault("PARINDEX_AUTH_LOCAL_ISSUER_ENABLED", "true")),
+                        Map.entry(
+                                "PARINDEX_AUTH_LOCAL_ISSUER_KEY_FILE",
+                                HOME.resolve("keys/local-issuer.pem").toString())),
                 env);
     }
 

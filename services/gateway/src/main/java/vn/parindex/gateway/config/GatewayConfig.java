@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Where the services are and how long the gateway waits for them. Upstream URLs default to the embedded mode's
@@ -14,6 +16,22 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "parindex.gateway")
 public interface GatewayConfig {
+
+    /** The gateway's public HTTP listener. */
+    Http http();
+
+    /**
+     * Where the gateway's own endpoints (tokens, health, OpenAPI, Swagger UI) are served: Quarkus' HTTP server, on
+     * a loopback port that only the edge talks to.
+     */
+    URI ownUrl();
+
+    /**
+     * How long the gateway's own endpoints may stay silent; longer than {@link #timeout()} because they may wait
+     * on the services themselves (the aggregated health, the merged OpenAPI document).
+     */
+    @WithDefault("30s")
+    Duration ownTimeout();
 
     /** Each service the gateway routes to, by name ({@code unit-registry}, {@code criteria-catalogue}, …). */
     Map<String, UpstreamConfig> upstreams();
@@ -36,6 +54,29 @@ public interface GatewayConfig {
     RateLimit rateLimit();
 
     OpenApi openapi();
+
+    /** The public listener (HTTP/1.1; TLS is terminated in front of the gateway). */
+    interface Http {
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** 0: a free port (tests). */
+        @WithDefault("8080")
+        int port();
+
+        /** Event loops of the listener; default one per processor. */
+        OptionalInt ioThreads();
+
+        /** A client connection with no exchange for this long is closed; 0: never. */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /**
+         * IP addresses of load balancers in front of the gateway: for their connections the client is the last
+         * {@code X-Forwarded-For} entry (what the balancer added), not the balancer itself.
+         */
+        Optional<Set<String>> trustedProxies();
+    }
 
     /** One service: its base URL (scheme, host, port; no path) and an optional timeout of its own. */
     interface UpstreamConfig {

@@ -60,7 +60,8 @@ public final class RouteTable {
                 .toList();
     }
 
-    private static String lookup(String path) {
+    /** The service that answers {@code path}, or null. */
+    public static String lookup(String path) {
         if (path == null || !path.startsWith(API)) {
             return null;
         }

@@ -22,12 +22,19 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.parindex.gateway.StubUpstreams;
 
 @QuarkusTest
 @WithTestResource(value = StubUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AuthTest {
+
+    /** Requests go to the gateway's public port (the edge), as clients' do. */
+    @BeforeEach
+    void sendToTheGateway() {
+        StubUpstreams.sendToGateway();
+    }
 
     /** Where %test puts the local issuer's key (application.properties). */
     private static final Path KEY_FILE = Path.of("target/test-keys/local-issuer.pem");

@@ -24,6 +24,12 @@ import vn.parindex.gateway.StubUpstreams;
 @WithTestResource(value = StubUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OpenApiTest {
 
+    /** Requests go to the gateway's public port (the edge), as clients' do. */
+    @BeforeEach
+    void sendToTheGateway() {
+        StubUpstreams.sendToGateway();
+    }
+
     @Inject
     MergedOpenApi merged;
 

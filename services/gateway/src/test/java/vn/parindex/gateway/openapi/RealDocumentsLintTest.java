@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.parindex.gateway.StubUpstreams;
 import vn.parindex.gateway.proxy.RouteTable;
@@ -32,6 +33,12 @@ import vn.parindex.gateway.proxy.RouteTable;
 @QuarkusTest
 @TestProfile(RealDocumentsLintTest.RealDocuments.class)
 class RealDocumentsLintTest {
+
+    /** Requests go to the gateway's public port (the edge), as clients' do. */
+    @BeforeEach
+    void sendToTheGateway() {
+        StubUpstreams.sendToGateway();
+    }
 
     /** Pinned tool versions; openapi-typescript 7 wants TypeScript 5. */
     static final List<String> NPM_PACKAGES =

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.parindex.gateway.StubUpstreams;
 
@@ -16,6 +17,12 @@ import vn.parindex.gateway.StubUpstreams;
 @QuarkusTest
 @WithTestResource(value = StubUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CorsTest {
+
+    /** Requests go to the gateway's public port (the edge), as clients' do. */
+    @BeforeEach
+    void sendToTheGateway() {
+        StubUpstreams.sendToGateway();
+    }
 
     private static final String PORTAL = "http://localhost:5173";
 

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -27,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,8 +38,14 @@ class RoutingTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
-    @TestHTTPResource("/")
     URI gateway;
+
+    /** Requests go to the gateway's public port (the edge), as clients' do. */
+    @BeforeEach
+    void sendToTheGateway() {
+        StubUpstreams.sendToGateway();
+        gateway = StubUpstreams.gatewayUri();
+    }
 
     @ParameterizedTest
     @CsvSource({
@@ -160,6 +166,42 @@ class RoutingTest {
                             .getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** Two requests sent at once on one connection (pipelining) are answered in order on that connection. */
+    @Test
+    void shouldAnswerPipelinedRequestsInOrder() throws IOException {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream()
+                    .write(("GET /api/units/1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                                    + "GET /api/nothing HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                                    + "GET /api/campaigns/2 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int first = answers.indexOf("\"uri\":\"/api/units/1\"");
+            int second = answers.indexOf("RESOURCE_NOT_FOUND");
+            int third = answers.indexOf("\"uri\":\"/api/campaigns/2\"");
+            assertTrue(first > 0 && second > first && third > second, answers);
+            assertEquals(3, answers.split("HTTP/1.1 ", -1).length - 1, answers);
+        }
+    }
+
+    /** An HTTP/1.0 client (no Host, no keep-alive) is served and the connection closed after the answer. */
+    @Test
+    void shouldServeHttp10Clients() throws IOException {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET /api/procedures HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("\"service\":\"dossier-stats\""), answer);
+        }
+    }
+
+    @Test
+    void shouldAnswerHeadWithoutABody() {
+        given().head("/api/units/04252").then().statusCode(200).header("X-Request-Id", matchesPattern(UUID_PATTERN));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.parindex.gateway.StubUpstreams;
 
@@ -20,6 +21,12 @@ import vn.parindex.gateway.StubUpstreams;
 @QuarkusTest
 @WithTestResource(value = StubUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class UnavailableServiceTest {
+
+    /** Requests go to the gateway's public port (the edge), as clients' do. */
+    @BeforeEach
+    void sendToTheGateway() {
+        StubUpstreams.sendToGateway();
+    }
 
     @AfterEach
     void restore() {

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.parindex.gateway.StubUpstreams;
 
@@ -17,6 +18,12 @@ import vn.parindex.gateway.StubUpstreams;
 @QuarkusTest
 @TestProfile(RateLimitTest.LowLimit.class)
 class RateLimitTest {
+
+    /** Requests go to the gateway's public port (the edge), as clients' do. */
+    @BeforeEach
+    void sendToTheGateway() {
+        StubUpstreams.sendToGateway();
+    }
 
     public static class LowLimit implements QuarkusTestProfile {
         @Override

@@ -1,0 +1,717 @@
+package vn.parindex.gateway.edge;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import vn.parindex.common.api.CommonError;
+import vn.parindex.common.api.ErrorCode;
+import vn.parindex.common.api.Problem;
+import vn.parindex.gateway.GatewayError;
+import vn.parindex.gateway.auth.TokenVerifier;
+import vn.parindex.gateway.auth.TokenVerifier.VerifiedToken;
+import vn.parindex.gateway.proxy.Problems;
+import vn.parindex.gateway.proxy.RequestIds;
+import vn.parindex.gateway.proxy.Upstream;
+
+/**
+ * One client's connection to the gateway, and the exchanges on it one after the other (HTTP/1.1; pipelined
+ * requests wait their turn).
+ *
+ * <p>For each request: a request id (the client's, or a new one); on {@code /api/*} the browser preflight answered
+ * here, the bearer token checked (a bad one is a 401; a good one passes unchanged, the services authorise), the
+ * client's rate limit (429), the route to a service (404 if none); on {@code /auth/*} a small body and the rate
+ * limit by address. Then the request goes to its service, or to the gateway's own endpoints (Quarkus, on a
+ * loopback port), and the answer comes back.
+ *
+ * <p>Upstream, the request keeps its method, target and the client's {@code Host} (so services build {@code
+ * Location} headers that point at the gateway) and gets {@code X-Forwarded-For/-Proto/-Host/-Port} and the request
+ * id. Downstream, a service's status and headers pass unchanged except the gateway's own (CORS, request id).
+ * Hop-by-hop headers (RFC 9110 §7.6.1) stop here in both directions. Bodies stream in both directions with
+ * back-pressure (a slow reader stops the reading of the other side); a body that breaks off is never passed on as
+ * if it were complete. A service that cannot be reached, or stays silent for its timeout before answering, becomes
+ * a 503 problem naming it.
+ *
+ * <p>Runs on one event loop; no field is shared with another thread.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter implements UpstreamPool.Waiter {
+
+    private static final Logger LOG = Logger.getLogger(ClientConnection.class);
+
+    static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+    static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
+    static final AsciiString X_REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
+    private static final AsciiString HTTP = AsciiString.cached("http");
+
+    private final Edge edge;
+    private ChannelHandlerContext ctx;
+    private String clientAddress;
+    private String clientKey;
+    private boolean reading = true;
+
+    /** Messages of requests after the current one (pipelining), handled when it ends. */
+    private final ArrayDeque<Object> later = new ArrayDeque<>();
+
+    // The current exchange.
+    private boolean inExchange;
+    private HttpRequest request;
+    private HttpMethod method;
+    private HttpVersion version;
+    private String path;
+    private String requestId;
+    private boolean api;
+    private boolean corsAllowed;
+    private String origin;
+    private String forwardedFor;
+    private boolean keepAlive;
+    private boolean bodyless;
+    private boolean requestComplete;
+    private boolean discarding;
+    private boolean awaiting;
+    private boolean answered;
+    private boolean closeAfter;
+    private boolean upstreamKeepAlive;
+    private boolean silent;
+    private long started;
+    private UpstreamPool pool;
+    private Channel upstream;
+    private List<HttpContent> held;
+
+    ClientConnection(Edge edge) {
+        this.edge = edge;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        Edge.enter(ctx.channel().eventLoop());
+        SocketAddress remote = ctx.channel().remoteAddress();
+        clientAddress = remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress()
+                : "unknown";
+        clientKey = Admission.addressKey(clientAddress);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!later.isEmpty() || (inExchange && msg instanceof HttpRequest)) {
+            later.addLast(msg);
+            updateAutoRead();
+            return;
+        }
+        handle(msg);
+    }
+
+    private void handle(Object msg) {
+        if (msg instanceof HttpRequest next) {
+            begin(next);
+        }
+        if (msg instanceof HttpContent content) {
+            content(content);
+        } else if (!(msg instanceof HttpRequest)) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            upstream.flush();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        // A client that reads slowly holds back the service's answer, not the gateway's memory.
+        if (upstream != null) {
+            upstream.config().setAutoRead(ctx.channel().isWritable());
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && !inExchange) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debugf("client connection %s closed: %s", clientAddress, cause);
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (upstream != null) {
+            pool.discard(upstream); // the answer cannot be delivered; the connection is mid-exchange
+            upstream = null;
+        }
+        releaseHeld();
+        later.forEach(ReferenceCountUtil::release);
+        later.clear();
+        inExchange = false;
+    }
+
+    // ---- request side -------------------------------------------------------------------------------------------
+
+    private void begin(HttpRequest next) {
+        inExchange = true;
+        started = System.nanoTime();
+        request = next;
+        method = next.method();
+        version = next.protocolVersion();
+        HttpHeaders headers = next.headers();
+        keepAlive = HttpUtil.isKeepAlive(next);
+        bodyless = !HttpUtil.isTransferEncodingChunked(next) && HttpUtil.getContentLength(next, 0L) == 0L;
+        requestComplete = false;
+        discarding = false;
+        answered = false;
+        closeAfter = false;
+        silent = false;
+        pool = null;
+        requestId = RequestIds.keepOrCreate(headers.get(X_REQUEST_ID));
+        String uri = next.uri();
+        int query = uri.indexOf('?');
+        path = query < 0 ? uri : uri.substring(0, query);
+        api = path.startsWith("/api/") && !Edge.OWN_API_PATHS.contains(path);
+        origin = headers.get(HttpHeaderNames.ORIGIN);
+        forwardedFor = edge.trustsForwardedFor(clientAddress) ? headers.get(X_FORWARDED_FOR) : null;
+        corsAllowed = api && edge.cors().allows(origin);
+
+        if (next.decoderResult().isFailure()) {
+            keepAlive = false;
+            problem(
+                    GatewayError.BAD_REQUEST,
+                    "The request could not be read: " + next.decoderResult().cause(),
+                    null);
+            return;
+        }
+        if (api
+                && origin != null
+                && method == HttpMethod.OPTIONS
+                && headers.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)
+                && edge.cors().enabled()) {
+            preflight(headers);
+            return;
+        }
+        if (api) {
+            String token = Admission.bearerToken(headers.get(HttpHeaderNames.AUTHORIZATION));
+            if (token == null) {
+                admitted(null);
+                return;
+            }
+            Future<VerifiedToken> verification = edge.admission().verify(token);
+            if (verification.isComplete()) {
+                verified(verification);
+                return;
+            }
+            // An unknown signing key is being fetched: hold the request (and its body) until it is known.
+            awaiting = true;
+            updateAutoRead();
+            Channel channel = ctx.channel();
+            verification.onComplete(result -> channel.eventLoop().execute(() -> {
+                awaiting = false;
+                updateAutoRead();
+                if (channel.isActive() && inExchange) {
+                    verified(result);
+                }
+            }));
+            return;
+        }
+        if (path.startsWith("/auth/")) {
+            String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+            if (HttpUtil.isTransferEncodingChunked(next)
+                    || (length != null && Admission.tooLongForOwnEndpoint(length))) {
+                problem(
+                        GatewayError.REQUEST_TOO_LARGE,
+                        "Bodies sent to " + path + " must have a Content-Length of at most "
+                                + Admission.MAX_OWN_BODY_BYTES + " bytes",
+                        null);
+                return;
+            }
+            if (limited(null)) {
+                return;
+            }
+        }
+        forward(edge.ownPool());
+    }
+
+    private void verified(AsyncResult<VerifiedToken> result) {
+        if (result.succeeded()) {
+            admitted(result.result().subject());
+            return;
+        }
+        // A bad token still costs its sender a token of the address's bucket: guessing is rate limited too.
+        if (limited(null)) {
+            return;
+        }
+        String detail = result.cause() instanceof TokenVerifier.InvalidTokenException
+                ? result.cause().getMessage()
+                : "The token cannot be checked";
+        problem(
+                GatewayError.INVALID_TOKEN,
+                detail,
+                Map.of(),
+                HttpHeaderNames.WWW_AUTHENTICATE,
+                "Bearer error=\"invalid_token\", error_description=\"" + detail.replace('"', '\'') + "\"");
+    }
+
+    private void admitted(String subject) {
+        if (limited(subject)) {
+            return;
+        }
+        // Dot segments and encoded dots could reach a service path outside the API (/api/units/../../q/...).
+        if (!Edge.isNormalised(path)) {
+            problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path + " (not a normalised path)", null);
+            return;
+        }
+        UpstreamPool service = edge.servicePool(path);
+        if (service == null) {
+            problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path, null);
+            return;
+        }
+        forward(service);
+    }
+
+    /** Takes a token of the client's bucket, or answers 429 and returns true. */
+    private boolean limited(String subject) {
+        long wait = edge.admission().acquire(subject != null ? Admission.subjectKey(subject) : anonymousKey());
+        if (wait == 0) {
+            return false;
+        }
+        long seconds = Admission.retryAfterSeconds(wait);
+        problem(
+                GatewayError.RATE_LIMITED,
+                "Too many requests from this client; retry in " + seconds + " s",
+                Map.of("retryAfterSeconds", seconds),
+                HttpHeaderNames.RETRY_AFTER,
+                Long.toString(seconds));
+        return true;
+    }
+
+    /** The bucket of an anonymous client: its address, or behind a trusted balancer the one the balancer names. */
+    private String anonymousKey() {
+        if (edge.trustsForwardedFor(clientAddress)) {
+            String client = Edge.lastForwardedFor(forwardedFor);
+            if (client != null) {
+                return Admission.addressKey(client);
+            }
+        }
+        return clientKey;
+    }
+
+    private void forward(UpstreamPool target) {
+        pool = target;
+        HttpRequest out = request;
+        HttpHeaders headers = out.headers();
+        boolean chunked = HttpUtil.isTransferEncodingChunked(out);
+        boolean expectContinue = HttpUtil.is100ContinueExpected(out);
+        HopByHop.strip(headers);
+        headers.remove(HttpHeaderNames.EXPECT); // answered here, below: the service would answer it too late
+        String host = headers.get(HttpHeaderNames.HOST);
+        if (host != null) {
+            headers.set(X_FORWARDED_HOST, host);
+            headers.set(X_FORWARDED_PORT, Integer.toString(Edge.portOf(host, 80)));
+        } else {
+            headers.set(
+                    HttpHeaderNames.HOST,
+                    target.upstream().host() + ":" + target.upstream().port());
+        }
+        String earlier = headers.get(X_FORWARDED_FOR);
+        headers.set(X_FORWARDED_FOR, earlier == null ? clientAddress : earlier + ", " + clientAddress);
+        headers.set(X_FORWARDED_PROTO, HTTP);
+        headers.set(X_REQUEST_ID, requestId);
+        if (chunked) {
+            HttpUtil.setTransferEncodingChunked(out, true);
+        }
+        out.setProtocolVersion(HttpVersion.HTTP_1_1);
+        if (expectContinue) {
+            // curl and others wait up to a second for "100 Continue" before sending a large body; the request is
+            // admitted, so say so now.
+            ctx.writeAndFlush(new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+        }
+        awaiting = true;
+        target.acquire(this);
+        if (awaiting) {
+            updateAutoRead(); // a connection is being opened: hold the body meanwhile
+        }
+    }
+
+    @Override
+    public void acquired(Channel channel) {
+        awaiting = false;
+        if (!ctx.channel().isActive() || !inExchange || request == null) {
+            pool.release(channel);
+            return;
+        }
+        upstream = channel;
+        UpstreamHandler.of(channel).attach(this);
+        upstreamKeepAlive = false;
+        channel.write(request);
+        request = null;
+        if (held != null) {
+            for (HttpContent content : held) {
+                channel.write(content);
+            }
+            held = null;
+        }
+        channel.flush();
+        updateAutoRead();
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        awaiting = false;
+        updateAutoRead();
+        if (ctx.channel().isActive() && inExchange) {
+            unavailable(cause);
+        }
+    }
+
+    private void content(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        if (last) {
+            requestComplete = true;
+        }
+        if (discarding || answered) {
+            content.release();
+            if (last && answered && !closeAfter) {
+                endExchange();
+            }
+            return;
+        }
+        if (upstream != null) {
+            if (last) {
+                upstream.writeAndFlush(content);
+            } else {
+                upstream.write(content);
+                if (!upstream.isWritable()) {
+                    updateAutoRead();
+                }
+            }
+            return;
+        }
+        if (held == null) {
+            held = new ArrayList<>(2);
+        }
+        held.add(content);
+    }
+
+    private void releaseHeld() {
+        if (held != null) {
+            held.forEach(ReferenceCountUtil::release);
+            held = null;
+        }
+        if (request != null) {
+            ReferenceCountUtil.release(request);
+            request = null;
+        }
+    }
+
+    /** Reads the client only when the current exchange can take what comes next. */
+    void updateAutoRead() {
+        boolean want = later.isEmpty() && !awaiting && (upstream == null || upstream.isWritable());
+        if (want != reading) {
+            reading = want;
+            ctx.channel().config().setAutoRead(want);
+        }
+    }
+
+    // ---- answer side --------------------------------------------------------------------------------------------
+
+    /** The service's answer, piece by piece (called by {@link UpstreamHandler} on this loop). */
+    void fromUpstream(Object msg) {
+        if (msg instanceof HttpResponse response) {
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                ReferenceCountUtil.release(msg); // Expect was not passed on; other interim answers are dropped
+                return;
+            }
+            answerHead(response);
+        }
+        if (msg instanceof HttpContent content) {
+            Channel client = ctx.channel();
+            if (content instanceof LastHttpContent) {
+                var written = client.writeAndFlush(content);
+                boolean close = closeAfter || !keepAlive;
+                upstreamDone();
+                if (close) {
+                    written.addListener(ChannelFutureListener.CLOSE);
+                } else {
+                    endExchange();
+                }
+            } else {
+                client.write(content);
+                if (!client.isWritable() && upstream != null) {
+                    upstream.config().setAutoRead(false);
+                }
+            }
+        }
+    }
+
+    private void answerHead(HttpResponse response) {
+        answered = true;
+        upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+        HttpHeaders headers = response.headers();
+        HopByHop.strip(headers);
+        if (api) {
+            dropGatewayOwned(headers);
+            cors(headers);
+        }
+        headers.set(X_REQUEST_ID, requestId);
+        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+                && mayHaveBody(method, response.status().code())) {
+            if (version == HttpVersion.HTTP_1_0) {
+                closeAfter = true; // no chunks in HTTP/1.0: the end of the body is the end of the connection
+            } else {
+                HttpUtil.setTransferEncodingChunked(response, true);
+            }
+        }
+        if (!requestComplete) {
+            // The service answered before the whole body arrived: the rest is not read, the connection ends.
+            closeAfter = true;
+            discarding = true;
+        }
+        connectionHeader(headers);
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+        ctx.write(response);
+    }
+
+    void flushToClient() {
+        ctx.flush();
+    }
+
+    /** The upstream connection went quiet for the service's timeout. */
+    void upstreamSilent() {
+        silent = true;
+    }
+
+    /** The upstream connection closed while this exchange used it. */
+    void upstreamClosed(Throwable cause) {
+        upstream = null;
+        if (!inExchange) {
+            return;
+        }
+        if (answered) {
+            // Part of the answer is out: the client must not take it for the whole.
+            ctx.close();
+            return;
+        }
+        unavailable(cause);
+    }
+
+    private void upstreamDone() {
+        Channel used = upstream;
+        upstream = null;
+        if (used == null) {
+            return;
+        }
+        if (upstreamKeepAlive && requestComplete) {
+            pool.release(used);
+        } else {
+            pool.discard(used);
+        }
+    }
+
+    private void endExchange() {
+        inExchange = false;
+        answered = false;
+        discarding = false;
+        releaseHeld();
+        // Pipelined messages: the next request, and its body, until an exchange waits for something.
+        while (!later.isEmpty() && !(inExchange && later.peekFirst() instanceof HttpRequest)) {
+            handle(later.pollFirst());
+        }
+        updateAutoRead();
+    }
+
+    /** Whether an answer to {@code method} with {@code status} can carry a body (RFC 9110 §6.4.1). */
+    static boolean mayHaveBody(HttpMethod method, int status) {
+        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+    }
+
+    /** CORS and the request id are the gateway's headers: a service's copies would double or contradict them. */
+    private static void dropGatewayOwned(HttpHeaders headers) {
+        List<CharSequence> drop = null;
+        Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
+        while (all.hasNext()) {
+            CharSequence name = all.next().getKey();
+            if (name.length() > 15 && AsciiString.regionMatches(name, true, 0, "access-control-", 0, 15)) {
+                if (drop == null) {
+                    drop = new ArrayList<>(4);
+                }
+                drop.add(name);
+            }
+        }
+        if (drop != null) {
+            drop.forEach(headers::remove);
+        }
+    }
+
+    private void cors(HttpHeaders headers) {
+        if (!corsAllowed) {
+            return;
+        }
+        CorsPolicy policy = edge.cors();
+        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+        if (policy.exposedHeaders() != null) {
+            headers.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, policy.exposedHeaders());
+        }
+        headers.add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+    }
+
+    private void connectionHeader(HttpHeaders headers) {
+        if (closeAfter || !keepAlive) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (version == HttpVersion.HTTP_1_0) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+
+    // ---- answers of the gateway's own -----------------------------------------------------------------------------
+
+    private void preflight(HttpHeaders asked) {
+        CorsPolicy policy = edge.cors();
+        if (!corsAllowed) {
+            problem(
+                    GatewayError.ORIGIN_NOT_ALLOWED,
+                    "Origin " + origin + " may not call this API from a browser",
+                    null);
+            return;
+        }
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
+        HttpHeaders headers = response.headers();
+        cors(headers);
+        headers.set(
+                HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS,
+                policy.methods() != null ? policy.methods() : asked.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD));
+        String askedHeaders = asked.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+        String allowed = policy.headers() != null ? policy.headers() : askedHeaders;
+        if (allowed != null) {
+            headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, allowed);
+        }
+        if (policy.maxAgeSeconds() != null) {
+            headers.set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, policy.maxAgeSeconds());
+        }
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        local(response);
+    }
+
+    private void problem(ErrorCode code, String detail, Map<String, Object> context) {
+        problem(code, detail, context == null ? Map.of() : context, null, null);
+    }
+
+    private void problem(
+            ErrorCode code, String detail, Map<String, Object> context, CharSequence header, String value) {
+        byte[] body = Problems.body(code, detail, path, context);
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code.status()), Unpooled.wrappedBuffer(body));
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (header != null) {
+            headers.set(header, value);
+        }
+        cors(headers);
+        local(response);
+    }
+
+    /**
+     * Ends the exchange with an answer of the gateway's own. A body that has not been read is not read: the
+     * connection closes after the answer, so it is not parsed as the next request.
+     */
+    private void local(FullHttpResponse response) {
+        releaseHeld();
+        answered = true;
+        response.headers().set(X_REQUEST_ID, requestId);
+        if (!requestComplete && !bodyless) {
+            closeAfter = true;
+            discarding = true;
+        }
+        connectionHeader(response.headers());
+        var written = ctx.writeAndFlush(response);
+        if (closeAfter || !keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        } else if (requestComplete) {
+            endExchange();
+        }
+        // else: the end of the (empty) request body ends the exchange (content()).
+    }
+
+    /** The 503 that replaces a failed exchange: the service named, and why in words a caller can act on. */
+    private void unavailable(Throwable cause) {
+        Upstream target = pool.upstream();
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String detail = describe(target, cause, elapsedMs);
+        LOG.warnf(
+                "%s %s -> %s failed after %d ms: %s (%s)",
+                method, path, target.name(), elapsedMs, detail, String.valueOf(cause));
+        if (upstream != null) {
+            pool.discard(upstream);
+            upstream = null;
+        }
+        problem(
+                CommonError.SERVICE_UNAVAILABLE,
+                detail,
+                Map.of("service", target.name(), "url", target.baseUrl()),
+                null,
+                null);
+    }
+
+    private String describe(Upstream target, Throwable cause, long elapsedMs) {
+        if (silent || elapsedMs + 50 >= target.timeout().toMillis()) {
+            return target.name() + " did not answer within " + target.timeoutText();
+        }
+        if (hasCause(cause, ConnectException.class)) {
+            return target.name() + " is not reachable at " + target.baseUrl();
+        }
+        return target.name() + " closed the connection without answering";
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,152 @@
+package vn.parindex.gateway.edge;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.vertx.core.http.impl.HttpUtils;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.parindex.gateway.proxy.RouteTable;
+import vn.parindex.gateway.proxy.Upstream;
+
+/**
+ * What every client connection of the edge shares: the admission rules, the CORS policy, and the upstream pools of
+ * each event loop (one pool per service and one for the gateway's own endpoints, created on first use on that
+ * loop).
+ */
+final class Edge {
+
+    /** {@code /api/...} paths the gateway answers itself (its own endpoints), not a service. */
+    static final Set<String> OWN_API_PATHS = Set.of("/api/health");
+
+    private final Admission admission;
+    private final CorsPolicy cors;
+    private final List<Upstream> upstreams;
+    private final Map<String, Integer> indexByService = new HashMap<>();
+    private final int ownIndex;
+    private final FastThreadLocal<UpstreamPool[]> pools;
+    private final Class<? extends Channel> channelType;
+    private final int maxConnections;
+    private final SslContext ssl;
+    private final Set<String> trustedProxies;
+
+    Edge(
+            Admission admission,
+            CorsPolicy cors,
+            List<Upstream> services,
+            Upstream own,
+            Class<? extends Channel> channelType,
+            int maxConnections,
+            SslContext ssl,
+            Set<String> trustedProxies) {
+        this.admission = admission;
+        this.cors = cors;
+        this.upstreams = new ArrayList<>(services);
+        for (int i = 0; i < services.size(); i++) {
+            indexByService.put(services.get(i).name(), i);
+        }
+        this.upstreams.add(own);
+        this.ownIndex = services.size();
+        this.pools = new FastThreadLocal<>() {
+            @Override
+            protected UpstreamPool[] initialValue() {
+                return new UpstreamPool[upstreams.size()];
+            }
+        };
+        this.channelType = channelType;
+        this.maxConnections = maxConnections;
+        this.ssl = ssl;
+        this.trustedProxies = Set.copyOf(trustedProxies);
+    }
+
+    /** Whether connections from {@code address} are a load balancer's, whose X-Forwarded-For names the client. */
+    boolean trustsForwardedFor(String address) {
+        return !trustedProxies.isEmpty() && trustedProxies.contains(address);
+    }
+
+    /** The last entry of an {@code X-Forwarded-For} value (the one the nearest proxy added), or null. */
+    static String lastForwardedFor(String forwardedFor) {
+        if (forwardedFor == null) {
+            return null;
+        }
+        String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim();
+        return last.isEmpty() ? null : last;
+    }
+
+    Admission admission() {
+        return admission;
+    }
+
+    CorsPolicy cors() {
+        return cors;
+    }
+
+    /** The pool of the service that answers {@code path} on the calling event loop, or null if none does. */
+    UpstreamPool servicePool(String path) {
+        String service = RouteTable.lookup(path);
+        Integer index = service == null ? null : indexByService.get(service);
+        return index == null ? null : pool(index);
+    }
+
+    /** The pool of the gateway's own endpoints on the calling event loop. */
+    UpstreamPool ownPool() {
+        return pool(ownIndex);
+    }
+
+    private UpstreamPool pool(int index) {
+        UpstreamPool[] mine = pools.get();
+        UpstreamPool pool = mine[index];
+        if (pool == null) {
+            EventLoop loop = currentLoop();
+            Upstream upstream = upstreams.get(index);
+            pool = new UpstreamPool(upstream, loop, channelType, maxConnections, upstream.tls() ? ssl : null);
+            mine[index] = pool;
+        }
+        return pool;
+    }
+
+    private static final FastThreadLocal<EventLoop> LOOP = new FastThreadLocal<>();
+
+    /** Called by each client connection as it starts, so the pools know their event loop. */
+    static void enter(EventLoop loop) {
+        if (LOOP.get() == null) {
+            LOOP.set(loop);
+        }
+    }
+
+    private static EventLoop currentLoop() {
+        EventLoop loop = LOOP.get();
+        if (loop == null) {
+            throw new IllegalStateException("not on an edge event loop");
+        }
+        return loop;
+    }
+
+    /**
+     * Whether {@code path} is as a router would resolve it: no dot segments, no percent-encoded unreserved
+     * characters (an encoded dot is a dot segment in disguise).
+     */
+    static boolean isNormalised(String path) {
+        if (path.indexOf('.') < 0 && path.indexOf('%') < 0) {
+            return true; // nothing the normalisation would change
+        }
+        return path.equals(HttpUtils.normalizePath(path));
+    }
+
+    /** The port of a {@code Host} header value ({@code host}, {@code host:port}, {@code [v6]:port}). */
+    static int portOf(String host, int defaultPort) {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0 || host.indexOf(']', colon) >= 0) {
+            return defaultPort;
+        }
+        try {
+            return Integer.parseInt(host.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return defaultPort;
+        }
+    }
+}
