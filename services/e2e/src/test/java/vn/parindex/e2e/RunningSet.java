@@ -22,6 +22,7 @@ final class RunningSet implements AutoCloseable {
 
     /** The gateway (8080, its own endpoints on 8079) and the four services. */
     static final List<Integer> PORTS = List.of(8079, 8080, 8081, 8082, 8083, 8084);
+
     static final String GATEWAY = "http://localhost:8080";
 
     private final Process launcher;
