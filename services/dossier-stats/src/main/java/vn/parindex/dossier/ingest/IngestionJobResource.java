@@ -32,6 +32,7 @@ public class IngestionJobResource {
     @Operation(
             summary =
                     "A batch job: QUEUED, RUNNING (rowsRead, rejected so far), DONE (with the result) or FAILED (with the error)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "RESOURCE_NOT_FOUND")
     public IngestionJobs.Job get(@RestPath String id) {
         UUID uuid;

@@ -53,6 +53,7 @@ public class ProcedureResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One procedure")
+    @APIResponse(responseCode = "200", description = "One procedure")
     @APIResponse(responseCode = "404", description = "PROCEDURE_NOT_FOUND")
     public Procedure get(@RestPath String code) {
         return procedures

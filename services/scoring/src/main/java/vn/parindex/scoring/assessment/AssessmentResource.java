@@ -75,6 +75,7 @@ public class AssessmentResource {
 
     @GET
     @Operation(summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public AssessmentView get(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
@@ -115,6 +116,7 @@ public class AssessmentResource {
     @Path("/scores")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter or replace self scores (all checked by the criterion rules, all or nothing)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(
             responseCode = "400",
             description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, INVALID_SCORE, VALIDATION_FAILED")
@@ -133,6 +135,9 @@ public class AssessmentResource {
     @POST
     @Path("/submit")
     @Operation(summary = "Submit the self-assessment (locks it for the unit until withdrawn)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Submit the self-assessment (locks it for the unit until withdrawn)")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
     public AssessmentView submit(@RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
         caller.requireUnit(unitCode);
@@ -143,6 +148,7 @@ public class AssessmentResource {
     @POST
     @Path("/withdraw")
     @Operation(summary = "Withdraw a submission to edit again (only before the deadline)")
+    @APIResponse(responseCode = "200", description = "Withdraw a submission to edit again (only before the deadline)")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
     public AssessmentView withdraw(
             @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
@@ -155,6 +161,7 @@ public class AssessmentResource {
     @Path("/appraisal")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Appraisal round 1 or 2: points with a reason per criterion")
+    @APIResponse(responseCode = "200", description = "Appraisal round 1 or 2: points with a reason per criterion")
     @APIResponse(responseCode = "400", description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not in APPRAISAL), CAMPAIGN_PUBLISHED")
@@ -172,6 +179,7 @@ public class AssessmentResource {
     @Path("/explanations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The unit's explanation of a criterion after appraisal round 1")
+    @APIResponse(responseCode = "200", description = "The unit's explanation of a criterion after appraisal round 1")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
     public AssessmentView explain(
@@ -187,6 +195,7 @@ public class AssessmentResource {
     @GET
     @Path("/history")
     @Operation(summary = "Every score change of the unit: who, when, before, after, reason")
+    @APIResponse(responseCode = "200", description = "Every score change of the unit: who, when, before, after, reason")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public List<HistoryView> history(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);

@@ -51,6 +51,7 @@ public class ScoreImportResource {
     @Operation(
             summary = "Import survey scores: CSV with header unitCode,criterionCode,points,value or a JSON array;"
                     + " good rows are stored, bad rows reported by line")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "400", description = "INVALID_IMPORT (unreadable), MALFORMED_BODY")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION")
     public AssessmentDto.ImportReport importSurvey(
@@ -69,6 +70,7 @@ public class ScoreImportResource {
     @Operation(
             summary = "Fetch the dossier metrics of every member (or unitCode) for the campaign year and store the"
                     + " dossier-fed criteria; all fetched before anything is stored")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED")
     @APIResponse(responseCode = "503", description = "DOSSIER_STATS_UNAVAILABLE (nothing stored)")

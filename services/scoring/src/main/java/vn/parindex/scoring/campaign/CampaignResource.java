@@ -72,6 +72,7 @@ public class CampaignResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "A campaign with its members and their self-assessment status")
+    @APIResponse(responseCode = "200", description = "A campaign with its members and their self-assessment status")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
     public CampaignDto.Response get(@RestPath String code) {
         return view(campaigns.campaign(code), true);
@@ -81,6 +82,9 @@ public class CampaignResource {
     @POST
     @Path("/{code}/close-self-assessment")
     @Operation(summary = "OPEN → SELF_ASSESSMENT_CLOSED: units can no longer edit or withdraw")
+    @APIResponse(
+            responseCode = "200",
+            description = "OPEN → SELF_ASSESSMENT_CLOSED: units can no longer edit or withdraw")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
     public CampaignDto.Response closeSelfAssessment(@RestPath String code) {
         return view(campaigns.transition(code, CampaignStatus.OPEN, CampaignStatus.SELF_ASSESSMENT_CLOSED), false);
@@ -90,6 +94,7 @@ public class CampaignResource {
     @POST
     @Path("/{code}/start-appraisal")
     @Operation(summary = "SELF_ASSESSMENT_CLOSED → APPRAISAL")
+    @APIResponse(responseCode = "200", description = "SELF_ASSESSMENT_CLOSED → APPRAISAL")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
     public CampaignDto.Response startAppraisal(@RestPath String code) {
         return view(campaigns.transition(code, CampaignStatus.SELF_ASSESSMENT_CLOSED, CampaignStatus.APPRAISAL), false);
@@ -99,6 +104,7 @@ public class CampaignResource {
     @POST
     @Path("/{code}/approve")
     @Operation(summary = "APPRAISAL → APPROVED: results are final and ready to publish")
+    @APIResponse(responseCode = "200", description = "APPRAISAL → APPROVED: results are final and ready to publish")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
     public CampaignDto.Response approve(@RestPath String code) {
         return view(campaigns.transition(code, CampaignStatus.APPRAISAL, CampaignStatus.APPROVED), false);

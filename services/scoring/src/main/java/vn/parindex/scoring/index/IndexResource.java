@@ -58,6 +58,7 @@ public class IndexResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the index's values for the year; answers the ranking (\"8/14\")")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_IMPORT (duplicate unit codes)")
     public Ranking put(@RestPath String indexCode, @RestPath String year, @Valid @NotNull Values body) {
         checkCode(indexCode);
@@ -68,6 +69,9 @@ public class IndexResource {
 
     @GET
     @Operation(summary = "The index's values for the year, ranked (highest first, ties share a rank)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The index's values for the year, ranked (highest first, ties share a rank)")
     @APIResponse(responseCode = "404", description = "INDEX_NOT_FOUND")
     public Ranking get(@RestPath String indexCode, @RestPath String year) {
         return indices.ranking(indexCode, year(year));

@@ -89,6 +89,7 @@ public class RankingResource {
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every published version with its decision and reason")
+    @APIResponse(responseCode = "200", description = "Every published version with its decision and reason")
     @APIResponse(responseCode = "404", description = "RANKING_NOT_FOUND")
     public List<PublicationDto.VersionSummary> versions(@RestPath String campaignCode) {
         List<PublicationDto.VersionSummary> all = store.versions(campaignCode).stream()

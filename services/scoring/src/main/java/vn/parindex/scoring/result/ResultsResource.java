@@ -37,6 +37,7 @@ public class ResultsResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv", TableExport.XLSX})
     @Operation(summary = "One item per unit, best first; format=csv|xlsx (or Accept) exports the same table")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
     public Response list(
             @RestPath String code, @RestQuery String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -54,6 +55,7 @@ public class ResultsResource {
     @Path("/{unitCode}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A unit's result per criterion: max, self, appraised, final, points lost (largest first)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public ResultsService.UnitDetail unit(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);

@@ -67,6 +67,7 @@ public class UnitEventResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One recorded change event with its lineage links")
+    @APIResponse(responseCode = "200", description = "One recorded change event with its lineage links")
     @APIResponse(responseCode = "404", description = "EVENT_NOT_FOUND")
     public UnitEventDto.Response get(@RestPath String id) {
         long eventId;

@@ -63,6 +63,7 @@ public class UnitGroupResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "A peer group with its members")
+    @APIResponse(responseCode = "200", description = "The peer group")
     @APIResponse(responseCode = "404", description = "GROUP_NOT_FOUND")
     public UnitGroupDto.Response get(@RestPath String code) {
         return toDto(groups.findGroup(code), true);

@@ -178,6 +178,7 @@ public class CriteriaSetResource {
     @GET
     @Path("/{code}/diff/{otherCode}")
     @Operation(summary = "Nodes added, removed and changed from this set to the other")
+    @APIResponse(responseCode = "200", description = "Nodes added, removed and changed from this set to the other")
     @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND")
     public CriteriaSetDiff.Result diff(@RestPath String code, @RestPath String otherCode) {
         return sets.diff(code, otherCode);

@@ -29,6 +29,7 @@ public class HistoryResource {
 
     @GET
     @Operation(summary = "Every change of the set, oldest first (documents before/after are kept in the database)")
+    @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND")
     public List<HistoryItem> history(@RestPath String code) {
         return sets.history(code).stream()

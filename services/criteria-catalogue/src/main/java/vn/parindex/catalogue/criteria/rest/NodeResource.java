@@ -40,6 +40,7 @@ public class NodeResource {
     @GET
     @Path("/{nodeCode}")
     @Operation(summary = "One node with its subtree")
+    @APIResponse(responseCode = "200", description = "One node with its subtree")
     @APIResponse(responseCode = "404", description = "CRITERIA_SET_NOT_FOUND or NODE_NOT_FOUND")
     public CriteriaNode node(@RestPath String code, @RestPath String nodeCode) {
         return TreeEdits.find(sets.findCriteriaSet(code).set().nodes(), nodeCode)

@@ -77,6 +77,7 @@ public class UnitResource {
     @GET
     @Path("/counts")
     @Operation(summary = "Number of units per level valid on a date")
+    @APIResponse(responseCode = "200", description = "Units per level, e.g. {\"PROVINCE\": 34, \"COMMUNE\": 3321}")
     public Map<Level, Long> counts(@RestQuery String asOf) {
         return queries.countByLevel(UnitParams.asOf(asOf));
     }
@@ -84,6 +85,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/children")
     @Operation(summary = "Direct children of a unit on a date")
+    @APIResponse(responseCode = "200", description = "Direct children of a unit on a date")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public Page<UnitDto> children(
             @RestPath String code,
@@ -102,6 +104,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/descendants")
     @Operation(summary = "All units below a unit on a date, nearest levels first")
+    @APIResponse(responseCode = "200", description = "All units below a unit on a date, nearest levels first")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public Page<UnitDto> descendants(
             @RestPath String code,
@@ -120,6 +123,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/ancestors")
     @Operation(summary = "Parent, grandparent, … of a unit on a date, nearest first")
+    @APIResponse(responseCode = "200", description = "Parent, grandparent, … of a unit on a date, nearest first")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public Page<UnitDto> ancestors(@RestPath String code, @RestQuery String asOf, @RestQuery String level) {
         List<UnitDto> items =
@@ -132,6 +136,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/history")
     @Operation(summary = "Every version of a unit, oldest first")
+    @APIResponse(responseCode = "200", description = "Every version of a unit, oldest first")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public List<UnitDto> history(@RestPath String code) {
         return queries.history(UnitParams.code(code)).stream().map(UnitDto::of).toList();
@@ -144,6 +149,9 @@ public class UnitResource {
             description = "The version is the one valid on asOf (default today). Derived links (a dissolved district"
                     + " to the new communes of its communes) appear among successors, and among predecessors only"
                     + " with includeDerived=true.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Predecessors and successors of a unit version, followed transitively")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public LineageDto lineage(@RestPath String code, @RestQuery String asOf, @RestQuery String includeDerived) {
         return LineageDto.of(lineage.lineageOf(
