@@ -29,5 +29,8 @@ public final class GatewayError {
     public static final ErrorCode ORIGIN_NOT_ALLOWED =
             ErrorCode.of("ORIGIN_NOT_ALLOWED", 403, "Cross-origin requests from this origin are not allowed");
 
+    public static final ErrorCode BAD_GATEWAY =
+            ErrorCode.of("BAD_GATEWAY", 502, "A service answered with something that is not valid HTTP");
+
     public static final ErrorCode BAD_REQUEST = ErrorCode.of("BAD_REQUEST", 400, "The request is not valid HTTP/1.1");
 }

@@ -6,12 +6,15 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -27,6 +30,7 @@ import io.vertx.core.Future;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -74,6 +78,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
     static final AsciiString X_REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
     private static final AsciiString HTTP = AsciiString.cached("http");
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** How long a connection closed after an early answer keeps reading (and dropping) the unread body. */
+    private static final long LINGER_MS = 2000;
 
     private final Edge edge;
     private ChannelHandlerContext ctx;
@@ -104,6 +111,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private boolean closeAfter;
     private boolean upstreamKeepAlive;
     private boolean silent;
+    /** The request went upstream whole (its last chunk written): only then may the connection be reused. */
+    private boolean sentWhole;
+    /** The whole answer has been written to the client. */
+    private boolean answerDone;
+
     private long started;
     private UpstreamPool pool;
     private Channel upstream;
@@ -155,9 +167,16 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        // A client that reads slowly holds back the service's answer, not the gateway's memory.
+        // A client that reads slowly holds back the service's answer and its own next requests, not the gateway's
+        // memory.
+        boolean writable = ctx.channel().isWritable();
         if (upstream != null) {
-            upstream.config().setAutoRead(ctx.channel().isWritable());
+            upstream.config().setAutoRead(writable);
+        }
+        if (writable && !inExchange) {
+            drainLater();
+        } else {
+            updateAutoRead();
         }
     }
 
@@ -204,6 +223,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         answered = false;
         closeAfter = false;
         silent = false;
+        answerDone = false;
         pool = null;
         requestId = RequestIds.keepOrCreate(headers.get(X_REQUEST_ID));
         String uri = next.uri();
@@ -216,10 +236,23 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
         if (next.decoderResult().isFailure()) {
             keepAlive = false;
+            discarding = true;
+            request = null; // released with its (empty) content by content()
             problem(
                     GatewayError.BAD_REQUEST,
                     "The request could not be read: " + next.decoderResult().cause(),
                     null);
+            return;
+        }
+        if (!uri.startsWith("/")) {
+            // Absolute-form (http://host/...) or '*': the gateway is no forward proxy.
+            keepAlive = false;
+            problem(GatewayError.BAD_REQUEST, "The request target must be a path starting with /", null);
+            return;
+        }
+        if (!api && !Edge.isNormalised(path)) {
+            // Decided on the path as sent: /x/../auth/token must not pass for anything but /auth/token.
+            problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path + " (not a normalised path)", null);
             return;
         }
         if (api
@@ -246,10 +279,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             updateAutoRead();
             Channel channel = ctx.channel();
             verification.onComplete(result -> channel.eventLoop().execute(() -> {
-                awaiting = false;
-                updateAutoRead();
-                if (channel.isActive() && inExchange) {
-                    verified(result);
+                try {
+                    awaiting = false;
+                    updateAutoRead();
+                    if (channel.isActive() && inExchange) {
+                        verified(result);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "closing client connection %s", clientAddress);
+                    channel.close();
                 }
             }));
             return;
@@ -289,7 +327,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 detail,
                 Map.of(),
                 HttpHeaderNames.WWW_AUTHENTICATE,
-                "Bearer error=\"invalid_token\", error_description=\"" + detail.replace('"', '\'') + "\"");
+                "Bearer error=\"invalid_token\", error_description=\"" + headerSafe(detail) + "\"");
     }
 
     private void admitted(String subject) {
@@ -307,6 +345,16 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             return;
         }
         forward(service);
+    }
+
+    /** Text fit for a quoted header value: no quotes, no control characters (a token's kid is the sender's). */
+    static String headerSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            safe.append(c < 0x20 || c > 0x7e ? ' ' : c == '"' ? '\'' : c);
+        }
+        return safe.toString();
     }
 
     /** Takes a token of the client's bucket, or answers 429 and returns true. */
@@ -364,8 +412,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         if (expectContinue) {
             // curl and others wait up to a second for "100 Continue" before sending a large body; the request is
             // admitted, so say so now.
-            ctx.writeAndFlush(new DefaultFullHttpResponse(
-                    HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+            // Written below the HTTP encoder: it counts every response it encodes against a request, an interim
+            // one too, and would then frame the answers of later pipelined requests by the wrong method.
+            ctx.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
         }
         awaiting = true;
         target.acquire(this);
@@ -384,11 +433,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         upstream = channel;
         UpstreamHandler.of(channel).attach(this);
         upstreamKeepAlive = false;
-        channel.write(request);
+        sentWhole = false;
+        // A failed write reaches UpstreamHandler.exceptionCaught, which closes the connection: the exchange then
+        // ends as with a service that hung up.
+        channel.write(request, channel.voidPromise());
         request = null;
         if (held != null) {
             for (HttpContent content : held) {
-                channel.write(content);
+                sentWhole |= content instanceof LastHttpContent;
+                channel.write(content, channel.voidPromise());
             }
             held = null;
         }
@@ -407,21 +460,33 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private void content(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            if (!discarding) {
+                requestBroken();
+            }
+            return;
+        }
         if (last) {
             requestComplete = true;
         }
         if (discarding || answered) {
             content.release();
-            if (last && answered && !closeAfter) {
-                endExchange();
+            if (last && answered) {
+                if (!closeAfter) {
+                    endExchange();
+                } else if (answerDone) {
+                    ctx.close(); // the unread rest of an early-answered body is read: now the close is clean
+                }
             }
             return;
         }
         if (upstream != null) {
             if (last) {
-                upstream.writeAndFlush(content);
+                sentWhole = true;
+                upstream.writeAndFlush(content, upstream.voidPromise());
             } else {
-                upstream.write(content);
+                upstream.write(content, upstream.voidPromise());
                 if (!upstream.isWritable()) {
                     updateAutoRead();
                 }
@@ -432,6 +497,25 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             held = new ArrayList<>(2);
         }
         held.add(content);
+    }
+
+    /**
+     * The request body is not valid HTTP (a broken chunk): nothing of it may pass as complete. The connection to
+     * the service is dropped without the last chunk; the client gets a 400 if nothing was answered yet.
+     */
+    private void requestBroken() {
+        keepAlive = false;
+        discarding = true;
+        requestComplete = true;
+        if (upstream != null) {
+            pool.discard(upstream);
+            upstream = null;
+        }
+        if (answered) {
+            ctx.close();
+        } else {
+            problem(GatewayError.BAD_REQUEST, "The request body could not be read (broken chunked encoding)", null);
+        }
     }
 
     private void releaseHeld() {
@@ -447,7 +531,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     /** Reads the client only when the current exchange can take what comes next. */
     void updateAutoRead() {
-        boolean want = later.isEmpty() && !awaiting && (upstream == null || upstream.isWritable());
+        boolean want = later.isEmpty()
+                && !awaiting
+                && ctx.channel().isWritable()
+                && (upstream == null || upstream.isWritable());
         if (want != reading) {
             reading = want;
             ctx.channel().config().setAutoRead(want);
@@ -458,16 +545,33 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     /** The service's answer, piece by piece (called by {@link UpstreamHandler} on this loop). */
     void fromUpstream(Object msg) {
+        if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(msg);
+            badAnswer(object.decoderResult().cause());
+            return;
+        }
         if (msg instanceof HttpResponse response) {
             if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-                ReferenceCountUtil.release(msg); // Expect was not passed on; other interim answers are dropped
+                // Expect was not passed on; other interim answers (103 Early Hints) are dropped, with the empty
+                // last chunk the decoder gives each of them.
+                ReferenceCountUtil.release(msg);
                 return;
             }
-            answerHead(response);
+            if (msg instanceof FullHttpResponse full) {
+                answerHead(new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers()));
+                msg = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
+            } else {
+                answerHead(response);
+            }
+        }
+        if (msg instanceof HttpContent content && !answered) {
+            content.release(); // the end of an interim answer
+            return;
         }
         if (msg instanceof HttpContent content) {
             Channel client = ctx.channel();
             if (content instanceof LastHttpContent) {
+                answerDone = true;
                 var written = client.writeAndFlush(content);
                 boolean close = closeAfter || !keepAlive;
                 upstreamDone();
@@ -513,6 +617,26 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         ctx.write(response);
     }
 
+    /** The service's answer is not valid HTTP: a 502 if nothing went out yet, else the client's connection closes. */
+    private void badAnswer(Throwable cause) {
+        Upstream target = pool.upstream();
+        LOG.warnf("%s %s -> %s: invalid answer (%s)", method, path, target.name(), String.valueOf(cause));
+        if (upstream != null) {
+            pool.discard(upstream);
+            upstream = null;
+        }
+        if (answered) {
+            ctx.close();
+            return;
+        }
+        problem(
+                GatewayError.BAD_GATEWAY,
+                target.name() + " answered with something that is not valid HTTP",
+                Map.of("service", target.name()),
+                null,
+                null);
+    }
+
     void flushToClient() {
         ctx.flush();
     }
@@ -542,7 +666,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         if (used == null) {
             return;
         }
-        if (upstreamKeepAlive && requestComplete) {
+        if (upstreamKeepAlive && sentWhole && !discarding) {
             pool.release(used);
         } else {
             pool.discard(used);
@@ -554,8 +678,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         answered = false;
         discarding = false;
         releaseHeld();
-        // Pipelined messages: the next request, and its body, until an exchange waits for something.
-        while (!later.isEmpty() && !(inExchange && later.peekFirst() instanceof HttpRequest)) {
+        drainLater();
+    }
+
+    /** Pipelined messages: the next request and its body, until an exchange waits or the client reads too slowly. */
+    private void drainLater() {
+        while (!later.isEmpty()
+                && !(inExchange && later.peekFirst() instanceof HttpRequest)
+                && (inExchange || ctx.channel().isWritable())) {
             handle(later.pollFirst());
         }
         updateAutoRead();
@@ -667,8 +797,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             discarding = true;
         }
         connectionHeader(response.headers());
+        answerDone = true;
         var written = ctx.writeAndFlush(response);
-        if (closeAfter || !keepAlive) {
+        if (closeAfter && !requestComplete) {
+            // Closing with unread bytes makes the kernel reset the connection, and the client may lose the answer:
+            // keep reading (and dropping) the rest for a while, then close.
+            Channel channel = ctx.channel();
+            channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
+            updateAutoRead();
+        } else if (closeAfter || !keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         } else if (requestComplete) {
             endExchange();

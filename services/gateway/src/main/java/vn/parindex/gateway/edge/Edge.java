@@ -134,7 +134,11 @@ final class Edge {
         if (path.indexOf('.') < 0 && path.indexOf('%') < 0) {
             return true; // nothing the normalisation would change
         }
-        return path.equals(HttpUtils.normalizePath(path));
+        try {
+            return path.equals(HttpUtils.normalizePath(path));
+        } catch (RuntimeException e) {
+            return false; // a malformed escape (%zz)
+        }
     }
 
     /** The port of a {@code Host} header value ({@code host}, {@code host:port}, {@code [v6]:port}). */

@@ -62,12 +62,22 @@ final class HopByHop {
                     end = length;
                 }
                 String token = connection.substring(start, end).trim();
-                if (!token.isEmpty()) {
+                if (!token.isEmpty() && !isFraming(token)) {
                     headers.remove(token);
                 }
                 start = end + 1;
             }
         }
+    }
+
+    /**
+     * Headers that frame or address the message: a {@code Connection} header naming them must not make the proxy
+     * drop them (a body without its length would be read upstream as the next request: request smuggling).
+     */
+    private static boolean isFraming(String name) {
+        return name.equalsIgnoreCase("content-length")
+                || name.equalsIgnoreCase("transfer-encoding")
+                || name.equalsIgnoreCase("host");
     }
 
     private static boolean isAlways(CharSequence name) {

@@ -33,6 +33,7 @@ final class UpstreamPool {
     }
 
     private final Upstream upstream;
+    private final EventLoop loop;
     private final Bootstrap bootstrap;
     private final int max;
     private final ArrayDeque<Channel> idle = new ArrayDeque<>();
@@ -42,6 +43,7 @@ final class UpstreamPool {
     UpstreamPool(Upstream upstream, EventLoop loop, Class<? extends Channel> channelType, int max, SslContext ssl) {
         this.upstream = upstream;
         this.max = max;
+        this.loop = loop;
         long timeoutMs = upstream.timeout().toMillis();
         this.bootstrap = new Bootstrap()
                 .group(loop)
@@ -81,19 +83,38 @@ final class UpstreamPool {
         }
         if (open >= max) {
             waiting.addLast(waiter);
+            // All connections busy for the whole timeout: the waiter gets a 503 rather than waiting on.
+            loop.schedule(
+                    () -> {
+                        if (waiting.remove(waiter)) {
+                            waiter.failed(new java.util.concurrent.TimeoutException(
+                                    "all " + max + " connections to " + upstream.name() + " stayed busy"));
+                        }
+                    },
+                    upstream.timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
             return;
         }
         open++;
         ChannelFuture connecting = bootstrap.connect();
         Channel connection = connecting.channel();
-        connection.closeFuture().addListener(closed -> closed(connection));
-        connecting.addListener(done -> {
+        boolean[] counted = {true}; // until closed() gives the place back, exactly once
+        Runnable giveBack = () -> {
+            if (counted[0]) {
+                counted[0] = false;
+                closed(connection);
+            }
+        };
+        connection.closeFuture().addListener(closed -> onLoop(giveBack));
+        connecting.addListener(done -> onLoop(() -> {
             if (done.isSuccess()) {
                 waiter.acquired(connection);
             } else {
+                // A channel that could not even be created never closes: its place is given back here.
+                giveBack.run();
                 waiter.failed(done.cause());
             }
-        });
+        }));
     }
 
     /** Gives back a connection whose exchange ended cleanly (request sent whole, answer read whole). */
@@ -122,6 +143,14 @@ final class UpstreamPool {
     void discard(Channel channel) {
         UpstreamHandler.of(channel).detach();
         channel.close();
+    }
+
+    private void onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
     }
 
     private void closed(Channel channel) {

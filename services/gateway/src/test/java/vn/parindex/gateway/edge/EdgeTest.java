@@ -54,4 +54,9 @@ class EdgeTest {
         assertEquals("198.51.100.2", Edge.lastForwardedFor("198.51.100.2"));
         assertEquals(null, Edge.lastForwardedFor(null));
     }
+
+    @Test
+    void shouldMakeTextSafeForAQuotedHeaderValue() {
+        assertEquals("kid ' x  y", ClientConnection.headerSafe("kid \" x\r\ny"));
+    }
 }

@@ -168,6 +168,49 @@ class RoutingTest {
         }
     }
 
+    /** Raw bytes in, everything the gateway answers until it closes (each request here ends with a close). */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A Connection header naming Content-Length must not strip the body's framing (request smuggling). */
+    @Test
+    void shouldKeepTheBodysLengthWhenConnectionNamesIt() throws IOException {
+        String answer = raw("POST /api/unit-groups HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 40\r\nConnection: Content-Length, close\r\n\r\n"
+                + "GET /api/units/SMUGGLED HTTP/1.1\r\nX: 1\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("\"bodyBytes\":40"), answer);
+        assertFalse(answer.contains("SMUGGLED\",\"method\""), answer);
+        assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, answer);
+    }
+
+    @Test
+    void shouldRefuseABrokenChunkedBodyInsteadOfPassingPartOfIt() throws IOException {
+        String answer = raw("POST /api/dossiers/batch HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\nZZZ\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("BAD_REQUEST"), answer);
+        assertFalse(answer.contains("\"service\""), answer);
+    }
+
+    /** The gateway's own paths are decided on the path as sent, so the token endpoint's limits cannot be bypassed. */
+    @Test
+    void shouldRefuseTargetsThatWouldReachItsOwnEndpointsInDisguise() throws IOException {
+        for (String target : List.of("/x/../auth/token", "/%61uth/token", "/api/units/%zz")) {
+            String answer = raw("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 404"), target + " -> " + answer);
+        }
+        String absolute = raw("POST http://localhost/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n");
+        assertTrue(absolute.startsWith("HTTP/1.1 400"), absolute);
+    }
+
     /** Two requests sent at once on one connection (pipelining) are answered in order on that connection. */
     @Test
     void shouldAnswerPipelinedRequestsInOrder() throws IOException {
