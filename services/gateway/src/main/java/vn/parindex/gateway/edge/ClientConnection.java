@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -17,7 +16,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -27,24 +25,19 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.ErrorCode;
-import vn.parindex.common.api.Problem;
 import vn.parindex.gateway.GatewayError;
 import vn.parindex.gateway.auth.TokenVerifier;
 import vn.parindex.gateway.auth.TokenVerifier.VerifiedToken;
-import vn.parindex.gateway.proxy.Problems;
 import vn.parindex.gateway.proxy.RequestIds;
 import vn.parindex.gateway.proxy.Upstream;
 
@@ -72,13 +65,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class);
 
-    static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
-    static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
-    static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
-    static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
-    static final AsciiString X_REQUEST_ID = AsciiString.cached(RequestIds.HEADER);
-    private static final AsciiString HTTP = AsciiString.cached("http");
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final AsciiString X_FORWARDED_FOR = EdgeMessages.X_FORWARDED_FOR;
+    private static final AsciiString X_REQUEST_ID = EdgeMessages.X_REQUEST_ID;
     /** How long a connection closed after an early answer keeps reading (and dropping) the unread body. */
     private static final long LINGER_MS = 2000;
 
@@ -327,7 +315,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 detail,
                 Map.of(),
                 HttpHeaderNames.WWW_AUTHENTICATE,
-                "Bearer error=\"invalid_token\", error_description=\"" + headerSafe(detail) + "\"");
+                "Bearer error=\"invalid_token\", error_description=\"" + EdgeMessages.headerSafe(detail) + "\"");
     }
 
     private void admitted(String subject) {
@@ -345,16 +333,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             return;
         }
         forward(service);
-    }
-
-    /** Text fit for a quoted header value: no quotes, no control characters (a token's kid is the sender's). */
-    static String headerSafe(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            safe.append(c < 0x20 || c > 0x7e ? ' ' : c == '"' ? '\'' : c);
-        }
-        return safe.toString();
     }
 
     /** Takes a token of the client's bucket, or answers 429 and returns true. */
@@ -386,35 +364,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private void forward(UpstreamPool target) {
         pool = target;
-        HttpRequest out = request;
-        HttpHeaders headers = out.headers();
-        boolean chunked = HttpUtil.isTransferEncodingChunked(out);
-        boolean expectContinue = HttpUtil.is100ContinueExpected(out);
-        HopByHop.strip(headers);
-        headers.remove(HttpHeaderNames.EXPECT); // answered here, below: the service would answer it too late
-        String host = headers.get(HttpHeaderNames.HOST);
-        if (host != null) {
-            headers.set(X_FORWARDED_HOST, host);
-            headers.set(X_FORWARDED_PORT, Integer.toString(Edge.portOf(host, 80)));
-        } else {
-            headers.set(
-                    HttpHeaderNames.HOST,
-                    target.upstream().host() + ":" + target.upstream().port());
-        }
-        String earlier = headers.get(X_FORWARDED_FOR);
-        headers.set(X_FORWARDED_FOR, earlier == null ? clientAddress : earlier + ", " + clientAddress);
-        headers.set(X_FORWARDED_PROTO, HTTP);
-        headers.set(X_REQUEST_ID, requestId);
-        if (chunked) {
-            HttpUtil.setTransferEncodingChunked(out, true);
-        }
-        out.setProtocolVersion(HttpVersion.HTTP_1_1);
+        boolean expectContinue = HttpUtil.is100ContinueExpected(request);
+        EdgeMessages.prepareForService(request, clientAddress, target.upstream(), requestId);
         if (expectContinue) {
             // curl and others wait up to a second for "100 Continue" before sending a large body; the request is
             // admitted, so say so now.
             // Written below the HTTP encoder: it counts every response it encodes against a request, an interim
             // one too, and would then frame the answers of later pipelined requests by the wrong method.
-            ctx.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+            ctx.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(EdgeMessages.CONTINUE));
         }
         awaiting = true;
         target.acquire(this);
@@ -595,12 +552,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         HttpHeaders headers = response.headers();
         HopByHop.strip(headers);
         if (api) {
-            dropGatewayOwned(headers);
+            EdgeMessages.dropGatewayOwned(headers);
             cors(headers);
         }
         headers.set(X_REQUEST_ID, requestId);
         if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
-                && mayHaveBody(method, response.status().code())) {
+                && EdgeMessages.mayHaveBody(method, response.status().code())) {
             if (version == HttpVersion.HTTP_1_0) {
                 closeAfter = true; // no chunks in HTTP/1.0: the end of the body is the end of the connection
             } else {
@@ -691,40 +648,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         updateAutoRead();
     }
 
-    /** Whether an answer to {@code method} with {@code status} can carry a body (RFC 9110 §6.4.1). */
-    static boolean mayHaveBody(HttpMethod method, int status) {
-        return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
-    }
-
-    /** CORS and the request id are the gateway's headers: a service's copies would double or contradict them. */
-    private static void dropGatewayOwned(HttpHeaders headers) {
-        List<CharSequence> drop = null;
-        Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
-        while (all.hasNext()) {
-            CharSequence name = all.next().getKey();
-            if (name.length() > 15 && AsciiString.regionMatches(name, true, 0, "access-control-", 0, 15)) {
-                if (drop == null) {
-                    drop = new ArrayList<>(4);
-                }
-                drop.add(name);
-            }
-        }
-        if (drop != null) {
-            drop.forEach(headers::remove);
-        }
-    }
-
     private void cors(HttpHeaders headers) {
-        if (!corsAllowed) {
-            return;
+        if (corsAllowed) {
+            EdgeMessages.cors(headers, edge.cors(), origin);
         }
-        CorsPolicy policy = edge.cors();
-        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-        if (policy.exposedHeaders() != null) {
-            headers.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, policy.exposedHeaders());
-        }
-        headers.add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
     }
 
     private void connectionHeader(HttpHeaders headers) {
@@ -738,7 +665,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     // ---- answers of the gateway's own -----------------------------------------------------------------------------
 
     private void preflight(HttpHeaders asked) {
-        CorsPolicy policy = edge.cors();
         if (!corsAllowed) {
             problem(
                     GatewayError.ORIGIN_NOT_ALLOWED,
@@ -746,22 +672,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                     null);
             return;
         }
-        FullHttpResponse response =
-                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER);
-        HttpHeaders headers = response.headers();
-        cors(headers);
-        headers.set(
-                HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS,
-                policy.methods() != null ? policy.methods() : asked.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD));
-        String askedHeaders = asked.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
-        String allowed = policy.headers() != null ? policy.headers() : askedHeaders;
-        if (allowed != null) {
-            headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, allowed);
-        }
-        if (policy.maxAgeSeconds() != null) {
-            headers.set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, policy.maxAgeSeconds());
-        }
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        FullHttpResponse response = EdgeMessages.preflight(edge.cors(), asked);
+        cors(response.headers());
         local(response);
     }
 
@@ -771,16 +683,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private void problem(
             ErrorCode code, String detail, Map<String, Object> context, CharSequence header, String value) {
-        byte[] body = Problems.body(code, detail, path, context);
-        FullHttpResponse response = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code.status()), Unpooled.wrappedBuffer(body));
-        HttpHeaders headers = response.headers();
-        headers.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        if (header != null) {
-            headers.set(header, value);
-        }
-        cors(headers);
+        FullHttpResponse response = EdgeMessages.problem(code, detail, path, context, header, value);
+        cors(response.headers());
         local(response);
     }
 
@@ -817,7 +721,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private void unavailable(Throwable cause) {
         Upstream target = pool.upstream();
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        String detail = describe(target, cause, elapsedMs);
+        String detail = EdgeMessages.unavailableDetail(target, cause, elapsedMs, silent);
         LOG.warnf(
                 "%s %s -> %s failed after %d ms: %s (%s)",
                 method, path, target.name(), elapsedMs, detail, String.valueOf(cause));
@@ -831,24 +735,5 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 Map.of("service", target.name(), "url", target.baseUrl()),
                 null,
                 null);
-    }
-
-    private String describe(Upstream target, Throwable cause, long elapsedMs) {
-        if (silent || elapsedMs + 50 >= target.timeout().toMillis()) {
-            return target.name() + " did not answer within " + target.timeoutText();
-        }
-        if (hasCause(cause, ConnectException.class)) {
-            return target.name() + " is not reachable at " + target.baseUrl();
-        }
-        return target.name() + " closed the connection without answering";
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

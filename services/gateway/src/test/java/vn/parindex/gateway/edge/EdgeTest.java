@@ -29,11 +29,11 @@ class EdgeTest {
 
     @Test
     void shouldKnowWhichAnswersCarryNoBody() {
-        assertTrue(ClientConnection.mayHaveBody(HttpMethod.GET, 200));
-        assertFalse(ClientConnection.mayHaveBody(HttpMethod.HEAD, 200));
-        assertFalse(ClientConnection.mayHaveBody(HttpMethod.GET, 204));
-        assertFalse(ClientConnection.mayHaveBody(HttpMethod.GET, 304));
-        assertFalse(ClientConnection.mayHaveBody(HttpMethod.GET, 101));
+        assertTrue(EdgeMessages.mayHaveBody(HttpMethod.GET, 200));
+        assertFalse(EdgeMessages.mayHaveBody(HttpMethod.HEAD, 200));
+        assertFalse(EdgeMessages.mayHaveBody(HttpMethod.GET, 204));
+        assertFalse(EdgeMessages.mayHaveBody(HttpMethod.GET, 304));
+        assertFalse(EdgeMessages.mayHaveBody(HttpMethod.GET, 101));
     }
 
     @Test
@@ -57,6 +57,6 @@ class EdgeTest {
 
     @Test
     void shouldMakeTextSafeForAQuotedHeaderValue() {
-        assertEquals("kid ' x  y", ClientConnection.headerSafe("kid \" x\r\ny"));
+        assertEquals("kid ' x  y", EdgeMessages.headerSafe("kid \" x\r\ny"));
     }
 }
