@@ -116,7 +116,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        Edge.enter(ctx.channel().eventLoop());
+
         SocketAddress remote = ctx.channel().remoteAddress();
         clientAddress = remote instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress()
@@ -185,10 +185,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (upstream != null) {
-            pool.discard(upstream); // the answer cannot be delivered; the connection is mid-exchange
-            upstream = null;
-        }
+        dropUpstream(); // the answer cannot be delivered; the connection is mid-exchange
         releaseHeld();
         later.forEach(ReferenceCountUtil::release);
         later.clear();
@@ -238,8 +235,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             problem(GatewayError.BAD_REQUEST, "The request target must be a path starting with /", null);
             return;
         }
-        if (!api && !Edge.isNormalised(path)) {
-            // Decided on the path as sent: /x/../auth/token must not pass for anything but /auth/token.
+        if (!Edge.isNormalised(path)) {
+            // Decided on the path as sent: dot segments and encoded dots could reach a service path outside the API
+            // (/api/units/../../q/...) or pass /x/../auth/token for something else than /auth/token.
             problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path + " (not a normalised path)", null);
             return;
         }
@@ -295,7 +293,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 return;
             }
         }
-        forward(edge.ownPool());
+        forward(edge.ownPool(ctx.channel().eventLoop()));
     }
 
     private void verified(AsyncResult<VerifiedToken> result) {
@@ -322,12 +320,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         if (limited(subject)) {
             return;
         }
-        // Dot segments and encoded dots could reach a service path outside the API (/api/units/../../q/...).
-        if (!Edge.isNormalised(path)) {
-            problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path + " (not a normalised path)", null);
-            return;
-        }
-        UpstreamPool service = edge.servicePool(path);
+
+        UpstreamPool service = edge.servicePool(path, ctx.channel().eventLoop());
         if (service == null) {
             problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path, null);
             return;
@@ -464,14 +458,19 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         keepAlive = false;
         discarding = true;
         requestComplete = true;
-        if (upstream != null) {
-            pool.discard(upstream);
-            upstream = null;
-        }
+        dropUpstream();
         if (answered) {
             ctx.close();
         } else {
             problem(GatewayError.BAD_REQUEST, "The request body could not be read (broken chunked encoding)", null);
+        }
+    }
+
+    /** Closes the upstream connection of an exchange that broke off: it is mid-exchange, not reusable. */
+    private void dropUpstream() {
+        if (upstream != null) {
+            pool.discard(upstream);
+            upstream = null;
         }
     }
 
@@ -578,10 +577,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private void badAnswer(Throwable cause) {
         Upstream target = pool.upstream();
         LOG.warnf("%s %s -> %s: invalid answer (%s)", method, path, target.name(), String.valueOf(cause));
-        if (upstream != null) {
-            pool.discard(upstream);
-            upstream = null;
-        }
+        dropUpstream();
         if (answered) {
             ctx.close();
             return;
@@ -725,10 +721,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         LOG.warnf(
                 "%s %s -> %s failed after %d ms: %s (%s)",
                 method, path, target.name(), elapsedMs, detail, String.valueOf(cause));
-        if (upstream != null) {
-            pool.discard(upstream);
-            upstream = null;
-        }
+        dropUpstream();
         problem(
                 CommonError.SERVICE_UNAVAILABLE,
                 detail,

@@ -86,44 +86,27 @@ final class Edge {
     }
 
     /** The pool of the service that answers {@code path} on the calling event loop, or null if none does. */
-    UpstreamPool servicePool(String path) {
+    UpstreamPool servicePool(String path, EventLoop loop) {
         String service = RouteTable.lookup(path);
         Integer index = service == null ? null : indexByService.get(service);
-        return index == null ? null : pool(index);
+        return index == null ? null : pool(index, loop);
     }
 
     /** The pool of the gateway's own endpoints on the calling event loop. */
-    UpstreamPool ownPool() {
-        return pool(ownIndex);
+    UpstreamPool ownPool(EventLoop loop) {
+        return pool(ownIndex, loop);
     }
 
-    private UpstreamPool pool(int index) {
+    private UpstreamPool pool(int index, EventLoop loop) {
         UpstreamPool[] mine = pools.get();
         UpstreamPool pool = mine[index];
         if (pool == null) {
-            EventLoop loop = currentLoop();
+
             Upstream upstream = upstreams.get(index);
             pool = new UpstreamPool(upstream, loop, channelType, maxConnections, upstream.tls() ? ssl : null);
             mine[index] = pool;
         }
         return pool;
-    }
-
-    private static final FastThreadLocal<EventLoop> LOOP = new FastThreadLocal<>();
-
-    /** Called by each client connection as it starts, so the pools know their event loop. */
-    static void enter(EventLoop loop) {
-        if (LOOP.get() == null) {
-            LOOP.set(loop);
-        }
-    }
-
-    private static EventLoop currentLoop() {
-        EventLoop loop = LOOP.get();
-        if (loop == null) {
-            throw new IllegalStateException("not on an edge event loop");
-        }
-        return loop;
     }
 
     /**

@@ -89,42 +89,4 @@ final class HopByHop {
         }
         return false;
     }
-
-    /**
-     * Whether header {@code name} stops at the gateway, for a message whose {@code Connection} header is
-     * {@code connection} (null if it has none).
-     */
-    static boolean isHopByHop(String name, String connection) {
-        for (String always : ALWAYS) {
-            if (always.length() == name.length() && always.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return connection != null && names(connection, name);
-    }
-
-    /** Whether the comma-separated {@code list} names {@code name} (case-insensitive, blanks around tokens ignored). */
-    static boolean names(String list, String name) {
-        int start = 0;
-        int length = list.length();
-        while (start < length) {
-            int end = list.indexOf(',', start);
-            if (end < 0) {
-                end = length;
-            }
-            int from = start;
-            int to = end;
-            while (from < to && Character.isWhitespace(list.charAt(from))) {
-                from++;
-            }
-            while (to > from && Character.isWhitespace(list.charAt(to - 1))) {
-                to--;
-            }
-            if (to - from == name.length() && list.regionMatches(true, from, name, 0, name.length())) {
-                return true;
-            }
-            start = end + 1;
-        }
-        return false;
-    }
 }

@@ -38,11 +38,4 @@ public class Upstreams {
     public List<Upstream> all() {
         return all;
     }
-
-    public Upstream byName(String name) {
-        return all.stream()
-                .filter(u -> u.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
-    }
 }
