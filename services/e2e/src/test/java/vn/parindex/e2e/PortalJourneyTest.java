@@ -255,19 +255,7 @@ class PortalJourneyTest {
     }
 
     private static Map<String, Object> selfScore(String code, LeafInput in) {
-        Map<String, Object> s = new HashMap<>();
-        s.put("criterionCode", code);
-        if (in.level() != null) {
-            s.put("level", in.level());
-        } else if (in.numerator() != null) {
-            s.put("numerator", in.numerator());
-            s.put("denominator", in.denominator());
-        } else if (in.value() != null) {
-            s.put("numerator", in.value());
-            s.put("denominator", 100);
-        } else {
-            s.put("points", in.points());
-        }
+        Map<String, Object> s = YenBai2021.SelfEntry.of(in).asJson(code);
         return s;
     }
 

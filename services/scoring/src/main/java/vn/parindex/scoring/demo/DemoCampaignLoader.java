@@ -151,16 +151,13 @@ public class DemoCampaignLoader {
                             : in.value().subtract(BigDecimal.valueOf(place));
                     survey.add(new AssessmentDto.SurveyScore(unit, leaf, points, value));
                 } else if (node.scoreSource() != ScoreSource.AUTO) {
-                    BigDecimal num = in.numerator() != null ? in.numerator() : in.value();
-                    BigDecimal den = in.numerator() != null
-                            ? in.denominator()
-                            : in.value() == null ? null : BigDecimal.valueOf(100);
+                    YenBai2021.SelfEntry entry = YenBai2021.SelfEntry.of(in);
                     self.add(new AssessmentDto.SelfScore(
                             leaf,
-                            in.points(),
-                            in.level(),
-                            num,
-                            den,
+                            entry.points(),
+                            entry.level(),
+                            entry.numerator(),
+                            entry.denominator(),
                             null,
                             null,
                             List.of(new AssessmentDto.Evidence(

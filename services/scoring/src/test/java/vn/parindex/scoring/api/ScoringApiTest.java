@@ -246,19 +246,7 @@ class ScoringApiTest {
     }
 
     private static Map<String, Object> selfScore(String leafCode, LeafInput in) {
-        Map<String, Object> s = new HashMap<>();
-        s.put("criterionCode", leafCode);
-        if (in.level() != null) {
-            s.put("level", in.level());
-        } else if (in.numerator() != null) {
-            s.put("numerator", in.numerator());
-            s.put("denominator", in.denominator());
-        } else if (in.value() != null) {
-            s.put("numerator", in.value());
-            s.put("denominator", 100);
-        } else {
-            s.put("points", in.points());
-        }
+        Map<String, Object> s = YenBai2021.SelfEntry.of(in).asJson(leafCode);
         s.put("evidence", List.of(Map.of("title", "Báo cáo " + leafCode, "documentNumber", "12/BC-UBND")));
         return s;
     }

@@ -15,6 +15,44 @@ public final class YenBai2021 {
 
     private YenBai2021() {}
 
+    /**
+     * A worked-example input as a unit enters it in its self-assessment: a level, a ratio (a percentage as
+     * value/100), or points. Exactly the fields the API's self score takes; unset ones are null.
+     */
+    public record SelfEntry(BigDecimal points, String level, BigDecimal numerator, BigDecimal denominator) {
+
+        /** The entry of {@code in}. */
+        public static SelfEntry of(LeafInput in) {
+            if (in.level() != null) {
+                return new SelfEntry(null, in.level(), null, null);
+            }
+            if (in.numerator() != null) {
+                return new SelfEntry(null, null, in.numerator(), in.denominator());
+            }
+            if (in.value() != null) {
+                return new SelfEntry(null, null, in.value(), BigDecimal.valueOf(100));
+            }
+            return new SelfEntry(in.points(), null, null, null);
+        }
+
+        /** The self score's JSON fields for {@code criterionCode} (the set ones only), to add evidence to. */
+        public Map<String, Object> asJson(String criterionCode) {
+            Map<String, Object> json = new HashMap<>();
+            json.put("criterionCode", criterionCode);
+            if (points != null) {
+                json.put("points", points);
+            }
+            if (level != null) {
+                json.put("level", level);
+            }
+            if (numerator != null) {
+                json.put("numerator", numerator);
+                json.put("denominator", denominator);
+            }
+            return json;
+        }
+    }
+
     public static Map<String, LeafInput> leaves() {
         Map<String, LeafInput> leaves = new HashMap<>();
         CriteriaSet district = DemoCatalogues.load().stream()
