@@ -22,7 +22,8 @@ import vn.parindex.test.postgres.PostgresTestResource;
 @WithTestResource(value = FakeRegistry.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DossierStatsApiTest {
 
-    private static final String PROCEDURES = """
+    /** Two procedures of commune level (also GroupedTotalsApiTest's). */
+    static final String PROCEDURES = """
             [{"code":"P1","name":"Thủ tục một","field":"Hộ tịch","authorityLevel":"COMMUNE","deadlineWorkingDays":3,"serviceLevel":"FULL"},
              {"code":"P2","name":"Thủ tục hai","field":"Đất đai","authorityLevel":"COMMUNE","deadlineWorkingDays":5,"serviceLevel":"PARTIAL"}]""";
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.dossier.api.DossierStatsApiTest.PROCEDURES;
 import static vn.parindex.dossier.api.DossierStatsApiTest.ndjson;
 import static vn.parindex.dossier.api.DossierStatsApiTest.row;
 
@@ -30,10 +31,6 @@ import vn.parindex.test.postgres.PostgresTestResource;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeRegistry.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GroupedTotalsApiTest {
-
-    private static final String PROCEDURES = """
-            [{"code":"P1","name":"Thủ tục một","field":"Hộ tịch","authorityLevel":"COMMUNE","deadlineWorkingDays":3,"serviceLevel":"FULL"},
-             {"code":"P2","name":"Thủ tục hai","field":"Đất đai","authorityLevel":"COMMUNE","deadlineWorkingDays":5,"serviceLevel":"PARTIAL"}]""";
 
     /**
      * Province 15, first quarter of 2026: resolved in the quarter (T1), received in December and resolved in

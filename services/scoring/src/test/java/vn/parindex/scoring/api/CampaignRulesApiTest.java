@@ -56,6 +56,25 @@ class CampaignRulesApiTest {
                 .statusCode(201);
     }
 
+    /** A 2021 campaign of the Yên Bái districts on the district demo set, open until 2099. */
+    private static void createDistrict(String code) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code",
+                        code,
+                        "year",
+                        2021,
+                        "criteriaSetCode",
+                        FakeServices.DISTRICT_SET,
+                        "unitGroupCode",
+                        "YB-DISTRICTS",
+                        "selfAssessmentDeadline",
+                        "2099-01-01T00:00:00+07:00"))
+                .post("/api/campaigns")
+                .then()
+                .statusCode(201);
+    }
+
     private static void self(String campaign, String unit, List<Map<String, Object>> scores, int status) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("scores", scores))
@@ -164,21 +183,7 @@ class CampaignRulesApiTest {
         given().get("/api/campaigns/DOWN").then().statusCode(404);
         FakeServices.registryDown = false;
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "code",
-                        "AUTO",
-                        "year",
-                        2021,
-                        "criteriaSetCode",
-                        FakeServices.DISTRICT_SET,
-                        "unitGroupCode",
-                        "YB-DISTRICTS",
-                        "selfAssessmentDeadline",
-                        "2099-01-01T00:00:00+07:00"))
-                .post("/api/campaigns")
-                .then()
-                .statusCode(201);
+        createDistrict("AUTO");
         FakeServices.dossiersDown = true;
         given().post("/api/campaigns/AUTO/auto-scores")
                 .then()
@@ -196,21 +201,7 @@ class CampaignRulesApiTest {
 
     @Test
     void shouldScoreARatioWithTheCriterionsRuleAndShowIt() {
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "code",
-                        "RATIO",
-                        "year",
-                        2021,
-                        "criteriaSetCode",
-                        FakeServices.DISTRICT_SET,
-                        "unitGroupCode",
-                        "YB-DISTRICTS",
-                        "selfAssessmentDeadline",
-                        "2099-01-01T00:00:00+07:00"))
-                .post("/api/campaigns")
-                .then()
-                .statusCode(201);
+        createDistrict("RATIO");
         // 69 of 70 plan tasks done = 98.57 %: the plan-completion bands give the points.
         given().contentType(ContentType.JSON)
                 .body(Map.of("scores", List.of(Map.of("criterionCode", "D1.2", "numerator", 69, "denominator", 70))))
