@@ -67,6 +67,15 @@ public class UnitDirectory {
         return codes;
     }
 
+    /**
+     * Drops what is cached of {@code code}, so the next question goes to the registry. For a caller that waits for
+     * the registry to hold a unit: a "not found" from a registry still seeding is otherwise kept for 10 minutes.
+     */
+    public void forget(String code) {
+        versions.remove(code);
+        descendants.keySet().removeIf(key -> key.startsWith(code + "@"));
+    }
+
     private Optional<List<RegistryApi.UnitVersion>> versions(String code) {
         Cached<Optional<List<RegistryApi.UnitVersion>>> hit = versions.get(code);
         if (hit != null && hit.until().isAfter(Instant.now())) {

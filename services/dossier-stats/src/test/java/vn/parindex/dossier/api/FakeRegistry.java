@@ -1,5 +1,6 @@
 package vn.parindex.dossier.api;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -34,7 +35,16 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/api/units/", exchange -> {
+        server.createContext("/api/units/", handler());
+        server.start();
+        return Map.of(
+                "quarkus.rest-client.unit-registry.url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The registry's answers, for a server of any test resource (see also LateRegistry). */
+    public static HttpHandler handler() {
+        return exchange -> {
             String[] parts = exchange.getRequestURI().getPath().split("/");
             String code = parts.length > 3 ? parts[3] : "";
             String what = parts.length > 4 ? parts[4] : "";
@@ -67,11 +77,7 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        });
-        server.start();
-        return Map.of(
-                "quarkus.rest-client.unit-registry.url",
-                "http://127.0.0.1:" + server.getAddress().getPort());
+        };
     }
 
     @Override
