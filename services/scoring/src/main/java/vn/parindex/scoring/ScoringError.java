@@ -61,4 +61,21 @@ public final class ScoringError {
 
     public static final ErrorCode DOSSIER_STATS_UNAVAILABLE =
             ErrorCode.of("DOSSIER_STATS_UNAVAILABLE", 503, "Dossier statistics is unavailable");
+
+    public static final ErrorCode CRITERIA_SET_LEVEL_MISMATCH = ErrorCode.of(
+            "CRITERIA_SET_LEVEL_MISMATCH", 400, "The criteria set scores another level than the group's units");
+
+    public static final ErrorCode CAMPAIGN_YEAR_MISMATCH = ErrorCode.of(
+            "CAMPAIGN_YEAR_MISMATCH", 400, "The criteria set, group or previous campaign is of another year");
+
+    public static final ErrorCode MIXED_LEVELS =
+            ErrorCode.of("MIXED_LEVELS", 400, "The group's members are not all of one level");
+
+    public static final ErrorCode RESULTS_INCOMPLETE = ErrorCode.of(
+            "RESULTS_INCOMPLETE", 409, "Units have missing scores; score them or exclude them with a reason");
+
+    public static final ErrorCode UNKNOWN_UNITS =
+            ErrorCode.of("UNKNOWN_UNITS", 400, "Unit codes the registry does not know on that date");
+
+    public static final ErrorCode INVALID_RESULTS = ErrorCode.of("INVALID_RESULTS", 400, "Invalid published results");
 }

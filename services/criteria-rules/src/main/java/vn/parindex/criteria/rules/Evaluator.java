@@ -337,7 +337,8 @@ public final class Evaluator {
                 basis);
     }
 
-    private static String band(CriteriaSet set, BigDecimal index) {
+    /** The classification band of an index: the first band whose minimum it reaches (bands best first). */
+    public static String band(CriteriaSet set, BigDecimal index) {
         if (index == null) {
             return null;
         }

@@ -16,7 +16,7 @@ public enum Metric {
             Origin.DOSSIER_STATS,
             "online dossiers of level-3/4 services / dossiers received, % (Decree 43/2011 scale)"),
     POSTAL_SHARE(Origin.DOSSIER_STATS, "dossiers by public postal service / dossiers received, %"),
-    PLAN_TASK_COMPLETION(Origin.UNIT, "PAR plan tasks done / planned, % (e.g. 69/70 = 98.6 %)"),
+    PLAN_TASK_COMPLETION(Origin.UNIT, "PAR plan tasks done / planned, % (e.g. 69/70 = 98.6 %)", 1),
     TTHC_AT_ONE_STOP_SHARE(Origin.UNIT, "procedures received at the one-stop desk / procedures in competence, %"),
     TTHC_PUBLISHED_ON_TIME(Origin.UNIT, "procedures announced within the deadline / procedures announced, %"),
     SIPAS_PERCENT(Origin.UNIT, "citizen satisfaction index of the unit (SIPAS), %"),
@@ -28,12 +28,47 @@ public enum Metric {
         UNIT
     }
 
+    /** Decimals of a value as published when a metric does not say (dossier rates: 2). */
+    public static final int DEFAULT_DISPLAY_DECIMALS = 2;
+
     private final Origin origin;
     private final String description;
+    private final int displayDecimals;
 
     Metric(Origin origin, String description) {
+        this(origin, description, DEFAULT_DISPLAY_DECIMALS);
+    }
+
+    Metric(Origin origin, String description, int displayDecimals) {
         this.origin = origin;
         this.description = description;
+        this.displayDecimals = displayDecimals;
+    }
+
+    /** How many decimals published reports show (plan completion: 1, "98.6 %"); the value is kept unrounded. */
+    public int displayDecimals() {
+        return displayDecimals;
+    }
+
+    /** A percentage of {@code metric} rounded half-up for display; unknown metrics show 2 decimals. */
+    public static java.math.BigDecimal display(String metric, java.math.BigDecimal percent) {
+        if (percent == null) {
+            return null;
+        }
+        int decimals = metric == null
+                ? DEFAULT_DISPLAY_DECIMALS
+                : byName(metric).map(Metric::displayDecimals).orElse(DEFAULT_DISPLAY_DECIMALS);
+        return percent.setScale(decimals, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** numerator / denominator × 100, unrounded (10 places); {@code null} unless both are given and den > 0. */
+    public static java.math.BigDecimal percent(java.math.BigDecimal numerator, java.math.BigDecimal denominator) {
+        if (numerator == null || denominator == null || denominator.signum() <= 0) {
+            return null;
+        }
+        return numerator
+                .multiply(java.math.BigDecimal.valueOf(100))
+                .divide(denominator, 10, java.math.RoundingMode.HALF_UP);
     }
 
     public Origin origin() {

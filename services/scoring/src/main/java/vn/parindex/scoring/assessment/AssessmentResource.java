@@ -1,8 +1,5 @@
 package vn.parindex.scoring.assessment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,20 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import vn.parindex.common.api.ApiException;
-import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.campaign.Actor;
 import vn.parindex.scoring.campaign.Caller;
 import vn.parindex.scoring.campaign.CampaignService;
-import vn.parindex.scoring.domain.LeafScore;
 
 /** One unit's assessment in a campaign: self scores with evidence, submission, appraisal, explanation, history. */
 @Path("/api/campaigns/{code}/assessments/{unitCode}")
@@ -35,81 +26,39 @@ import vn.parindex.scoring.domain.LeafScore;
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
 
-    /** A unit's stored scores, every stage, by criterion. */
-    public record AssessmentView(
-            String campaignCode,
-            String unitCode,
-            String unitName,
-            String selfAssessment,
-            List<Map<String, Object>> scores) {}
-
-    /** One history entry; {@code before}/{@code after} hold the stage's values. */
-    public record HistoryView(
-            long id,
-            OffsetDateTime at,
-            String actor,
-            String criterionCode,
-            String action,
-            JsonNode before,
-            JsonNode after,
-            String reason) {}
-
     private final AssessmentService assessments;
     private final Caller caller;
     private final CampaignService campaigns;
     private final ScoreStore store;
-    private final ObjectMapper json;
+    private final AssessmentViews views;
 
     public AssessmentResource(
             AssessmentService assessments,
             Caller caller,
             CampaignService campaigns,
             ScoreStore store,
-            ObjectMapper json) {
+            AssessmentViews views) {
         this.assessments = assessments;
         this.caller = caller;
         this.campaigns = campaigns;
         this.store = store;
-        this.json = json;
+        this.views = views;
     }
 
     @GET
     @Operation(summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
-    public AssessmentView get(@RestPath String code, @RestPath String unitCode) {
+    public AssessmentDto.AssessmentView get(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
         CampaignService.Member m = member(code, unitCode);
-        // The self scores as the rules read them: points computed from ratios and levels, and the ratio itself.
         var set = campaigns.criteriaSet(campaigns.campaign(code));
-        Map<String, Map<String, Object>> rows = store.rows(code, unitCode);
-        Map<String, LeafScore> stored = new java.util.HashMap<>();
-        rows.forEach((criterion, row) -> stored.put(criterion, ScoreStore.leafScore(row)));
-        Map<String, vn.parindex.criteria.rules.Evaluation.NodeResult> self = new java.util.HashMap<>();
-        AssessmentService.selfEvaluation(set, m.unitType(), stored).nodes().forEach(n -> self.put(n.code(), n));
-        List<Map<String, Object>> scores = rows.values().stream()
-                .map(row -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    row.forEach((k, v) -> {
-                        if (!k.equals("campaign_code") && !k.equals("unit_code") && v != null) {
-                            out.put(ScoreStore.camel(k), k.equals("evidence") ? tree((String) v) : v);
-                        }
-                    });
-                    var n = self.get((String) row.get("criterion_code"));
-                    boolean entered = row.get("self_points") != null
-                            || row.get("self_level") != null
-                            || row.get("self_numerator") != null;
-                    if (n != null && entered && n.applicable()) {
-                        out.put("selfScoredPoints", n.points());
-                        out.put("maxPoints", n.maxPoints());
-                        if (n.value() != null) {
-                            out.put("selfRatioPercent", n.value().setScale(2, java.math.RoundingMode.HALF_UP));
-                        }
-                    }
-                    return out;
-                })
-                .toList();
-        return new AssessmentView(code, unitCode, m.unitName(), m.selfStatus(), scores);
+        return new AssessmentDto.AssessmentView(
+                code,
+                unitCode,
+                m.unitName(),
+                m.selfStatus(),
+                views.scores(set, m.unitType(), store.rows(code, unitCode)));
     }
 
     @PUT
@@ -122,7 +71,7 @@ public class AssessmentResource {
             description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, INVALID_SCORE, VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, ASSESSMENT_SUBMITTED, CAMPAIGN_PUBLISHED")
-    public AssessmentView saveSelfScores(
+    public AssessmentDto.AssessmentView saveSelfScores(
             @RestPath String code,
             @RestPath String unitCode,
             @Valid @NotNull AssessmentDto.SelfScores body,
@@ -139,7 +88,8 @@ public class AssessmentResource {
             responseCode = "200",
             description = "Submit the self-assessment (locks it for the unit until withdrawn)")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
-    public AssessmentView submit(@RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+    public AssessmentDto.AssessmentView submit(
+            @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
         caller.requireUnit(unitCode);
         assessments.submit(code, unitCode, true, Actor.of(security));
         return get(code, unitCode);
@@ -150,7 +100,7 @@ public class AssessmentResource {
     @Operation(summary = "Withdraw a submission to edit again (only before the deadline)")
     @APIResponse(responseCode = "200", description = "Withdraw a submission to edit again (only before the deadline)")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
-    public AssessmentView withdraw(
+    public AssessmentDto.AssessmentView withdraw(
             @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
         caller.requireUnit(unitCode);
         assessments.submit(code, unitCode, false, Actor.of(security));
@@ -165,7 +115,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not in APPRAISAL), CAMPAIGN_PUBLISHED")
-    public AssessmentView appraise(
+    public AssessmentDto.AssessmentView appraise(
             @RestPath String code,
             @RestPath String unitCode,
             @Valid @NotNull AssessmentDto.Appraisal body,
@@ -182,7 +132,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The unit's explanation of a criterion after appraisal round 1")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
-    public AssessmentView explain(
+    public AssessmentDto.AssessmentView explain(
             @RestPath String code,
             @RestPath String unitCode,
             @Valid @NotNull AssessmentDto.Explanation body,
@@ -197,38 +147,14 @@ public class AssessmentResource {
     @Operation(summary = "Every score change of the unit: who, when, before, after, reason")
     @APIResponse(responseCode = "200", description = "Every score change of the unit: who, when, before, after, reason")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
-    public List<HistoryView> history(@RestPath String code, @RestPath String unitCode) {
+    public List<AssessmentDto.HistoryView> history(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
         member(code, unitCode);
-        return store.history(code, unitCode).stream()
-                .map(h -> new HistoryView(
-                        h.id(),
-                        h.at(),
-                        h.actor(),
-                        h.criterionCode(),
-                        h.action(),
-                        tree(h.before()),
-                        tree(h.after()),
-                        h.reason()))
-                .toList();
+        return store.history(code, unitCode).stream().map(views::history).toList();
     }
 
     private CampaignService.Member member(String code, String unitCode) {
         campaigns.campaign(code);
-        return campaigns
-                .member(code, unitCode)
-                .orElseThrow(() -> new ApiException(
-                        ScoringError.UNIT_NOT_IN_CAMPAIGN, unitCode + " is not a member of campaign " + code));
-    }
-
-    private JsonNode tree(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return json.getNodeFactory().textNode(text);
-        }
+        return campaigns.requireMember(code, unitCode);
     }
 }

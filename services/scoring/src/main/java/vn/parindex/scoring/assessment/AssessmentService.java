@@ -15,22 +15,24 @@ import vn.parindex.common.api.FieldError;
 import vn.parindex.criteria.rules.CriteriaNode;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.Evaluation;
-import vn.parindex.criteria.rules.Evaluation.LeafInput;
-import vn.parindex.criteria.rules.Evaluator;
 import vn.parindex.criteria.rules.ScoreSource;
 import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.campaign.Campaign;
 import vn.parindex.scoring.campaign.CampaignService;
 import vn.parindex.scoring.campaign.CampaignStatus;
 import vn.parindex.scoring.domain.LeafScore;
+import vn.parindex.scoring.domain.ResultCalculator;
 
 /**
  * Score-entry use cases: a unit's self-assessment (until it submits, the campaign closes it or the deadline
- * passes), appraisal rounds 1 and 2 with reasons, the unit's explanation, survey imports and dossier-fed scores.
- * Every value is checked by the criteria rules before anything is stored; every change is kept in the history.
+ * passes), appraisal rounds 1 and 2 with reasons (points, a level or a corrected ratio), the unit's explanation,
+ * and corrections after publication. Every value is checked by the criteria rules before anything is stored;
+ * every change is kept in the history.
  */
 @ApplicationScoped
 public class AssessmentService {
+
+    private static final String CONFIRMED = "Confirmed as self-assessed";
 
     private final CampaignService campaigns;
     private final ScoreStore store;
@@ -42,6 +44,10 @@ public class AssessmentService {
         this.json = json;
     }
 
+    /**
+     * Stores self scores. The value (points, level, ratio or not applicable) of each sent criterion is replaced
+     * as a whole; its explanation and evidence are kept unless sent ({@code ""} / {@code []} clear them).
+     */
     @Transactional
     public void saveSelfScores(String code, String unitCode, List<AssessmentDto.SelfScore> scores, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
@@ -71,30 +77,39 @@ public class AssessmentService {
             }
             if (leaf.scoreSource() == ScoreSource.SURVEY || leaf.scoreSource() == ScoreSource.AUTO) {
                 String fed = leaf.scoreSource() == ScoreSource.SURVEY ? "survey" : "dossier";
-                errors.add(
-                        FieldError.of(path + ".criterionCode", "is " + fed + "-fed, not self-assessed", leaf.code()));
-                worst[0] = worst[0] == null ? ScoringError.INVALID_SCORE : worst[0];
+                worst[0] = LeafChecks.reject(
+                        errors,
+                        worst[0],
+                        path + ".criterionCode",
+                        "is " + fed + "-fed, not self-assessed",
+                        leaf.code());
                 continue;
             }
-            if (leaf.rule().metric() != null && s.points() != null) {
-                errors.add(FieldError.of(
-                        path + ".points",
-                        "this criterion is scored from a ratio: give numerator and denominator",
-                        s.points().toPlainString()));
-                worst[0] = worst[0] == null ? ScoringError.INVALID_SCORE : worst[0];
+            boolean notApplicable = Boolean.TRUE.equals(s.notApplicable());
+            LeafScore.Given given = new LeafScore.Given(s.points(), s.level(), s.numerator(), s.denominator());
+            if (!LeafChecks.oneValue(given, notApplicable, leaf, path, errors, worst, true)) {
                 continue;
             }
-            LeafInput input =
-                    new LeafInput(s.points(), s.level(), null, s.numerator(), s.denominator(), s.notApplicable());
-            LeafChecks.check(set, member.unitType(), leaf, input, path, errors, worst);
+            LeafChecks.check(
+                    set,
+                    member.unitType(),
+                    leaf,
+                    notApplicable ? new Evaluation.LeafInput(null, null, null, null, null, true) : given.input(),
+                    path,
+                    errors,
+                    worst);
             Map<String, Object> values = new HashMap<>();
             values.put("self_points", s.points());
             values.put("self_level", s.level());
             values.put("self_numerator", s.numerator());
             values.put("self_denominator", s.denominator());
-            values.put("self_not_applicable", Boolean.TRUE.equals(s.notApplicable()));
-            values.put("self_explanation", s.explanation());
-            values.put("evidence", s.evidence() == null || s.evidence().isEmpty() ? null : write(s.evidence()));
+            values.put("self_not_applicable", notApplicable);
+            if (s.explanation() != null) {
+                values.put("self_explanation", s.explanation().isBlank() ? null : s.explanation());
+            }
+            if (s.evidence() != null) {
+                values.put("evidence", s.evidence().isEmpty() ? null : write(s.evidence()));
+            }
             writes.add(new ScoreStore.Write(unitCode, leaf.code(), values, null));
         }
         LeafChecks.fail(errors, worst[0]);
@@ -116,6 +131,11 @@ public class AssessmentService {
         }
     }
 
+    /**
+     * Appraisal round 1 or 2. Each entry gives points, a level or a corrected ratio with a reason. In round 1,
+     * {@code confirmSelfForOthers} confirms every other self-scored appraised leaf as entered: a ratio stays a
+     * ratio (69 of 70), a level a level.
+     */
     @Transactional
     public void appraise(String code, String unitCode, AssessmentDto.Appraisal request, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
@@ -131,8 +151,7 @@ public class AssessmentService {
         List<FieldError> errors = new ArrayList<>();
         ErrorCode[] worst = {null};
         Map<String, ScoreStore.Write> writes = new LinkedHashMap<>();
-        String pointsColumn = request.round() == 1 ? "appraisal1_points" : "appraisal2_points";
-        String reasonColumn = request.round() == 1 ? "appraisal1_reason" : "appraisal2_reason";
+        Stage stage = request.round() == 1 ? Stage.APPRAISAL_1 : Stage.APPRAISAL_2;
         for (int i = 0; i < request.scores().size(); i++) {
             AssessmentDto.AppraisalScore s = request.scores().get(i);
             String path = "scores[" + i + "]";
@@ -142,58 +161,41 @@ public class AssessmentService {
             }
             if (request.round() == 2
                     && (stored.get(leaf.code()) == null
-                            || stored.get(leaf.code()).appraisal1() == null)) {
-                errors.add(FieldError.of(path + ".criterionCode", "has no round-1 appraisal yet", leaf.code()));
-                worst[0] = worst[0] == null ? ScoringError.INVALID_SCORE : worst[0];
+                            || stored.get(leaf.code()).appraisal1().isEmpty())) {
+                worst[0] = LeafChecks.reject(
+                        errors, worst[0], path + ".criterionCode", "has no round-1 appraisal yet", leaf.code());
                 continue;
             }
-            LeafChecks.check(
-                    set,
-                    member.unitType(),
-                    leaf,
-                    new LeafInput(s.points(), null, null, null, null, null),
-                    path,
-                    errors,
-                    worst);
-            Map<String, Object> values = new HashMap<>();
-            values.put(pointsColumn, s.points());
-            values.put(reasonColumn, s.reason());
-            writes.put(leaf.code(), new ScoreStore.Write(unitCode, leaf.code(), values, s.reason()));
+            LeafScore.Given given = s.given();
+            if (!LeafChecks.oneValue(given, false, leaf, path, errors, worst, false)) {
+                continue;
+            }
+            LeafChecks.check(set, member.unitType(), leaf, given.input(), path, errors, worst);
+            writes.put(leaf.code(), appraisalWrite(stage, unitCode, leaf.code(), given, s.reason()));
         }
         LeafChecks.fail(errors, worst[0]);
         if (request.round() == 1 && Boolean.TRUE.equals(request.confirmSelfForOthers())) {
-            Evaluation.Result self = selfEvaluation(set, member.unitType(), stored);
-            for (Evaluation.NodeResult n : self.nodes()) {
-                LeafScore score = stored.get(n.code());
-                if (leaves.containsKey(n.code())
-                        && leaves.get(n.code()).scoreSource() == ScoreSource.APPRAISED
-                        && !writes.containsKey(n.code())
-                        && score != null
-                        && score.hasSelf()
-                        && score.appraisal1() == null
-                        && n.applicable()) {
-                    Map<String, Object> values = new HashMap<>();
-                    values.put(pointsColumn, n.points());
-                    values.put(reasonColumn, "Confirmed as self-assessed");
-                    writes.put(
-                            n.code(), new ScoreStore.Write(unitCode, n.code(), values, "Confirmed as self-assessed"));
+            stored.forEach((criterion, score) -> {
+                CriteriaNode leaf = leaves.get(criterion);
+                if (leaf != null
+                        && leaf.scoreSource() == ScoreSource.APPRAISED
+                        && !writes.containsKey(criterion)
+                        && !score.self().isEmpty()
+                        && !score.selfNotApplicable()
+                        && score.appraisal1().isEmpty()) {
+                    writes.put(criterion, appraisalWrite(stage, unitCode, criterion, score.self(), CONFIRMED));
                 }
-            }
+            });
         }
-        store.write(
-                code,
-                request.round() == 1 ? Stage.APPRAISAL_1 : Stage.APPRAISAL_2,
-                List.copyOf(writes.values()),
-                actor);
+        store.write(code, stage, List.copyOf(writes.values()), actor);
     }
 
     /**
-     * Corrects final points of a published campaign: stored as the last appraisal round with the correction's
-     * reason (the publication service then publishes a new version). All rows are checked before any is stored.
+     * Corrects final scores of a published campaign: stored as the last appraisal round with the correction's
+     * reason (the caller then publishes a new version). All rows are checked before any is stored.
      */
     @Transactional
-    public void correct(
-            String code, List<vn.parindex.scoring.publication.PublicationDto.CorrectionScore> scores, String actor) {
+    public void correct(String code, List<AssessmentDto.CorrectionScore> scores, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
         CriteriaSet set = campaigns.criteriaSet(c);
         Map<String, CriteriaNode> leaves = LeafChecks.leaves(set);
@@ -213,19 +215,17 @@ public class AssessmentService {
             if (leaf == null) {
                 continue;
             }
-            LeafChecks.check(
-                    set,
-                    member.get().unitType(),
-                    leaf,
-                    new LeafInput(s.score().points(), null, null, null, null, null),
-                    path + ".score",
-                    errors,
-                    worst);
-            Map<String, Object> values = new HashMap<>();
-            values.put("appraisal2_points", s.score().points());
-            values.put("appraisal2_reason", s.score().reason());
-            writes.add(new ScoreStore.Write(
-                    s.unitCode(), leaf.code(), values, s.score().reason()));
+            LeafScore.Given given = s.score().given();
+            if (!LeafChecks.oneValue(given, false, leaf, path + ".score", errors, worst, false)) {
+                continue;
+            }
+            LeafChecks.check(set, member.get().unitType(), leaf, given.input(), path + ".score", errors, worst);
+            writes.add(appraisalWrite(
+                    Stage.CORRECTION,
+                    s.unitCode(),
+                    leaf.code(),
+                    given,
+                    s.score().reason()));
         }
         LeafChecks.fail(errors, worst[0]);
         store.write(code, Stage.CORRECTION, writes, actor);
@@ -248,7 +248,7 @@ public class AssessmentService {
         LeafScore stored = store.leafScores(code, unitCode)
                 .getOrDefault(unitCode, Map.of())
                 .get(leaf.code());
-        if (stored == null || stored.appraisal1() == null) {
+        if (stored == null || stored.appraisal1().isEmpty()) {
             throw new ApiException(
                     ScoringError.INVALID_TRANSITION,
                     "An explanation answers the round-1 appraisal of " + leaf.code() + ", which has none yet");
@@ -260,21 +260,23 @@ public class AssessmentService {
 
     /** The unit's self scores as the rules evaluate them (for confirmation and for "what lost you points"). */
     public static Evaluation.Result selfEvaluation(CriteriaSet set, String unitType, Map<String, LeafScore> stored) {
-        Map<String, LeafInput> inputs = new HashMap<>();
-        stored.forEach((k, v) -> {
-            LeafInput in = v.selfInput();
-            if (in != null) {
-                inputs.put(k, in);
-            }
-        });
-        return Evaluator.evaluate(set, new Evaluation.Input(unitType, Map.of(), inputs));
+        return ResultCalculator.evaluateSelf(set, unitType, stored);
+    }
+
+    private static ScoreStore.Write appraisalWrite(
+            Stage stage, String unitCode, String criterion, LeafScore.Given given, String reason) {
+        String prefix = stage == Stage.APPRAISAL_1 ? "appraisal1_" : "appraisal2_";
+        Map<String, Object> values = new HashMap<>();
+        values.put(prefix + "points", given.points());
+        values.put(prefix + "level", given.level());
+        values.put(prefix + "numerator", given.numerator());
+        values.put(prefix + "denominator", given.denominator());
+        values.put(prefix + "reason", reason);
+        return new ScoreStore.Write(unitCode, criterion, values, reason);
     }
 
     private CampaignService.Member member(Campaign c, String unitCode) {
-        return campaigns
-                .member(c.code, unitCode)
-                .orElseThrow(() -> new ApiException(
-                        ScoringError.UNIT_NOT_IN_CAMPAIGN, unitCode + " is not a member of campaign " + c.code));
+        return campaigns.requireMember(c.code, unitCode);
     }
 
     private String write(Object value) {

@@ -13,10 +13,12 @@ import vn.parindex.criteria.rules.Evaluation;
 import vn.parindex.criteria.rules.Evaluation.LeafInput;
 import vn.parindex.criteria.rules.EvaluationException;
 import vn.parindex.criteria.rules.Evaluator;
+import vn.parindex.criteria.rules.Rule;
 import vn.parindex.criteria.rules.Violation;
 import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.campaign.Campaign;
 import vn.parindex.scoring.campaign.CampaignStatus;
+import vn.parindex.scoring.domain.LeafScore;
 import vn.parindex.scoring.domain.ResultCalculator;
 
 /** Checks every score entry shares: the leaf exists, the criteria rules accept the value, the campaign is open. */
@@ -77,6 +79,67 @@ public final class LeafChecks {
                 }
             }
         }
+    }
+
+    /**
+     * Whether an entry gives exactly one value the leaf's rule takes: points, an evidence level, a ratio
+     * (numerator and denominator) or, for a self score, "not applicable". A unit enters a ratio criterion as its
+     * ratio; an appraiser may also give it points. Otherwise a 400 entry is added naming the field.
+     */
+    static boolean oneValue(
+            LeafScore.Given given,
+            boolean notApplicable,
+            CriteriaNode leaf,
+            String path,
+            List<FieldError> errors,
+            ErrorCode[] worst,
+            boolean selfEntry) {
+        boolean ratio = given.numerator() != null || given.denominator() != null;
+        int kinds = (given.points() != null ? 1 : 0)
+                + (given.level() != null ? 1 : 0)
+                + (ratio ? 1 : 0)
+                + (notApplicable ? 1 : 0);
+        String choices = selfEntry
+                ? "points, level, numerator and denominator, or notApplicable"
+                : "points, level, or numerator and denominator";
+        String problem = null;
+        String field = path;
+        Object rejected = leaf.code();
+        if (kinds == 0) {
+            problem = "gives no value: give " + choices;
+        } else if (kinds > 1) {
+            problem = "gives more than one value: give one of " + choices;
+        } else if (ratio && (given.numerator() == null || given.denominator() == null)) {
+            field = prefix(path) + (given.numerator() == null ? "numerator" : "denominator");
+            problem = "numerator and denominator go together";
+            rejected = null;
+        } else if (ratio && leaf.rule().metric() == null) {
+            field = prefix(path) + "numerator";
+            problem = "this criterion takes points or a level, not a ratio";
+            rejected = given.numerator();
+        } else if (given.level() != null && !(leaf.rule() instanceof Rule.Evidence)) {
+            field = prefix(path) + "level";
+            problem = "this criterion takes no evidence level";
+            rejected = given.level();
+        } else if (selfEntry && given.points() != null && leaf.rule().metric() != null) {
+            field = prefix(path) + "points";
+            problem = "this criterion is scored from a ratio: give numerator and denominator";
+            rejected = given.points();
+        }
+        if (problem == null) {
+            return true;
+        }
+        worst[0] = reject(errors, worst[0], field, problem, rejected);
+        return false;
+    }
+
+    /** Adds a 400 entry and answers the worst error code so far. */
+    static ErrorCode reject(List<FieldError> errors, ErrorCode worst, String field, String problem, Object value) {
+        errors.add(FieldError.of(
+                field,
+                problem,
+                value == null ? null : value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString()));
+        return worst == null ? ScoringError.INVALID_SCORE : worst;
     }
 
     private static String prefix(String path) {

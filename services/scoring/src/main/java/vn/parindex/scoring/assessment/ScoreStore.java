@@ -40,9 +40,13 @@ public class ScoreStore {
             String after,
             String reason) {}
 
-    private static final String LEAF_COLUMNS = "unit_code, criterion_code, self_points, self_level, self_numerator,"
-            + " self_denominator, self_not_applicable, appraisal1_points, appraisal2_points, survey_points,"
-            + " survey_value, auto_value, auto_numerator, auto_denominator";
+    /** Every column of a score row but the campaign's, in the order {@link #row} reads them. */
+    private static final String ROW_COLUMNS = "unit_code, criterion_code, self_points, self_level, self_numerator,"
+            + " self_denominator, self_not_applicable, self_explanation, evidence, appraisal1_points,"
+            + " appraisal1_level, appraisal1_numerator, appraisal1_denominator, appraisal1_reason, unit_explanation,"
+            + " appraisal2_points, appraisal2_level, appraisal2_numerator, appraisal2_denominator, appraisal2_reason,"
+            + " survey_points, survey_value, auto_value, auto_numerator, auto_denominator, auto_fetched_at,"
+            + " updated_at";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -52,7 +56,10 @@ public class ScoreStore {
         this.json = json;
     }
 
-    /** Upserts a stage's values and records history; bumps the campaign's revision. */
+    /**
+     * Upserts a stage's values and records history; bumps the campaign's revision. A column missing from a
+     * write's values keeps what is stored (an explanation or evidence not sent is not erased).
+     */
     public void write(String campaignCode, Stage stage, List<Write> writes, String actor) {
         if (writes.isEmpty()) {
             return;
@@ -74,9 +81,13 @@ public class ScoreStore {
                     up.setString(2, w.unitCode());
                     up.setString(3, w.criterionCode());
                     Map<String, Object> after = new LinkedHashMap<>();
+                    Map<String, Object> old = before.get(w.unitCode() + "/" + w.criterionCode());
                     for (int i = 0; i < stage.columns.size(); i++) {
                         String col = stage.columns.get(i);
-                        Object v = w.values().get(col);
+                        // A column the write does not name keeps its stored value (partial updates).
+                        Object v = w.values().containsKey(col)
+                                ? w.values().get(col)
+                                : old == null ? null : old.get(camel(col));
                         if (col.equals("self_not_applicable") && v == null) {
                             v = false;
                         }
@@ -88,7 +99,6 @@ public class ScoreStore {
                     history.setString(2, w.unitCode());
                     history.setString(3, w.criterionCode());
                     history.setString(4, stage.action);
-                    Map<String, Object> old = before.get(w.unitCode() + "/" + w.criterionCode());
                     history.setString(5, old == null ? null : write(old));
                     history.setString(6, write(after));
                     history.setString(7, w.reason());
@@ -128,7 +138,24 @@ public class ScoreStore {
     /** The leaf scores of one unit, or of all when {@code unitCode} is {@code null}. */
     public Map<String, Map<String, LeafScore>> leafScores(String campaignCode, String unitCode) {
         Map<String, Map<String, LeafScore>> byUnit = new HashMap<>();
-        String sql = "SELECT " + LEAF_COLUMNS + " FROM score WHERE campaign_code = ?"
+        query(
+                campaignCode,
+                unitCode,
+                (unit, row) ->
+                        byUnit.computeIfAbsent(unit, k -> new HashMap<>()).put(row.criterionCode(), row.leafScore()));
+        return byUnit;
+    }
+
+    /** Every stored row of a unit, by criterion code. */
+    public List<ScoreRow> rows(String campaignCode, String unitCode) {
+        List<ScoreRow> rows = new ArrayList<>();
+        query(campaignCode, unitCode, (unit, row) -> rows.add(row));
+        rows.sort(java.util.Comparator.comparing(ScoreRow::criterionCode));
+        return rows;
+    }
+
+    private void query(String campaignCode, String unitCode, java.util.function.BiConsumer<String, ScoreRow> consumer) {
+        String sql = "SELECT " + ROW_COLUMNS + " FROM score WHERE campaign_code = ?"
                 + (unitCode == null ? "" : " AND unit_code = ?");
         try (Connection con = dataSource.getConnection();
                 PreparedStatement s = con.prepareStatement(sql)) {
@@ -139,68 +166,33 @@ public class ScoreStore {
             s.setFetchSize(10_000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    LeafScore score = new LeafScore(
-                            rs.getBigDecimal(3),
-                            rs.getString(4),
-                            rs.getBigDecimal(5),
-                            rs.getBigDecimal(6),
-                            rs.getBoolean(7),
-                            rs.getBigDecimal(8),
-                            rs.getBigDecimal(9),
-                            rs.getBigDecimal(10),
-                            rs.getBigDecimal(11),
-                            rs.getBigDecimal(12),
-                            rs.getBigDecimal(13),
-                            rs.getBigDecimal(14));
-                    byUnit.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getString(2), score);
+                    consumer.accept(rs.getString(1), row(rs));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the scores of " + campaignCode, e);
         }
-        return byUnit;
     }
 
-    /** The leaf scores of a row read by {@link #rows}. */
-    public static LeafScore leafScore(Map<String, Object> row) {
-        return new LeafScore(
-                (BigDecimal) row.get("self_points"),
-                (String) row.get("self_level"),
-                (BigDecimal) row.get("self_numerator"),
-                (BigDecimal) row.get("self_denominator"),
-                Boolean.TRUE.equals(row.get("self_not_applicable")),
-                (BigDecimal) row.get("appraisal1_points"),
-                (BigDecimal) row.get("appraisal2_points"),
-                (BigDecimal) row.get("survey_points"),
-                (BigDecimal) row.get("survey_value"),
-                (BigDecimal) row.get("auto_value"),
-                (BigDecimal) row.get("auto_numerator"),
-                (BigDecimal) row.get("auto_denominator"));
-    }
-
-    /** Every stored column of a unit's rows (for the assessment view): criterion → column → value. */
-    public Map<String, Map<String, Object>> rows(String campaignCode, String unitCode) {
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        try (Connection con = dataSource.getConnection();
-                PreparedStatement s = con.prepareStatement(
-                        "SELECT * FROM score WHERE campaign_code = ? AND unit_code = ? ORDER BY criterion_code")) {
-            s.setString(1, campaignCode);
-            s.setString(2, unitCode);
-            try (ResultSet rs = s.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-                    }
-                    rows.put(rs.getString("criterion_code"), row);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the scores of " + unitCode, e);
-        }
-        return rows;
+    private static ScoreRow row(ResultSet rs) throws SQLException {
+        return new ScoreRow(
+                rs.getString(2),
+                new LeafScore.Given(rs.getBigDecimal(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)),
+                rs.getBoolean(7),
+                rs.getString(8),
+                rs.getString(9),
+                new LeafScore.Given(rs.getBigDecimal(10), rs.getString(11), rs.getBigDecimal(12), rs.getBigDecimal(13)),
+                rs.getString(14),
+                rs.getString(15),
+                new LeafScore.Given(rs.getBigDecimal(16), rs.getString(17), rs.getBigDecimal(18), rs.getBigDecimal(19)),
+                rs.getString(20),
+                rs.getBigDecimal(21),
+                rs.getBigDecimal(22),
+                rs.getBigDecimal(23),
+                rs.getBigDecimal(24),
+                rs.getBigDecimal(25),
+                rs.getObject(26, OffsetDateTime.class),
+                rs.getObject(27, OffsetDateTime.class));
     }
 
     public List<HistoryEntry> history(String campaignCode, String unitCode) {

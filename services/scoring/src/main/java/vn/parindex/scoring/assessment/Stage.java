@@ -14,12 +14,28 @@ public enum Stage {
                     "self_not_applicable",
                     "self_explanation",
                     "evidence")),
-    APPRAISAL_1("APPRAISAL_ROUND_1", List.of("appraisal1_points", "appraisal1_reason")),
+    APPRAISAL_1(
+            "APPRAISAL_ROUND_1",
+            List.of(
+                    "appraisal1_points",
+                    "appraisal1_level",
+                    "appraisal1_numerator",
+                    "appraisal1_denominator",
+                    "appraisal1_reason")),
     EXPLANATION("UNIT_EXPLANATION", List.of("unit_explanation")),
-    APPRAISAL_2("APPRAISAL_ROUND_2", List.of("appraisal2_points", "appraisal2_reason")),
-    CORRECTION("CORRECTION", List.of("appraisal2_points", "appraisal2_reason")),
+    APPRAISAL_2("APPRAISAL_ROUND_2", Stage.round2()),
+    CORRECTION("CORRECTION", Stage.round2()),
     SURVEY("SURVEY_SCORE", List.of("survey_points", "survey_value")),
     AUTO("AUTO_SCORE", List.of("auto_value", "auto_numerator", "auto_denominator", "auto_fetched_at"));
+
+    private static List<String> round2() {
+        return List.of(
+                "appraisal2_points",
+                "appraisal2_level",
+                "appraisal2_numerator",
+                "appraisal2_denominator",
+                "appraisal2_reason");
+    }
 
     final String action;
     final List<String> columns;

@@ -21,9 +21,11 @@ import vn.parindex.common.api.Roles;
 public class Caller {
 
     private final SecurityIdentity identity;
+    private final CampaignMembers members;
 
-    public Caller(SecurityIdentity identity) {
+    public Caller(SecurityIdentity identity, CampaignMembers members) {
         this.identity = identity;
+        this.members = members;
     }
 
     /** Self-assessment of {@code unitCode}: an admin, or a unit officer whose token names the unit. */
@@ -42,8 +44,9 @@ public class Caller {
     }
 
     /**
-     * Appraisal in {@code campaignCode}: an admin, or an appraiser whose {@code campaigns} claim names the campaign
-     * (an entry ending in {@code *} is a prefix: {@code YB-*}). No claim, no campaign: appraisers are scoped.
+     * Appraisal in {@code campaignCode}: an admin, or an appraiser on the campaign's council (assigned by an
+     * administrator, by user name or token subject), or whose {@code campaigns} claim names the campaign (an entry
+     * ending in {@code *} is a prefix: {@code YB-*}). Neither, no campaign: appraisers are scoped.
      */
     public void requireAppraiser(String campaignCode) {
         requireAuthenticated();
@@ -58,8 +61,9 @@ public class Caller {
                 .anyMatch(c -> c.endsWith("*")
                         ? campaignCode.startsWith(c.substring(0, c.length() - 1))
                         : c.equals(campaignCode));
-        if (!scoped) {
-            throw new ForbiddenException("This appraiser appraises " + campaigns + ", not " + campaignCode);
+        if (!scoped && !members.onCouncil(campaignCode, names())) {
+            throw new ForbiddenException(
+                    "This appraiser is not on the council of " + campaignCode + " and its token names " + campaigns);
         }
     }
 
@@ -72,6 +76,24 @@ public class Caller {
         if (!identity.hasRole(Roles.UNIT_OFFICER) || !claim(Roles.UNITS_CLAIM).contains(unitCode)) {
             throw new ForbiddenException("Only administrators, appraisers and the unit's own officers read this");
         }
+    }
+
+    /** The caller's user name and token subject. */
+    private Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        if (identity.getPrincipal().getName() != null) {
+            names.add(identity.getPrincipal().getName());
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            if (jwt.getSubject() != null) {
+                names.add(jwt.getSubject());
+            }
+            Object preferred = jwt.getClaim("preferred_username");
+            if (preferred != null) {
+                names.add(preferred instanceof JsonString s ? s.getString() : preferred.toString());
+            }
+        }
+        return names;
     }
 
     private void requireAuthenticated() {

@@ -38,6 +38,22 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "unit_group_code")
     public String unitGroupCode;
 
+    /** The day the group's members were taken on: where the next campaign's lineage window ends. */
+    @Column(name = "unit_group_as_of")
+    public java.time.LocalDate unitGroupAsOf;
+
+    /** The level of the group's units (PROVINCE, DISTRICT, COMMUNE, AGENCY). */
+    @Column(name = "unit_level")
+    public String unitLevel;
+
+    /** SHA-256 of the creating request: the same request again answers this campaign. */
+    @Column(name = "request_fingerprint")
+    public String requestFingerprint;
+
+    /** Results taken from a published table, not computed from scores. */
+    @Column(name = "results_imported")
+    public boolean resultsImported;
+
     @Column(name = "previous_campaign_code")
     public String previousCampaignCode;
 

@@ -5,11 +5,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -32,23 +35,38 @@ import vn.parindex.common.api.Roles;
 public class CampaignResource {
 
     private final CampaignService campaigns;
+    private final CampaignMembers members;
+    private final CampaignViews views;
 
-    public CampaignResource(CampaignService campaigns) {
+    public CampaignResource(CampaignService campaigns, CampaignMembers members, CampaignViews views) {
         this.campaigns = campaigns;
+        this.members = members;
+        this.views = views;
     }
 
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a campaign; the published criteria set and the group's members are snapshotted")
+    @Operation(
+            summary = "Create a campaign; the published criteria set, the group's members and their lineage since"
+                    + " the previous campaign are snapshotted",
+            description = "All reads of other services happen before anything is stored: when one fails the answer"
+                    + " is 503 and nothing exists. The same request sent again (a retry after a timeout) answers 200"
+                    + " with the campaign it created; a different request with a used code answers 409.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, CRITERIA_SET_NOT_FOUND, GROUP_NOT_FOUND")
-    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND (previousCampaignCode)")
+    @APIResponse(responseCode = "200", description = "An identical request created it before: the campaign")
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED, CRITERIA_SET_NOT_FOUND, GROUP_NOT_FOUND, MIXED_LEVELS,"
+                    + " CRITERIA_SET_LEVEL_MISMATCH, CAMPAIGN_YEAR_MISMATCH")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_EXISTS, CRITERIA_SET_NOT_PUBLISHED")
-    @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE, CATALOGUE_UNAVAILABLE")
+    @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE, CATALOGUE_UNAVAILABLE (nothing stored)")
     public Response create(@Valid @NotNull CampaignDto.Create body, @Context SecurityContext security) {
-        Campaign c = campaigns.createCampaign(body, Actor.of(security));
-        return Response.created(URI.create("/api/campaigns/" + c.code))
+        CampaignService.Created result = campaigns.createCampaign(body, Actor.of(security));
+        Campaign c = result.campaign();
+        return (result.created()
+                        ? Response.created(URI.create("/api/campaigns/" + c.code))
+                        : Response.ok().header(HttpHeaders.CONTENT_LOCATION, "/api/campaigns/" + c.code))
                 .entity(view(c, true))
                 .build();
     }
@@ -101,38 +119,66 @@ public class CampaignResource {
     }
 
     @RolesAllowed(Roles.ADMIN)
-    @POST
-    @Path("/{code}/approve")
-    @Operation(summary = "APPRAISAL → APPROVED: results are final and ready to publish")
-    @APIResponse(responseCode = "200", description = "APPRAISAL → APPROVED: results are final and ready to publish")
-    @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
-    public CampaignDto.Response approve(@RestPath String code) {
-        return view(campaigns.transition(code, CampaignStatus.APPRAISAL, CampaignStatus.APPROVED), false);
+    @PUT
+    @Path("/{code}/exclusions/{unitCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Leave a unit out of the ranking with a reason (shown in results and the ranking)",
+            description = "A unit with missing scores blocks approval and publication unless it is excluded.")
+    @APIResponse(responseCode = "200", description = "The member with its exclusion")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
+    @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED")
+    public CampaignDto.Member exclude(
+            @RestPath String code,
+            @RestPath String unitCode,
+            @Valid @NotNull CampaignDto.Exclude body,
+            @Context SecurityContext security) {
+        return member(members.exclude(code, unitCode, body.reason().strip(), Actor.of(security)));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @DELETE
+    @Path("/{code}/exclusions/{unitCode}")
+    @Operation(summary = "Take an excluded unit back into the ranking")
+    @APIResponse(responseCode = "200", description = "The member, no longer excluded")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
+    @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED")
+    public CampaignDto.Member include(
+            @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+        return member(members.exclude(code, unitCode, null, Actor.of(security)));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @PUT
+    @Path("/{code}/appraisers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Assign the campaign's appraisal council (user names or token subjects; replaces the list)",
+            description = "A user with the role appraiser appraises a campaign when it sits on the campaign's"
+                    + " council or when its token's campaigns claim names the campaign (YB-* for a prefix).")
+    @APIResponse(responseCode = "200", description = "The council")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
+    public CampaignDto.CouncilView assignCouncil(
+            @RestPath String code, @Valid @NotNull CampaignDto.Council body, @Context SecurityContext security) {
+        return new CampaignDto.CouncilView(code, members.assignCouncil(code, body.appraisers(), Actor.of(security)));
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.APPRAISER})
+    @GET
+    @Path("/{code}/appraisers")
+    @Operation(summary = "The campaign's appraisal council")
+    @APIResponse(responseCode = "200", description = "The council")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
+    public CampaignDto.CouncilView council(@RestPath String code) {
+        campaigns.campaign(code);
+        return new CampaignDto.CouncilView(code, members.council(code));
     }
 
     private CampaignDto.Response view(Campaign c, boolean withMembers) {
-        // Listings and stage changes need the count only; one campaign's view lists its members.
-        List<CampaignService.Member> members = withMembers ? campaigns.members(c.code) : null;
-        return new CampaignDto.Response(
-                c.code,
-                c.name,
-                c.year,
-                c.criteriaSetCode,
-                c.criteriaSetEtag,
-                c.unitGroupCode,
-                c.previousCampaignCode,
-                c.comparisonRule,
-                c.appraisalRequired,
-                c.selfAssessmentDeadline,
-                c.status,
-                CampaignService.selfAssessmentOpen(c),
-                withMembers ? members.size() : campaigns.memberCount(c.code),
-                withMembers
-                        ? members.stream()
-                                .map(m -> new CampaignDto.Member(
-                                        m.unitCode(), m.unitName(), m.unitType(), m.selfStatus()))
-                                .toList()
-                        : null,
-                c.createdAt);
+        return views.of(c, withMembers);
+    }
+
+    private static CampaignDto.Member member(CampaignService.Member m) {
+        return CampaignViews.member(m);
     }
 }

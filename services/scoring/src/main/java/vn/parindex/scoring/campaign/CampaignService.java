@@ -3,9 +3,14 @@ package vn.parindex.scoring.campaign;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,32 +19,48 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.SetStatus;
 import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.client.CatalogueClient;
 import vn.parindex.scoring.client.RegistryClient;
+import vn.parindex.scoring.domain.CampaignFit;
 import vn.parindex.scoring.domain.ComparisonRule;
+import vn.parindex.scoring.domain.UnitResult;
 
 /**
- * Campaign use cases: create one from a published criteria set and a peer group (both snapshotted), read it, and
- * move it through its stages. Everything fetched from other services is fetched before anything is stored.
+ * Campaign use cases: create one from a published criteria set and a peer group (both snapshotted, with the
+ * group's lineage since the previous campaign), read it, and move it through its stages. Everything fetched from
+ * other services is fetched before the one transaction that stores the campaign, so a dependency that fails
+ * leaves nothing behind, and the same request sent again (a retry after a timeout) answers the stored campaign.
  */
 @ApplicationScoped
 public class CampaignService {
 
-    /** A campaign member. */
-    public record Member(String unitCode, String unitName, String unitType, String selfStatus) {}
+    /** A campaign member, with its exclusion from the ranking if an administrator made one. */
+    public record Member(
+            String unitCode,
+            String unitName,
+            String unitType,
+            String unitLevel,
+            String selfStatus,
+            UnitResult.Exclusion excluded) {}
+
+    /** A campaign and whether this request created it (false: an identical earlier request did). */
+    public record Created(Campaign campaign, boolean created) {}
 
     private final CatalogueClient catalogue;
     private final RegistryClient registry;
     private final ObjectMapper json;
+    private final ObjectMapper canonical;
     private final AgroalDataSource dataSource;
     private final Map<String, CriteriaSet> snapshots = new ConcurrentHashMap<>();
 
@@ -48,25 +69,21 @@ public class CampaignService {
         this.catalogue = catalogue;
         this.registry = registry;
         this.json = json;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.dataSource = dataSource;
     }
 
-    @Transactional
-    public Campaign createCampaign(CampaignDto.Create request, String actor) {
-        if (Campaign.findById(request.code()) != null) {
-            throw new ApiException(ScoringError.CAMPAIGN_EXISTS, "Campaign " + request.code() + " exists");
+    /**
+     * Creates a campaign: fetches the set, the group and (for MEAN_OF_PREDECESSORS) the lineage of exactly the
+     * group's members, checks they fit together, then stores everything in one transaction.
+     */
+    public Created createCampaign(CampaignDto.Create request, String actor) {
+        String fingerprint = fingerprint(request);
+        Optional<Campaign> existing = find(request.code());
+        if (existing.isPresent()) {
+            return sameRequest(existing.get(), fingerprint);
         }
-        Campaign previous = null;
-        if (request.previousCampaignCode() != null) {
-            previous = Campaign.findById(request.previousCampaignCode());
-            if (previous == null) {
-                throw new ApiException(
-                        vn.parindex.common.api.CommonError.VALIDATION_FAILED,
-                        "No previous campaign " + request.previousCampaignCode(),
-                        List.of(FieldError.of(
-                                "previousCampaignCode", "no such campaign", request.previousCampaignCode())));
-            }
-        }
+        Campaign previous = request.previousCampaignCode() == null ? null : previous(request);
         CatalogueClient.SetDocument doc = catalogue
                 .criteriaSet(request.criteriaSetCode())
                 .orElseThrow(() -> new ApiException(
@@ -85,14 +102,33 @@ public class CampaignService {
                         ScoringError.GROUP_NOT_FOUND,
                         "The unit registry has no group " + request.unitGroupCode(),
                         List.of(FieldError.of("unitGroupCode", "no such peer group", request.unitGroupCode()))));
+        String level = CampaignFit.check(new CampaignFit.Facts(
+                request.year(),
+                set.code(),
+                set.year(),
+                set.targetLevel(),
+                group.code(),
+                group.year(),
+                group.members().stream().map(RegistryClient.Member::level).toList(),
+                request.previousCampaignCode(),
+                previous == null ? null : previous.year));
         ComparisonRule rule = request.comparisonRule() == null ? ComparisonRule.NONE : request.comparisonRule();
+        LocalDate asOf = group.asOf() != null ? group.asOf() : LocalDate.of(group.year(), 12, 31);
         String lineage = null;
         if (previous != null && rule == ComparisonRule.MEAN_OF_PREDECESSORS) {
-            List<RegistryClient.Link> links = registry.changes(
-                    LocalDate.of(Math.min(previous.year, request.year()), 1, 1),
-                    LocalDate.of(Math.max(previous.year, request.year()), 12, 31));
-            lineage = write(
-                    links.stream().map(l -> List.of(l.oldCode(), l.newCode())).toList());
+            LocalDate from =
+                    previous.unitGroupAsOf != null ? previous.unitGroupAsOf : LocalDate.of(previous.year, 12, 31);
+            List<List<String>> links = new ArrayList<>();
+            if (from.isBefore(asOf)) {
+                registry.predecessorsOn(
+                                group.members().stream()
+                                        .map(RegistryClient.Member::code)
+                                        .toList(),
+                                from,
+                                asOf)
+                        .forEach((now, old) -> old.forEach(o -> links.add(List.of(o, now))));
+            }
+            lineage = write(links);
         }
 
         Campaign c = new Campaign();
@@ -103,6 +139,8 @@ public class CampaignService {
         c.criteriaSetEtag = doc.etag();
         c.criteriaSnapshot = doc.json();
         c.unitGroupCode = group.code();
+        c.unitGroupAsOf = asOf;
+        c.unitLevel = level;
         c.previousCampaignCode = request.previousCampaignCode();
         c.comparisonRule = rule;
         c.lineageSnapshot = lineage;
@@ -112,10 +150,44 @@ public class CampaignService {
         c.createdAt = OffsetDateTime.now();
         c.updatedAt = c.createdAt;
         c.createdBy = actor;
-        c.persist();
-        Campaign.getEntityManager().flush();
-        insertMembers(c.code, group.members());
-        return c;
+        c.requestFingerprint = fingerprint;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                c.persist();
+                Campaign.getEntityManager().flush();
+                insertMembers(c.code, group.members());
+            });
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            // Another request stored the code between our check and our insert (a concurrent retry).
+            return sameRequest(find(request.code()).orElseThrow(() -> e), fingerprint);
+        }
+        return new Created(c, true);
+    }
+
+    private Created sameRequest(Campaign existing, String fingerprint) {
+        if (fingerprint.equals(existing.requestFingerprint)) {
+            return new Created(existing, false);
+        }
+        throw new ApiException(
+                ScoringError.CAMPAIGN_EXISTS,
+                "Campaign " + existing.code + " exists, created by a different request",
+                List.of(FieldError.of("code", "already used", existing.code)));
+    }
+
+    private Campaign previous(CampaignDto.Create request) {
+        return find(request.previousCampaignCode())
+                .orElseThrow(() -> new ApiException(
+                        CommonError.VALIDATION_FAILED,
+                        "No previous campaign " + request.previousCampaignCode(),
+                        List.of(FieldError.of(
+                                "previousCampaignCode", "no such campaign", request.previousCampaignCode()))));
+    }
+
+    private static Optional<Campaign> find(String code) {
+        return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(Campaign.findById(code)));
     }
 
     public Campaign campaign(String code) {
@@ -146,7 +218,7 @@ public class CampaignService {
         return snapshots.computeIfAbsent(c.code, k -> parse(c.criteriaSnapshot));
     }
 
-    /** One-step lineage of the campaign's snapshot: a new code → the codes it came from. */
+    /** The campaign's lineage snapshot: a unit code → the codes of the previous campaign's date it came from. */
     public Map<String, List<String>> oldCodesByNew(Campaign c) {
         Map<String, List<String>> map = new HashMap<>();
         if (c.lineageSnapshot == null) {
@@ -155,6 +227,9 @@ public class CampaignService {
         try {
             List<List<String>> links = json.readValue(c.lineageSnapshot, new TypeReference<>() {});
             for (List<String> l : links) {
+                if (l.get(0) == null || l.get(1) == null) {
+                    continue; // snapshots of wave 1 held CREATE links without an old code
+                }
                 // Self links (15 → 15) are kept: they say the unit is its own predecessor in a merger.
                 map.computeIfAbsent(l.get(1), k -> new ArrayList<>()).add(l.get(0));
             }
@@ -171,6 +246,13 @@ public class CampaignService {
     /** One member, read by its key (every score write asks; a campaign may have thousands of members). */
     public Optional<Member> member(String campaignCode, String unitCode) {
         return queryMembers(campaignCode, unitCode).stream().findFirst();
+    }
+
+    /** One member, or 404 {@code UNIT_NOT_IN_CAMPAIGN}. */
+    public Member requireMember(String campaignCode, String unitCode) {
+        return member(campaignCode, unitCode)
+                .orElseThrow(() -> new ApiException(
+                        ScoringError.UNIT_NOT_IN_CAMPAIGN, unitCode + " is not a member of campaign " + campaignCode));
     }
 
     public int memberCount(String campaignCode) {
@@ -190,16 +272,28 @@ public class CampaignService {
     private List<Member> queryMembers(String campaignCode, String unitCode) {
         List<Member> members = new ArrayList<>();
         try (Connection con = dataSource.getConnection();
-                PreparedStatement s = con.prepareStatement("SELECT unit_code, unit_name, unit_type, self_status"
-                        + " FROM campaign_unit WHERE campaign_code = ?"
-                        + (unitCode == null ? "" : " AND unit_code = ?") + " ORDER BY position")) {
+                PreparedStatement s = con.prepareStatement(
+                        "SELECT unit_code, unit_name, unit_type, unit_level, self_status, excluded_reason,"
+                                + " excluded_by, excluded_at FROM campaign_unit WHERE campaign_code = ?"
+                                + (unitCode == null ? "" : " AND unit_code = ?") + " ORDER BY position")) {
             s.setString(1, campaignCode);
             if (unitCode != null) {
                 s.setString(2, unitCode);
             }
+            s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    members.add(new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    UnitResult.Exclusion excluded = rs.getString(6) == null
+                            ? null
+                            : new UnitResult.Exclusion(
+                                    rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class));
+                    members.add(new Member(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            excluded));
                 }
             }
         } catch (SQLException e) {
@@ -212,19 +306,24 @@ public class CampaignService {
     @Transactional
     public Campaign transition(String code, CampaignStatus from, CampaignStatus to) {
         Campaign c = campaignForUpdate(code);
+        requireStatus(c, from, to);
+        c.status = to;
+        c.updatedAt = OffsetDateTime.now();
+        return c;
+    }
+
+    /** 409 unless the campaign is in {@code from} (and not published). */
+    public static void requireStatus(Campaign c, CampaignStatus from, CampaignStatus to) {
         if (c.status == CampaignStatus.PUBLISHED) {
-            throw new ApiException(ScoringError.CAMPAIGN_PUBLISHED, "Campaign " + code + " is published");
+            throw new ApiException(ScoringError.CAMPAIGN_PUBLISHED, "Campaign " + c.code + " is published");
         }
         if (c.status != from) {
             throw new ApiException(
                     ScoringError.INVALID_TRANSITION,
-                    "Campaign " + code + " is " + c.status + "; " + to + " needs " + from,
+                    "Campaign " + c.code + " is " + c.status + "; " + to + " needs " + from,
                     List.of(),
                     Map.of("status", c.status.name(), "requiredStatus", from.name()));
         }
-        c.status = to;
-        c.updatedAt = OffsetDateTime.now();
-        return c;
     }
 
     /** Whether units may still change their self-assessment. */
@@ -235,30 +334,24 @@ public class CampaignService {
     private void insertMembers(String campaignCode, List<RegistryClient.Member> members) {
         try (Connection con = dataSource.getConnection();
                 PreparedStatement s = con.prepareStatement(
-                        "INSERT INTO campaign_unit (campaign_code, unit_code, unit_name, unit_type, position)"
-                                + " SELECT ?, u.code, u.name, u.type, u.ord"
-                                + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) WITH ORDINALITY"
-                                + " AS u(code, name, type, ord)")) {
+                        "INSERT INTO campaign_unit (campaign_code, unit_code, unit_name, unit_type, unit_level,"
+                                + " position) SELECT ?, u.code, u.name, u.type, u.level, u.ord"
+                                + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])"
+                                + " WITH ORDINALITY AS u(code, name, type, level, ord)")) {
             s.setString(1, campaignCode);
-            s.setArray(
-                    2,
-                    con.createArrayOf(
-                            "varchar",
-                            members.stream().map(RegistryClient.Member::code).toArray()));
-            s.setArray(
-                    3,
-                    con.createArrayOf(
-                            "varchar",
-                            members.stream().map(RegistryClient.Member::name).toArray()));
-            s.setArray(
-                    4,
-                    con.createArrayOf(
-                            "varchar",
-                            members.stream().map(RegistryClient.Member::type).toArray()));
+            s.setArray(2, con.createArrayOf("varchar", column(members, RegistryClient.Member::code)));
+            s.setArray(3, con.createArrayOf("varchar", column(members, RegistryClient.Member::name)));
+            s.setArray(4, con.createArrayOf("varchar", column(members, RegistryClient.Member::type)));
+            s.setArray(5, con.createArrayOf("varchar", column(members, RegistryClient.Member::level)));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the members of " + campaignCode, e);
         }
+    }
+
+    private static Object[] column(
+            List<RegistryClient.Member> members, java.util.function.Function<RegistryClient.Member, String> get) {
+        return members.stream().map(get).toArray();
     }
 
     private CriteriaSet parse(String document) {
@@ -275,5 +368,28 @@ public class CampaignService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** SHA-256 of the request as canonical JSON (sorted keys): equal requests, equal fingerprints. */
+    private String fingerprint(CampaignDto.Create request) {
+        try {
+            Map<String, Object> fields = canonical.convertValue(request, new TypeReference<>() {});
+            fields.values().removeIf(java.util.Objects::isNull);
+            byte[] bytes = canonical
+                    .writeValueAsString(new java.util.TreeMap<>(fields))
+                    .getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

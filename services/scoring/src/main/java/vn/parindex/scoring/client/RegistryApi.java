@@ -1,9 +1,11 @@
 package vn.parindex.scoring.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -18,21 +20,32 @@ interface RegistryApi {
 
     record Member(String code, String name, String type, String level, String parentCode) {}
 
-    /** One old → new link of the registry's change list. */
-    record ChangeLink(LocalDate effectiveDate, String kind, String oldCode, String newCode, boolean derived) {}
+    /** Lineage of many units across a window (the registry's {@code POST /api/units/lineage}). */
+    record LineageRequest(List<String> codes, LocalDate from, LocalDate to, boolean includeDerived) {}
 
-    record ChangePage(List<ChangeLink> items, int page, int size, long total) {}
+    record Unit(String code, String name, String type, String level, String parentCode) {}
+
+    record Relative(
+            String code,
+            String name,
+            String level,
+            String event,
+            LocalDate effectiveDate,
+            String part,
+            int depth,
+            String via,
+            boolean validOnFrom) {}
+
+    record LineageItem(String code, Unit unit, List<Relative> predecessors, List<Relative> successors) {}
+
+    record LineageAnswer(LocalDate from, LocalDate to, List<LineageItem> items, List<String> unknown) {}
 
     @GET
     @Path("/unit-groups/{code}")
     Group group(@PathParam("code") String code);
 
-    @GET
-    @Path("/unit-changes")
-    ChangePage changes(
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to,
-            @QueryParam("includeDerived") boolean includeDerived,
-            @QueryParam("page") int page,
-            @QueryParam("size") int size);
+    @POST
+    @Path("/units/lineage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    LineageAnswer lineage(LineageRequest request);
 }

@@ -3,7 +3,9 @@ package vn.parindex.scoring.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -13,20 +15,21 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.scoring.ScoringError;
 
-/** Peer groups and unit changes from the unit registry; a registry that is down is a 503, never invented data. */
+/** Peer groups, units and lineage from the unit registry; a registry that is down is a 503, never invented data. */
 @ApplicationScoped
 public class RegistryClient {
 
     /** A member of a peer group. */
-    public record Member(String code, String name, String type) {}
+    public record Member(String code, String name, String type, String level) {}
 
-    /** A peer group with its members. */
-    public record Group(String code, String name, int year, List<Member> members) {}
+    /** A peer group with its members and the day they were taken on. */
+    public record Group(String code, String name, int year, LocalDate asOf, List<Member> members) {}
 
-    /** An old → new lineage link. */
-    public record Link(String oldCode, String newCode, LocalDate effectiveDate) {}
+    /** A unit as the registry knows it on a day. */
+    public record Unit(String code, String name, String type, String level) {}
 
-    private static final int PAGE = 1000;
+    /** Units found on a day, and the codes that are no unit then. */
+    public record Units(Map<String, Unit> found, List<String> unknown) {}
 
     private final RegistryApi api;
 
@@ -43,30 +46,66 @@ public class RegistryClient {
                         g.code(),
                         g.name(),
                         g.year(),
+                        g.asOf(),
                         g.members() == null
                                 ? List.of()
                                 : g.members().stream()
-                                        .map(m -> new Member(m.code(), m.name(), m.type()))
+                                        .map(m -> new Member(m.code(), m.name(), m.type(), m.level()))
                                         .toList()));
     }
 
-    /** Every change link (derived ones included) effective in [from, to]. */
-    public List<Link> changes(LocalDate from, LocalDate to) {
-        List<Link> links = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            int p = page;
-            RegistryApi.ChangePage answer = Remote.call(
-                    () -> guarded(() -> api.changes(from, to, true, p, PAGE)),
-                    ScoringError.REGISTRY_UNAVAILABLE,
-                    "The unit registry");
-            answer.items().forEach(l -> links.add(new Link(l.oldCode(), l.newCode(), l.effectiveDate())));
-            if (answer.items().size() < PAGE || links.size() >= answer.total()) {
-                return links;
+    /**
+     * For each code (a unit on {@code to}), the units on {@code from} it was formed from: one call for all codes,
+     * computed by the registry. A unit without a change in the window maps to nothing.
+     */
+    public Map<String, List<String>> predecessorsOn(List<String> codes, LocalDate from, LocalDate to) {
+        RegistryApi.LineageAnswer answer = Remote.call(
+                () -> guarded(() -> api.lineage(new RegistryApi.LineageRequest(codes, from, to, false))),
+                ScoringError.REGISTRY_UNAVAILABLE,
+                "The unit registry");
+        Map<String, List<String>> byCode = new LinkedHashMap<>();
+        if (answer.items() == null) {
+            return byCode;
+        }
+        for (RegistryApi.LineageItem item : answer.items()) {
+            List<String> old = new ArrayList<>();
+            if (item.predecessors() != null) {
+                item.predecessors().stream()
+                        .filter(RegistryApi.Relative::validOnFrom)
+                        .map(RegistryApi.Relative::code)
+                        .distinct()
+                        .forEach(old::add);
+            }
+            if (!old.isEmpty()) {
+                byCode.put(item.code(), old);
             }
         }
+        return byCode;
     }
 
-    @Timeout(10_000)
+    /** The units of {@code codes} valid on {@code day}, and the codes that are not. */
+    public Units unitsOn(List<String> codes, LocalDate day) {
+        RegistryApi.LineageAnswer answer = Remote.call(
+                () -> guarded(() -> api.lineage(new RegistryApi.LineageRequest(codes, day, day, false))),
+                ScoringError.REGISTRY_UNAVAILABLE,
+                "The unit registry");
+        Map<String, Unit> found = new LinkedHashMap<>();
+        if (answer.items() != null) {
+            for (RegistryApi.LineageItem item : answer.items()) {
+                if (item.unit() != null) {
+                    RegistryApi.Unit u = item.unit();
+                    found.put(item.code(), new Unit(u.code(), u.name(), u.type(), u.level()));
+                }
+            }
+        }
+        List<String> unknown = new ArrayList<>(answer.unknown() == null ? List.of() : answer.unknown());
+        codes.stream()
+                .filter(c -> !found.containsKey(c) && !unknown.contains(c))
+                .forEach(unknown::add);
+        return new Units(found, unknown);
+    }
+
+    @Timeout(20_000)
     @Retry(
             maxRetries = 2,
             delay = 200,

@@ -41,7 +41,8 @@ import vn.parindex.scoring.publication.PublicationService;
 public class DemoCampaignLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoCampaignLoader.class);
-    private static final String GROUP = "YB-DISTRICTS-2021";
+    private static final String GROUP_PREFIX = "YB-DISTRICTS-";
+    private static final String GROUP = GROUP_PREFIX + "2021";
     private static final String ACTOR = "demo-data";
 
     private final boolean enabled;
@@ -115,18 +116,21 @@ public class DemoCampaignLoader {
             // Loaded on an earlier start (a half-loaded one is left as it is: delete the data folder to redo it).
             return false;
         }
-        Campaign c = campaigns.createCampaign(
-                new CampaignDto.Create(
-                        code,
-                        "Chỉ số CCHC cấp huyện tỉnh Yên Bái " + year + " (demo)",
-                        year,
-                        "PAR_DIST_YB_2021",
-                        GROUP,
-                        previous,
-                        ComparisonRule.NONE,
-                        OffsetDateTime.parse(year + "-12-15T17:00:00+07:00").plusYears(100),
-                        false),
-                ACTOR);
+        Campaign c = campaigns
+                .createCampaign(
+                        new CampaignDto.Create(
+                                code,
+                                "Chỉ số CCHC cấp huyện tỉnh Yên Bái " + year + " (demo)",
+                                year,
+                                "PAR_DIST_YB_2021",
+                                GROUP_PREFIX + year,
+                                previous,
+                                ComparisonRule.NONE,
+                                OffsetDateTime.parse(year + "-12-15T17:00:00+07:00")
+                                        .plusYears(100),
+                                false),
+                        ACTOR)
+                .campaign();
         CriteriaSet set = campaigns.criteriaSet(c);
         Map<String, CriteriaNode> leaves = LeafChecks.leaves(set);
         List<CampaignService.Member> members = campaigns.members(code);
@@ -175,13 +179,16 @@ public class DemoCampaignLoader {
                 fed.add(new AssessmentDto.AppraisalScore(
                         leaf.code(),
                         leaf.maxPoints(),
+                        null,
+                        null,
+                        null,
                         "Demo: from the year's dossier report (no demo dossiers for " + year + ")"));
             }
         }
         for (CampaignService.Member m : members) {
             assessments.appraise(code, m.unitCode(), new AssessmentDto.Appraisal(1, fed, false), ACTOR);
         }
-        campaigns.transition(code, CampaignStatus.APPRAISAL, CampaignStatus.APPROVED);
+        publications.approve(code);
         publications.publishRanking(
                 code, new PublicationDto.Publish("DEMO-" + year + "/QĐ-UBND", LocalDate.of(year + 1, 3, 1)), ACTOR);
         return true;

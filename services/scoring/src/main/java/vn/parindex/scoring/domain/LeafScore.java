@@ -7,26 +7,49 @@ import vn.parindex.criteria.rules.ScoreSource;
 
 /**
  * Every stage of one unit's score on one leaf criterion: the self-assessment (points, an evidence level or a
- * ratio, or "not applicable"), appraisal rounds 1 and 2, survey points or value, and the value fetched from
- * dossier statistics.
+ * ratio, or "not applicable"), appraisal rounds 1 and 2 (each points, a level or a corrected ratio), survey points
+ * or value, and the value fetched from dossier statistics.
  */
 public record LeafScore(
-        BigDecimal selfPoints,
-        String selfLevel,
-        BigDecimal selfNumerator,
-        BigDecimal selfDenominator,
+        Given self,
         boolean selfNotApplicable,
-        BigDecimal appraisal1,
-        BigDecimal appraisal2,
+        Given appraisal1,
+        Given appraisal2,
         BigDecimal surveyPoints,
         BigDecimal surveyValue,
         BigDecimal autoValue,
         BigDecimal autoNumerator,
         BigDecimal autoDenominator) {
 
+    /** What one stage gave for a leaf: points, an evidence level, or a ratio (numerator of denominator). */
+    public record Given(BigDecimal points, String level, BigDecimal numerator, BigDecimal denominator) {
+
+        public static final Given NONE = new Given(null, null, null, null);
+
+        public static Given points(BigDecimal points) {
+            return new Given(points, null, null, null);
+        }
+
+        /** Whether the stage gave nothing. */
+        public boolean isEmpty() {
+            return points == null && level == null && numerator == null && denominator == null;
+        }
+
+        /** The stage's entry as the criteria rules read it. */
+        public LeafInput input() {
+            return new LeafInput(points, level, null, numerator, denominator, null);
+        }
+    }
+
+    public LeafScore {
+        self = self == null ? Given.NONE : self;
+        appraisal1 = appraisal1 == null ? Given.NONE : appraisal1;
+        appraisal2 = appraisal2 == null ? Given.NONE : appraisal2;
+    }
+
     /** Whether the unit entered anything for the leaf. */
     public boolean hasSelf() {
-        return selfPoints != null || selfLevel != null || selfNumerator != null || selfNotApplicable;
+        return !self.isEmpty() || selfNotApplicable;
     }
 
     /** The self-assessment as the rules read it, or {@code null}. */
@@ -34,26 +57,30 @@ public record LeafScore(
         if (selfNotApplicable) {
             return new LeafInput(null, null, null, null, null, true);
         }
-        return hasSelf() ? new LeafInput(selfPoints, selfLevel, null, selfNumerator, selfDenominator, null) : null;
+        return self.isEmpty() ? null : self.input();
     }
 
-    /** The last appraisal round's points, or {@code null}. */
-    public BigDecimal appraised() {
-        return appraisal2 != null ? appraisal2 : appraisal1;
+    /** The last appraisal round's entry, or {@code null} when no round appraised the leaf. */
+    public Given appraised() {
+        if (!appraisal2.isEmpty()) {
+            return appraisal2;
+        }
+        return appraisal1.isEmpty() ? null : appraisal1;
     }
 
     /**
-     * What counts for the result. The last appraisal round wins. Without one: survey leaves take the survey,
-     * dossier-fed leaves the fetched metric, and appraised leaves the self-assessment only when the campaign does
-     * not require appraisal ({@code null} otherwise: the leaf scores 0 and is listed as missing).
+     * What counts for the result. The last appraisal round wins (its points, level or corrected ratio). Without
+     * one: survey leaves take the survey, dossier-fed leaves the fetched metric, and appraised leaves the
+     * self-assessment only when the campaign does not require appraisal ({@code null} otherwise: the leaf scores 0
+     * and is listed as missing).
      */
     public static LeafInput finalInput(CriteriaNode leaf, LeafScore score, boolean appraisalRequired) {
         if (score == null) {
             return null;
         }
-        BigDecimal appraised = score.appraised();
+        Given appraised = score.appraised();
         if (appraised != null) {
-            return new LeafInput(appraised, null, null, null, null, null);
+            return appraised.input();
         }
         ScoreSource source = leaf.scoreSource() == null ? ScoreSource.APPRAISED : leaf.scoreSource();
         return switch (source) {

@@ -15,14 +15,20 @@ import vn.parindex.criteria.rules.NodeKind;
 
 /**
  * A campaign's results: each unit's final leaf inputs evaluated by the criteria rules (not-applicable criteria
- * leave the maximum), ranked by the unrounded index, then compared with the previous campaign.
+ * leave the maximum), ranked by the unrounded index (excluded units are not ranked), then compared with the
+ * previous campaign.
  */
 public final class ResultCalculator {
 
     private ResultCalculator() {}
 
-    /** A member of the campaign with its stored scores by leaf code. */
-    public record UnitScores(String unitCode, String unitName, String unitType, Map<String, LeafScore> leaves) {}
+    /** A member of the campaign with its stored scores by leaf code, and its exclusion if any. */
+    public record UnitScores(
+            String unitCode,
+            String unitName,
+            String unitType,
+            Map<String, LeafScore> leaves,
+            UnitResult.Exclusion excluded) {}
 
     /** Everything the computation needs besides the scores. */
     public record Context(
@@ -32,35 +38,30 @@ public final class ResultCalculator {
             Map<String, List<String>> oldCodesByNew,
             ComparisonRule rule) {}
 
-    /** Results of all units, best first (ties in unit-code order). */
+    /** Results of all units, best first (ties and unranked units in unit-code order). */
     public static List<UnitResult> compute(Context context, List<UnitScores> units) {
         List<CriteriaNode> leaves = leaves(context.criteriaSet().nodes(), new ArrayList<>());
-        Map<String, String> fieldNames = new HashMap<>();
-        collectFields(context.criteriaSet().nodes(), fieldNames);
+        Map<String, String> names = new HashMap<>();
+        collectNames(context.criteriaSet().nodes(), names);
         List<Evaluation.Result> evaluated = new ArrayList<>(units.size());
+        List<BigDecimal> rankable = new ArrayList<>(units.size());
         for (UnitScores unit : units) {
-            evaluated.add(evaluate(context, leaves, unit));
+            Evaluation.Result r = evaluate(context, leaves, unit);
+            evaluated.add(r);
+            rankable.add(unit.excluded() == null ? r.indexPercentExact() : null);
         }
-        List<BigDecimal> indices =
-                evaluated.stream().map(Evaluation.Result::indexPercentExact).toList();
-        List<Integer> ranks = Ranking.ranks(indices);
-        int outOf = Ranking.rankedCount(indices);
+        List<Integer> ranks = Ranking.ranks(rankable);
+        int outOf = Ranking.rankedCount(rankable);
         List<UnitResult> results = new ArrayList<>(units.size());
         for (int i = 0; i < units.size(); i++) {
             UnitScores unit = units.get(i);
             Evaluation.Result r = evaluated.get(i);
+            Integer rank = ranks.get(i);
             YearOverYear.Change change = YearOverYear.compare(
-                    unit.unitCode(),
-                    r.totalPoints(),
-                    ranks.get(i),
+                    new YearOverYear.Current(unit.unitCode(), r.totalPoints(), r.indexPercentExact(), rank, outOf),
                     context.previous(),
                     context.oldCodesByNew(),
                     context.rule());
-            List<UnitResult.FieldResult> fields = r.nodes().stream()
-                    .filter(n -> n.kind() == NodeKind.FIELD)
-                    .map(n -> new UnitResult.FieldResult(
-                            n.code(), fieldNames.get(n.code()), n.points(), n.applicableMax(), n.indexPercent()))
-                    .toList();
             results.add(new UnitResult(
                     unit.unitCode(),
                     unit.unitName(),
@@ -68,17 +69,25 @@ public final class ResultCalculator {
                     r.applicableMax(),
                     r.indexPercentExact(),
                     r.indexPercent(),
-                    fields,
-                    ranks.get(i),
+                    subtotals(r, names, true),
+                    subtotals(r, names, false),
+                    rank,
                     outOf,
+                    RankMeasure.display(RankMeasure.percentile(rank, outOf)),
                     r.band(),
                     change.previousPoints(),
+                    RankMeasure.display(change.previousIndex()),
                     change.previousRank(),
+                    change.previousRankOutOf(),
                     change.pointsChange(),
+                    change.pointsChangeExact(),
                     change.rankChange(),
-                    change.basis(),
-                    change.comparedWith(),
-                    r.missing()));
+                    change.previousPercentile(),
+                    change.percentileChange(),
+                    change.comparison(),
+                    requiredMissing(r, leaves),
+                    unit.excluded(),
+                    false));
         }
         results.sort(Comparator.comparing(UnitResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(UnitResult::unitCode));
@@ -97,6 +106,18 @@ public final class ResultCalculator {
         return Evaluator.evaluate(context.criteriaSet(), new Evaluation.Input(unit.unitType(), Map.of(), inputs));
     }
 
+    /** A unit's self scores as the rules evaluate them (for confirmation and for "what lost you points"). */
+    public static Evaluation.Result evaluateSelf(CriteriaSet set, String unitType, Map<String, LeafScore> stored) {
+        Map<String, LeafInput> inputs = new HashMap<>();
+        stored.forEach((k, v) -> {
+            LeafInput in = v.selfInput();
+            if (in != null) {
+                inputs.put(k, in);
+            }
+        });
+        return Evaluator.evaluate(set, new Evaluation.Input(unitType, Map.of(), inputs));
+    }
+
     /** The leaves of a tree in tree order. */
     public static List<CriteriaNode> leaves(List<CriteriaNode> nodes, List<CriteriaNode> into) {
         for (CriteriaNode n : nodes) {
@@ -109,12 +130,36 @@ public final class ResultCalculator {
         return into;
     }
 
-    private static void collectFields(List<CriteriaNode> nodes, Map<String, String> into) {
+    /**
+     * Applicable leaves without a score, bonus and penalty leaves aside (no entry there means none was given):
+     * a unit with any of these cannot be approved or published unless it is excluded.
+     */
+    private static List<String> requiredMissing(Evaluation.Result r, List<CriteriaNode> leaves) {
+        Map<String, NodeKind> kinds = new HashMap<>();
+        leaves.forEach(l -> kinds.put(l.code(), l.kind()));
+        return r.missing().stream()
+                .filter(code -> kinds.get(code) != NodeKind.ADJUSTMENT)
+                .toList();
+    }
+
+    /** Top-level nodes (parts) when {@code top}, else the fields, in tree order. */
+    private static List<UnitResult.Subtotal> subtotals(Evaluation.Result r, Map<String, String> names, boolean top) {
+        return r.nodes().stream()
+                .filter(n -> top ? n.depth() == 0 : n.kind() == NodeKind.FIELD)
+                .map(n -> new UnitResult.Subtotal(
+                        n.code(),
+                        names.get(n.code()),
+                        n.kind().name(),
+                        n.points(),
+                        n.kind() == NodeKind.ADJUSTMENT ? null : n.applicableMax(),
+                        n.indexPercent()))
+                .toList();
+    }
+
+    private static void collectNames(List<CriteriaNode> nodes, Map<String, String> into) {
         for (CriteriaNode n : nodes) {
-            if (n.kind() == NodeKind.FIELD) {
-                into.put(n.code(), n.nameVi());
-            }
-            collectFields(n.children(), into);
+            into.put(n.code(), n.nameVi());
+            collectNames(n.children(), into);
         }
     }
 }

@@ -1,12 +1,16 @@
 package vn.parindex.scoring.domain;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One unit's result in a campaign: points, index (exact for ranking, rounded half-up to 2 decimals for display),
- * field sub-totals, rank "k/N" in the peer group, band, and the change against the previous campaign.
+ * every part and field sub-total, rank "k/N" in the peer group with its percentile, band, and the change against
+ * the previous campaign with the rule that produced it.
  */
+@Schema(name = "UnitResult")
 public record UnitResult(
         String unitCode,
         String unitName,
@@ -14,19 +18,70 @@ public record UnitResult(
         BigDecimal applicableMax,
         BigDecimal indexPercentExact,
         BigDecimal indexPercent,
-        List<FieldResult> fields,
+
+        @Schema(description = "Top-level sub-totals (parts, and adjustments): their points add up to totalPoints")
+        List<Subtotal> parts,
+
+        @Schema(description = "Field (lĩnh vực) sub-totals") List<Subtotal> fields,
+
+        @Schema(description = "Null when the unit is excluded or has no index")
         Integer rank,
+
         int rankOutOf,
+
+        @Schema(description = "Percentile rank: (N − rank) / (N − 1) × 100, 2 decimals")
+        BigDecimal percentile,
+
         String band,
         BigDecimal previousPoints,
-        Integer previousRank,
-        BigDecimal pointsChange,
-        Integer rankChange,
-        String comparison,
-        List<String> comparedWith,
-        List<String> missing) {
 
-    /** A field's (lĩnh vực) points against its maximum for the unit. */
-    public record FieldResult(
-            String code, String name, BigDecimal points, BigDecimal maxPoints, BigDecimal indexPercent) {}
+        @Schema(description = "The previous index (%), or the mean of the predecessors' indices")
+        BigDecimal previousIndexPercent,
+
+        Integer previousRank,
+
+        @Schema(description = "N of the previous ranking the unit (or its predecessors) was ranked in")
+        Integer previousRankOutOf,
+
+        @Schema(description = "Change of the index (%) rounded half-up to 2 places", examples = "4.03")
+        BigDecimal pointsChange,
+
+        @Schema(description = "Change of the index (%), unrounded", examples = "4.025")
+        BigDecimal pointsChangeExact,
+
+        @Schema(description = "Places moved up (positive) or down; only when comparison.rankMeasure is PLACES")
+        Integer rankChange,
+
+        BigDecimal previousPercentile,
+
+        @Schema(description = "Percentile rank change; when comparison.rankMeasure is PERCENTILE")
+        BigDecimal percentileChange,
+
+        Comparison comparison,
+
+        @Schema(description = "Applicable leaves without a score (they count 0)")
+        List<String> missing,
+
+        @Schema(description = "Set when an administrator excluded the unit from the ranking")
+        Exclusion excluded,
+
+        @Schema(description = "True when the result was imported from a published table, not computed")
+        boolean imported) {
+
+    /** A part's or field's points against its maximum for the unit. */
+    @Schema(name = "Subtotal")
+    public record Subtotal(
+            String code,
+            String name,
+
+            @Schema(enumeration = {"PART", "FIELD", "CRITERION", "SUB_CRITERION", "ADJUSTMENT"})
+            String kind,
+
+            BigDecimal points,
+            BigDecimal maxPoints,
+            BigDecimal indexPercent) {}
+
+    /** Why a unit is left out of the ranking, by whom, when. */
+    @Schema(name = "Exclusion")
+    public record Exclusion(String reason, String by, OffsetDateTime at) {}
 }

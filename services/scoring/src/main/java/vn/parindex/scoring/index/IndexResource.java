@@ -2,6 +2,9 @@ package vn.parindex.scoring.index;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,7 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
+import vn.parindex.scoring.campaign.Actor;
 
 /** External indices (SIPAS %, PAPI, PCI, DDCI …): values per unit and year, ranked like campaign results. */
 @Path("/api/indices/{indexCode}/{year}")
@@ -32,13 +38,32 @@ public class IndexResource {
             @NotBlank @Size(max = 32) @Schema(examples = "15")
             String unitCode,
 
-            @Size(max = 300) @Schema(examples = "Tỉnh Lào Cai")
+            @Size(max = 300)
+            @Schema(description = "Ignored: the registry's name of the unit is used", examples = "Tỉnh Lào Cai")
             String unitName,
 
-            @NotNull @Schema(examples = "84.12") BigDecimal value) {}
+            @NotNull
+            @DecimalMin("-1000000000")
+            @DecimalMax("1000000000")
+            @Digits(integer = 10, fraction = 4)
+            @Schema(examples = "84.12")
+            BigDecimal value) {}
 
-    @Schema(name = "IndexValuesRequest", description = "All values of the index for the year (replaces earlier ones)")
+    @Schema(
+            name = "IndexValuesRequest",
+            description = "All values of the index for the year (replaces earlier ones). Units must be units of the"
+                    + " registry on 31 December of the year. kind and lowerIsBetter describe the index (all years);"
+                    + " when absent the stored description stays (default SCORE, higher is better).")
     public record Values(
+            @Size(max = 300) @Schema(examples = "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)")
+            String name,
+
+            @Schema(description = "PERCENT: values are percentages 0–100; SCORE: any value", examples = "PERCENT")
+            IndexService.Kind kind,
+
+            @Schema(description = "True when lower values rank first (e.g. a complaint rate)")
+            Boolean lowerIsBetter,
+
             @NotNull @Size(min = 1, max = 20_000) List<@Valid @NotNull Value> values) {}
 
     @Schema(name = "RankedIndexValue")
@@ -46,7 +71,14 @@ public class IndexResource {
             String unitCode, String unitName, BigDecimal value, Integer rank, int rankOutOf, String rankLabel) {}
 
     @Schema(name = "IndexRanking")
-    public record Ranking(String indexCode, int year, int count, List<Ranked> items) {}
+    public record Ranking(
+            String indexCode,
+            String name,
+            IndexService.Kind kind,
+            boolean lowerIsBetter,
+            int year,
+            int count,
+            List<Ranked> items) {}
 
     private final IndexService indices;
 
@@ -57,13 +89,24 @@ public class IndexResource {
     @RolesAllowed(Roles.ADMIN)
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the index's values for the year; answers the ranking (\"8/14\")")
+    @Operation(
+            summary = "Replace the index's values for the year; answers the ranking (\"8/14\")",
+            description = "Every unit code is checked against the registry on 31 December of the year and named as"
+                    + " the registry names it.")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_IMPORT (duplicate unit codes)")
-    public Ranking put(@RestPath String indexCode, @RestPath String year, @Valid @NotNull Values body) {
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED, INVALID_IMPORT (duplicate unit codes, a percentage outside 0–100),"
+                    + " UNKNOWN_UNITS (not units of the registry on 31 December of the year)")
+    @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE (nothing stored)")
+    public Ranking put(
+            @RestPath String indexCode,
+            @RestPath String year,
+            @Valid @NotNull Values body,
+            @Context SecurityContext security) {
         checkCode(indexCode);
         int y = year(year);
-        indices.replaceValues(indexCode, y, body.values());
+        indices.replaceValues(indexCode, y, body, Actor.of(security));
         return indices.ranking(indexCode, y);
     }
 

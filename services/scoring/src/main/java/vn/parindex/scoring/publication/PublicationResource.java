@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.campaign.Actor;
+import vn.parindex.scoring.campaign.CampaignDto;
+import vn.parindex.scoring.campaign.CampaignViews;
+import vn.parindex.scoring.result.PublishedRankings;
 
 /** Publication by decision and corrections (new versions). */
 @Path("/api/campaigns/{code}")
@@ -26,9 +29,49 @@ import vn.parindex.scoring.campaign.Actor;
 public class PublicationResource {
 
     private final PublicationService publications;
+    private final CampaignViews views;
 
-    public PublicationResource(PublicationService publications) {
+    public PublicationResource(PublicationService publications, CampaignViews views) {
         this.publications = publications;
+        this.views = views;
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/approve")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "APPRAISAL → APPROVED: results are final and ready to publish",
+            description = "Refused (409 RESULTS_INCOMPLETE, the units listed in errors) while a unit has applicable"
+                    + " criteria without a score, unless an administrator excluded it with a reason.")
+    @APIResponse(responseCode = "200", description = "The approved campaign")
+    @APIResponse(
+            responseCode = "409",
+            description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED, RESULTS_INCOMPLETE (units with missing scores)")
+    public CampaignDto.Response approve(@RestPath String code) {
+        return views.of(publications.approve(code), false);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/published-results")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Import a year's published results (totals, optionally parts, fields and ranks) with their"
+                    + " source; the campaign becomes PUBLISHED with them, marked imported",
+            description = "For years known only from their published table: the campaign can then be another"
+                    + " campaign's previousCampaignCode. Every member needs a line unless excluded; part totals must"
+                    + " add up to the total. All lines are checked before anything is stored.")
+    @APIResponse(responseCode = "201", description = "Imported; Location is the public ranking")
+    @APIResponse(responseCode = "400", description = "INVALID_RESULTS (every bad line in errors), VALIDATION_FAILED")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED")
+    public Response importPublished(
+            @RestPath String code,
+            @Valid @NotNull PublicationDto.PublishedResults body,
+            @Context SecurityContext security) {
+        return created(publications.importPublished(code, body, Actor.of(security)));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -38,10 +81,12 @@ public class PublicationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish the approved results as version 1 (the campaign then refuses edits)")
     @APIResponse(responseCode = "201", description = "Published; Location is the public ranking")
-    @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION (not approved)")
+    @APIResponse(
+            responseCode = "409",
+            description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION (not approved), RESULTS_INCOMPLETE")
     public Response publish(
             @RestPath String code, @Valid @NotNull PublicationDto.Publish body, @Context SecurityContext security) {
-        PublicationStore.Version v = publications.publishRanking(code, body, Actor.of(security));
+        PublishedRankings.Version v = publications.publishRanking(code, body, Actor.of(security));
         return created(v);
     }
 
@@ -59,7 +104,7 @@ public class PublicationResource {
         return created(publications.publishCorrection(code, body, Actor.of(security)));
     }
 
-    private static Response created(PublicationStore.Version v) {
+    private static Response created(PublishedRankings.Version v) {
         return Response.created(URI.create("/api/rankings/" + v.campaignCode() + "?version=" + v.version()))
                 .entity(new PublicationDto.VersionSummary(
                         v.version(),
@@ -67,7 +112,9 @@ public class PublicationResource {
                         v.decisionDate(),
                         v.reason(),
                         v.publishedAt(),
-                        v.publishedBy()))
+                        v.publishedBy(),
+                        v.imported(),
+                        v.sourceUrl()))
                 .type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ETAG, v.etag())
                 .build();

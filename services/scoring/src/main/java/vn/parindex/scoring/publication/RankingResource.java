@@ -18,20 +18,19 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
 import vn.parindex.scoring.ScoringError;
+import vn.parindex.scoring.result.PublishedRankings;
 import vn.parindex.scoring.result.RankingDocument;
-import vn.parindex.scoring.result.ResultsResource;
+import vn.parindex.scoring.result.ResultTables;
 
 /** The public rankings: every published version, immutable, with ETag. */
 @Path("/api/rankings/{campaignCode}")
 @Tag(name = "Rankings")
 public class RankingResource {
 
-    private final PublicationStore store;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final PublishedRankings store;
 
-    public RankingResource(PublicationStore store, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public RankingResource(PublishedRankings store) {
         this.store = store;
-        this.json = json;
     }
 
     @GET
@@ -57,8 +56,8 @@ public class RankingResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         int n = version == null ? store.latestVersion(campaignCode) : Params.intOrDefault("version", version, 0);
-        PublicationStore.Version v = (n <= 0
-                        ? java.util.Optional.<PublicationStore.Version>empty()
+        PublishedRankings.Version v = (n <= 0
+                        ? java.util.Optional.<PublishedRankings.Version>empty()
                         : store.version(campaignCode, n))
                 .orElseThrow(() -> new ApiException(
                         ScoringError.RANKING_NOT_FOUND,
@@ -68,14 +67,10 @@ public class RankingResource {
             return Response.notModified().tag(v.etag().replace("\"", "")).build();
         }
         if (export) {
-            try {
-                RankingDocument doc = json.readValue(v.document(), RankingDocument.class);
-                var exported = ResultsResource.export(campaignCode + "-v" + v.version(), doc.items(), format, accept);
-                if (exported.isPresent()) {
-                    return exported.get();
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            var exported = ResultTables.ranking(
+                    campaignCode + "-v" + v.version(), store.document(v).items(), format, accept);
+            if (exported.isPresent()) {
+                return exported.get();
             }
         }
         return Response.ok(v.document(), MediaType.APPLICATION_JSON)
@@ -99,7 +94,9 @@ public class RankingResource {
                         v.decisionDate(),
                         v.reason(),
                         v.publishedAt(),
-                        v.publishedBy()))
+                        v.publishedBy(),
+                        v.imported(),
+                        v.sourceUrl()))
                 .toList();
         if (all.isEmpty()) {
             throw new ApiException(ScoringError.RANKING_NOT_FOUND, "No published ranking " + campaignCode);

@@ -1,5 +1,7 @@
-package vn.parindex.scoring.publication;
+package vn.parindex.scoring.result;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -20,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * version); only "which version is the latest" is asked of the database on each read.
  */
 @ApplicationScoped
-public class PublicationStore {
+public class PublishedRankings {
 
     /** One stored version. */
     public record Version(
@@ -32,20 +34,42 @@ public class PublicationStore {
             OffsetDateTime publishedAt,
             String publishedBy,
             String document,
-            String etag) {}
+            String etag,
+            boolean imported,
+            String sourceUrl) {}
 
     private final AgroalDataSource dataSource;
     private final Map<String, Version> documents = new ConcurrentHashMap<>();
 
-    public PublicationStore(AgroalDataSource dataSource) {
+    private final Map<String, RankingDocument> parsed = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
+
+    public PublishedRankings(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** The latest published (or imported) ranking of a campaign, parsed; empty when never published. */
+    public Optional<RankingDocument> latestDocument(String campaignCode) {
+        return latest(campaignCode).map(this::document);
+    }
+
+    /** A version's document, parsed once. */
+    public RankingDocument document(Version v) {
+        return parsed.computeIfAbsent(v.campaignCode() + "/" + v.version(), k -> {
+            try {
+                return json.readValue(v.document(), RankingDocument.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable ranking " + k, e);
+            }
+        });
     }
 
     public void insert(Version v) {
         try (Connection con = dataSource.getConnection();
                 PreparedStatement s = con.prepareStatement("INSERT INTO publication (campaign_code, version,"
-                        + " decision_number, decision_date, reason, published_at, published_by, document, etag)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " decision_number, decision_date, reason, published_at, published_by, document, etag,"
+                        + " imported, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, v.campaignCode());
             s.setInt(2, v.version());
             s.setString(3, v.decisionNumber());
@@ -55,6 +79,8 @@ public class PublicationStore {
             s.setString(7, v.publishedBy());
             s.setString(8, v.document());
             s.setString(9, v.etag());
+            s.setBoolean(10, v.imported());
+            s.setString(11, v.sourceUrl());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the publication of " + v.campaignCode(), e);
@@ -104,7 +130,9 @@ public class PublicationStore {
                         v.publishedAt(),
                         v.publishedBy(),
                         null,
-                        v.etag()))
+                        v.etag(),
+                        v.imported(),
+                        v.sourceUrl()))
                 .toList();
     }
 
@@ -113,7 +141,8 @@ public class PublicationStore {
         try (Connection con = dataSource.getConnection();
                 PreparedStatement s = con.prepareStatement("SELECT campaign_code, version, decision_number,"
                         + " decision_date, reason, published_at, published_by, "
-                        + (version == null ? "NULL" : "document") + ", etag FROM publication WHERE campaign_code = ?"
+                        + (version == null ? "NULL" : "document")
+                        + ", etag, imported, source_url FROM publication WHERE campaign_code = ?"
                         + (version == null ? "" : " AND version = ?") + " ORDER BY version")) {
             s.setString(1, campaignCode);
             if (version != null) {
@@ -130,7 +159,9 @@ public class PublicationStore {
                             rs.getObject(6, OffsetDateTime.class),
                             rs.getString(7),
                             rs.getString(8),
-                            rs.getString(9)));
+                            rs.getString(9),
+                            rs.getBoolean(10),
+                            rs.getString(11)));
                 }
             }
         } catch (SQLException e) {

@@ -12,11 +12,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.campaign.Caller;
 
@@ -36,13 +37,23 @@ public class ResultsResource {
     @RolesAllowed({Roles.ADMIN, Roles.APPRAISER})
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv", TableExport.XLSX})
-    @Operation(summary = "One item per unit, best first; format=csv|xlsx (or Accept) exports the same table")
-    @APIResponse(responseCode = "200", description = "OK")
+    @Operation(
+            summary = "One item per unit, best first, with every part and field sub-total; format=csv|xlsx (or"
+                    + " Accept) exports the same table, whose part columns add up to totalPoints")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResultsService.CampaignResults.class)))
+    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER (format)")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
     public Response list(
             @RestPath String code, @RestQuery String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        ResultTables.format(format, accept);
         ResultsService.CampaignResults r = results.rankCampaign(code);
-        return export(
+        return ResultTables.ranking(
                         code + "-results",
                         r.items().stream().map(RankingDocument.Item::of).toList(),
                         format,
@@ -53,69 +64,59 @@ public class ResultsResource {
     @Authenticated
     @GET
     @Path("/{unitCode}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A unit's result per criterion: max, self, appraised, final, points lost (largest first)")
-    @APIResponse(responseCode = "200", description = "OK")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", TableExport.XLSX})
+    @Operation(
+            summary = "A unit's result per criterion: max, self, appraised, final, the ratio behind it (numerator,"
+                    + " denominator, value), points lost (largest first); format=csv|xlsx for the criteria table")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResultsService.UnitDetail.class)))
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
-    public ResultsService.UnitDetail unit(@RestPath String code, @RestPath String unitCode) {
+    public Response unit(
+            @RestPath String code,
+            @RestPath String unitCode,
+            @RestQuery String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         caller.requireReader(unitCode);
-        return results.unitDetail(code, unitCode);
-    }
-
-    /** CSV or XLSX of result lines when asked for, else empty. */
-    public static java.util.Optional<Response> export(
-            String name, List<RankingDocument.Item> items, String format, String accept) {
-        String f = format != null
-                ? format.toLowerCase(java.util.Locale.ROOT)
-                : accept != null && accept.contains("text/csv")
-                        ? "csv"
-                        : accept != null && accept.contains(TableExport.XLSX) ? "xlsx" : "json";
+        String f = ResultTables.format(format, accept);
+        ResultsService.UnitDetail detail = results.unitDetail(code, unitCode);
         if (f.equals("json")) {
-            return java.util.Optional.empty();
+            return Response.ok(detail, MediaType.APPLICATION_JSON).build();
         }
-        if (!f.equals("csv") && !f.equals("xlsx")) {
-            throw ApiException.invalidParameter("format", "must be json, csv or xlsx", format);
-        }
-        List<String> header = new ArrayList<>(List.of(
-                "rank",
-                "rankOutOf",
-                "unitCode",
-                "unitName",
-                "totalPoints",
-                "indexPercent",
-                "band",
-                "previousRank",
-                "pointsChange",
-                "rankChange",
-                "comparison"));
-        int fieldCount = items.isEmpty() ? 0 : items.getFirst().fields().size();
-        for (int i = 0; i < fieldCount; i++) {
-            header.add(items.getFirst().fields().get(i).code());
-        }
+        List<String> header = List.of(
+                "code",
+                "name",
+                "maxPoints",
+                "applicable",
+                "selfPoints",
+                "appraisedPoints",
+                "finalPoints",
+                "pointsLost",
+                "numerator",
+                "denominator",
+                "value",
+                "basis");
         List<List<Object>> rows = new ArrayList<>();
-        for (RankingDocument.Item r : items) {
-            List<Object> row = new ArrayList<>(List.of());
-            row.add(r.rank());
-            row.add(r.rankOutOf());
-            row.add(r.unitCode());
-            row.add(r.unitName());
-            row.add(r.totalPoints());
-            row.add(r.indexPercent());
-            row.add(r.band());
-            row.add(r.previousRank());
-            row.add(r.pointsChange());
-            row.add(r.rankChange());
-            row.add(r.comparison());
-            r.fields().forEach(fr -> row.add(fr.points()));
+        for (ResultsService.CriterionDetail d : detail.criteria()) {
+            List<Object> row = new ArrayList<>();
+            row.add(d.code());
+            row.add(d.name());
+            row.add(d.maxPoints());
+            row.add(Boolean.toString(d.applicable()));
+            row.add(d.selfPoints());
+            row.add(d.appraisedPoints());
+            row.add(d.finalPoints());
+            row.add(d.pointsLost());
+            row.add(d.numerator());
+            row.add(d.denominator());
+            row.add(d.valueDisplay());
+            row.add(d.basis());
             rows.add(row);
         }
-        return java.util.Optional.of(
-                f.equals("csv")
-                        ? Response.ok(TableExport.csv(header, rows), "text/csv; charset=UTF-8")
-                                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-                                .build()
-                        : Response.ok(TableExport.xlsx(name, header, rows), TableExport.XLSX)
-                                .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"")
-                                .build());
+        return ResultTables.file(code + "-" + unitCode, f, header, rows);
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -145,19 +146,30 @@ class CampaignRulesApiTest {
         self("P-2024", "10", List.of(pts("T1.1", 30), pts("T1.2", 20), pts("T2.1", 30)), 200); // 80
         self("P-2024", "15", List.of(pts("T1.1", 30), pts("T1.2", 20), pts("T2.1", 40)), 200); // 90
         self("P-2024", "08", List.of(pts("T1.1", 20), pts("T1.2", 20), pts("T2.1", 30)), 200); // 70
+        int lineageCallsBefore = FakeServices.LINEAGE_CALLS.get();
         create("P-2025", "PROVINCES-2025", "2099-01-01T00:00:00+07:00", "P-2024", "MEAN_OF_PREDECESSORS");
         self("P-2025", "15", List.of(pts("T1.1", 30), pts("T1.2", 20), pts("T2.1", 38)), 200); // 88
         self("P-2025", "08", List.of(pts("T1.1", 20), pts("T1.2", 20), pts("T2.1", 34)), 200); // 74
         given().get("/api/campaigns/P-2025/results")
                 .then()
                 .statusCode(200)
-                .body("items.find { it.unitCode == '15' }.comparison", equalTo("MEAN_OF_PREDECESSORS"))
-                .body("items.find { it.unitCode == '15' }.comparedWith", equalTo(List.of("10", "15")))
+                .body("items.find { it.unitCode == '15' }.comparison.rule", equalTo("MEAN_OF_PREDECESSORS"))
+                .body("items.find { it.unitCode == '15' }.comparison.comparedWith", equalTo(List.of("10", "15")))
                 .body("items.find { it.unitCode == '15' }.pointsChange", equalTo(3.0f))
                 .body("items.find { it.unitCode == '15' }.previousRank", nullValue())
-                .body("items.find { it.unitCode == '08' }.comparison", equalTo("SAME_UNIT"))
+                .body("items.find { it.unitCode == '15' }.previousRankOutOf", equalTo(3))
+                .body("items.find { it.unitCode == '08' }.comparison.rule", equalTo("SAME_UNIT"))
                 .body("items.find { it.unitCode == '08' }.pointsChange", equalTo(4.0f))
-                .body("items.find { it.unitCode == '08' }.rankChange", equalTo(1));
+                // 3 provinces in 2024, 2 in 2025: no "moved up 1 place"; the percentile rank (last = 0) is compared.
+                .body("items.find { it.unitCode == '08' }.comparison.rankMeasure", equalTo("PERCENTILE"))
+                .body("items.find { it.unitCode == '08' }.rankChange", nullValue())
+                .body("items.find { it.unitCode == '08' }.previousRank", equalTo(3))
+                .body("items.find { it.unitCode == '08' }.previousRankOutOf", equalTo(3))
+                .body("items.find { it.unitCode == '08' }.previousPercentile", equalTo(0.0f))
+                .body("items.find { it.unitCode == '08' }.percentile", equalTo(0.0f))
+                .body("items.find { it.unitCode == '08' }.percentileChange", equalTo(0.0f));
+        // The lineage of exactly the group's members was read once, at creation.
+        assertEquals(1, FakeServices.LINEAGE_CALLS.get() - lineageCallsBefore);
     }
 
     @Test
@@ -208,9 +220,12 @@ class CampaignRulesApiTest {
                 .put("/api/campaigns/RATIO/assessments/132/scores")
                 .then()
                 .statusCode(200)
-                .body("scores.find { it.criterionCode == 'D1.2' }.selfRatioPercent", equalTo(98.57f))
+                .body("scores.find { it.criterionCode == 'D1.2' }.self.score.numerator", equalTo(69))
+                // Plan completion is published with one decimal (98.6 %); the value itself is kept unrounded.
+                .body("scores.find { it.criterionCode == 'D1.2' }.self.score.valueDisplay", equalTo(98.6f))
+                .body("scores.find { it.criterionCode == 'D1.2' }.self.score.valuePercent", equalTo(98.571428571f))
                 .body(
-                        "scores.find { it.criterionCode == 'D1.2' }.selfScoredPoints",
+                        "scores.find { it.criterionCode == 'D1.2' }.self.score.scoredPoints",
                         org.hamcrest.Matchers.notNullValue());
     }
 
@@ -228,7 +243,9 @@ class CampaignRulesApiTest {
                 .statusCode(200)
                 .body("items.find { it.unitCode == '08' }.rankLabel", equalTo("1/3"))
                 .body("items.find { it.unitCode == '15' }.rankLabel", equalTo("2/3"))
-                .body("items.find { it.unitCode == '10' }.rankLabel", equalTo("2/3"));
+                .body("items.find { it.unitCode == '10' }.rankLabel", equalTo("2/3"))
+                // Named as the registry names the unit on 31 December of the year.
+                .body("items.find { it.unitCode == '15' }.unitName", equalTo("Tỉnh Yên Bái"));
     }
 
     private static Map<String, Object> pts(String criterion, int points) {

@@ -29,51 +29,65 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final String DISTRICT_SET = "PAR_DIST_YB_2021";
 
     /** Two fields of 50: T1.1 (30) and T1.2 (20, may be not applicable), T2.1 (50); manual points on 0.25. */
-    static final String SMALL_SET = "{\"code\":\"SMALL\",\"name\":\"Small\",\"year\":2025,\"targetLevel\":\"PROVINCE\","
+    static final String SMALL_SET = "{\"code\":\"SMALL\",\"name\":\"Small\",\"year\":2024,\"targetLevel\":\"PROVINCE\","
             + "\"totalPoints\":100,\"status\":\"PUBLISHED\",\"bands\":[{\"code\":\"A\",\"label\":\"A\",\"minPercent\":90}],"
             + "\"nodes\":[" + field("F1", 50, leaf("T1.1", 30) + "," + leaf("T1.2", 20)) + ","
             + field("F2", 50, leaf("T2.1", 50)) + "]}";
 
     private static final Map<String, String> GROUPS = new HashMap<>();
 
+    /** The nine Yên Bái districts, as the registry's groups of 2020 and 2021 hold them. */
+    private static final List<String> YB_DISTRICTS = List.of(
+            member("132", "Thành phố Yên Bái", "thành phố thuộc tỉnh", "DISTRICT"),
+            member("133", "Thị xã Nghĩa Lộ", "thị xã", "DISTRICT"),
+            member("135", "Huyện Lục Yên", "huyện", "DISTRICT"),
+            member("136", "Huyện Văn Yên", "huyện", "DISTRICT"),
+            member("137", "Huyện Mù Căng Chải", "huyện", "DISTRICT"),
+            member("138", "Huyện Trấn Yên", "huyện", "DISTRICT"),
+            member("139", "Huyện Trạm Tấu", "huyện", "DISTRICT"),
+            member("140", "Huyện Văn Chấn", "huyện", "DISTRICT"),
+            member("141", "Huyện Yên Bình", "huyện", "DISTRICT"));
+
     static {
+        GROUPS.put("YB-DISTRICTS", group("YB-DISTRICTS", 2021, YB_DISTRICTS));
+        GROUPS.put("YB-DISTRICTS-2020", group("YB-DISTRICTS-2020", 2020, YB_DISTRICTS));
         GROUPS.put(
-                "YB-DISTRICTS",
+                "MIXED-2024",
                 group(
-                        "YB-DISTRICTS",
-                        2021,
+                        "MIXED-2024",
+                        2024,
                         List.of(
-                                member("132", "Thành phố Yên Bái", "thành phố thuộc tỉnh"),
-                                member("133", "Thị xã Nghĩa Lộ", "thị xã"),
-                                member("135", "Huyện Lục Yên", "huyện"),
-                                member("136", "Huyện Văn Yên", "huyện"),
-                                member("137", "Huyện Mù Căng Chải", "huyện"),
-                                member("138", "Huyện Trấn Yên", "huyện"),
-                                member("139", "Huyện Trạm Tấu", "huyện"),
-                                member("140", "Huyện Văn Chấn", "huyện"),
-                                member("141", "Huyện Yên Bình", "huyện"))));
+                                member("15", "Tỉnh Yên Bái", "tỉnh", "PROVINCE"),
+                                member("132", "Thành phố Yên Bái", "thành phố thuộc tỉnh", "DISTRICT"),
+                                member("04252", "Phường Yên Ninh", "phường", "COMMUNE"))));
         GROUPS.put(
                 "PROVINCES-2024",
                 group(
                         "PROVINCES-2024",
                         2024,
                         List.of(
-                                member("10", "Tỉnh Lào Cai", "tỉnh"),
-                                member("15", "Tỉnh Yên Bái", "tỉnh"),
-                                member("08", "Tỉnh Tuyên Quang", "tỉnh"))));
+                                member("10", "Tỉnh Lào Cai", "tỉnh", "PROVINCE"),
+                                member("15", "Tỉnh Yên Bái", "tỉnh", "PROVINCE"),
+                                member("08", "Tỉnh Tuyên Quang", "tỉnh", "PROVINCE"))));
         GROUPS.put(
                 "PROVINCES-2025",
                 group(
                         "PROVINCES-2025",
                         2025,
-                        List.of(member("15", "Tỉnh Lào Cai", "tỉnh"), member("08", "Tỉnh Tuyên Quang", "tỉnh"))));
+                        List.of(
+                                member("15", "Tỉnh Lào Cai", "tỉnh", "PROVINCE"),
+                                member("08", "Tỉnh Tuyên Quang", "tỉnh", "PROVINCE"))));
     }
 
-    /** 2025-07-01: old 10 and old 15 → new 15; 08 → 08 is not a change. */
-    private static final String CHANGES = "{\"items\":["
-            + "{\"effectiveDate\":\"2025-07-01\",\"kind\":\"MERGE\",\"oldCode\":\"10\",\"newCode\":\"15\",\"derived\":false},"
-            + "{\"effectiveDate\":\"2025-07-01\",\"kind\":\"MERGE\",\"oldCode\":\"15\",\"newCode\":\"15\",\"derived\":false}"
-            + "],\"page\":0,\"size\":1000,\"total\":2}";
+    /** Units of 2024 and of 2025 by code (name), as the registry answers lineage and unit checks. */
+    private static final Map<String, String> UNITS_2024 =
+            Map.of("10", "Tỉnh Lào Cai", "15", "Tỉnh Yên Bái", "08", "Tỉnh Tuyên Quang", "132", "Thành phố Yên Bái");
+
+    private static final Map<String, String> UNITS_2025 = Map.of("15", "Tỉnh Lào Cai", "08", "Tỉnh Tuyên Quang");
+
+    /** How many lineage calls the registry answered (a campaign reads the lineage of its members once). */
+    static final java.util.concurrent.atomic.AtomicInteger LINEAGE_CALLS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private HttpServer server;
 
@@ -106,7 +120,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 answer(ex, GROUPS.containsKey(code) ? 200 : 404, GROUPS.getOrDefault(code, "{}"));
             }
         });
-        server.createContext("/api/unit-changes", ex -> answer(ex, registryDown ? 500 : 200, CHANGES));
+        server.createContext("/api/units/lineage", ex -> {
+            if (registryDown) {
+                answer(ex, 500, "{}");
+                return;
+            }
+            LINEAGE_CALLS.incrementAndGet();
+            answer(ex, 200, lineage(new ObjectMapper().readTree(ex.getRequestBody())));
+        });
         server.createContext("/api/dossier-stats/metrics", ex -> {
             if (dossiersDown) {
                 answer(ex, 500, "{}");
@@ -149,13 +170,49 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static String member(String code, String name, String type) {
-        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"type\":\"" + type + "\"}";
+    /**
+     * The registry's lineage of many units: 2025-07-01 old 10 and old 15 → new 15 (Lào Cai kept Yên Bái's code),
+     * 08 unchanged; a unit is known on a day by the structure of that day's year.
+     */
+    private static String lineage(com.fasterxml.jackson.databind.JsonNode request) {
+        java.time.LocalDate from = java.time.LocalDate.parse(request.get("from").asText());
+        java.time.LocalDate to = java.time.LocalDate.parse(request.get("to").asText());
+        java.time.LocalDate reform = java.time.LocalDate.of(2025, 7, 1);
+        Map<String, String> units = to.isBefore(reform) ? UNITS_2024 : UNITS_2025;
+        boolean across = from.isBefore(reform) && !to.isBefore(reform);
+        List<String> items = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        request.get("codes").forEach(c -> {
+            String code = c.asText();
+            if (!units.containsKey(code)) {
+                unknown.add("\"" + code + "\"");
+                return;
+            }
+            String preds = across && code.equals("15")
+                    ? relative("10", "Tỉnh Lào Cai") + "," + relative("15", "Tỉnh Yên Bái")
+                    : "";
+            items.add("{\"code\":\"" + code + "\",\"unit\":{\"code\":\"" + code + "\",\"name\":\""
+                    + units.get(code) + "\",\"type\":\"tỉnh\",\"level\":\"PROVINCE\"},\"predecessors\":["
+                    + preds + "],\"successors\":[]}");
+        });
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"items\":[" + String.join(",", items)
+                + "],\"unknown\":[" + String.join(",", unknown) + "]}";
+    }
+
+    private static String relative(String code, String name) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"PROVINCE\",\"event\":\"MERGE\","
+                + "\"effectiveDate\":\"2025-07-01\",\"part\":\"FULL\",\"depth\":1,\"validOnFrom\":true}";
+    }
+
+    private static String member(String code, String name, String type, String level) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"type\":\"" + type + "\",\"level\":\"" + level
+                + "\"}";
     }
 
     private static String group(String code, int year, List<String> members) {
-        return "{\"code\":\"" + code + "\",\"name\":\"" + code + "\",\"year\":" + year + ",\"memberCount\":"
-                + members.size() + ",\"members\":[" + String.join(",", members) + "]}";
+        return "{\"code\":\"" + code + "\",\"name\":\"" + code + "\",\"year\":" + year + ",\"asOf\":\"" + year
+                + "-12-31\",\"memberCount\":" + members.size() + ",\"members\":[" + String.join(",", members)
+                + "]}";
     }
 
     private static String field(String code, int max, String children) {

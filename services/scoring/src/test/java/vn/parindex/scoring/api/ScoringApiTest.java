@@ -36,6 +36,7 @@ import vn.parindex.test.postgres.PostgresTestResource;
 class ScoringApiTest {
 
     private static final String FUTURE = "2099-12-31T17:00:00+07:00";
+    private static final List<String> OTHERS = List.of("133", "135", "136", "137", "138", "139", "140", "141");
     private static final CriteriaSet DISTRICT = DemoCatalogues.load().stream()
             .filter(s -> s.code().equals(FakeServices.DISTRICT_SET))
             .findFirst()
@@ -58,9 +59,21 @@ class ScoringApiTest {
         assertDecimal("95.44", decimal(city.get("indexPercent")));
         assertEquals(1, city.get("rank"));
         assertEquals("1/9", city.get("rankLabel"));
-        assertDecimal("4.000", decimal(city.get("pointsChange")));
+        // The change is on the index: 95.435 − 91.435, shown rounded half-up to 2 places.
+        assertDecimal("4.00", decimal(city.get("pointsChange")));
         assertEquals(0, city.get("rankChange"));
-        assertEquals("SAME_UNIT", city.get("comparison"));
+        assertEquals("SAME_UNIT", ((Map<?, ?>) city.get("comparison")).get("rule"));
+        assertEquals("PLACES", ((Map<?, ?>) city.get("comparison")).get("rankMeasure"));
+        assertEquals(9, city.get("previousRankOutOf"));
+        // Parts add up to the total: A 62.88 + B 24.42 + C 8.135 (+ no adjustment).
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> parts = (List<Map<String, Object>>) city.get("parts");
+        assertEquals(
+                List.of("A", "B", "C", "D_ADJ"),
+                parts.stream().map(p -> p.get("code")).toList());
+        assertDecimal("62.880", decimal(parts.get(0).get("points")));
+        assertDecimal("24.420", decimal(parts.get(1).get("points")));
+        assertDecimal("8.135", decimal(parts.get(2).get("points")));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> fields = (List<Map<String, Object>>) city.get("fields");
         assertEquals(
@@ -68,7 +81,7 @@ class ScoringApiTest {
                 fields.subList(0, 6).stream()
                         .map(f -> decimal(f.get("points")).setScale(3).toPlainString())
                         .toList());
-        // The eight others only have their dossier-fed points (96 % on time), all equal: they share rank 2 of 9.
+        // The eight others scored alike (96 % on time, a lower survey), all equal: they share rank 2 of 9.
         assertEquals(2, item(ranking, "133").get("rank"));
         assertEquals(2, item(ranking, "141").get("rank"));
         assertEquals("2/9", item(ranking, "135").get("rankLabel"));
@@ -98,11 +111,9 @@ class ScoringApiTest {
                 .then()
                 .statusCode(200)
                 .body("find { it.action == 'APPRAISAL_ROUND_2' }.reason", equalTo("Giải trình chưa đủ căn cứ"))
+                .body("find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.before", nullValue())
                 .body(
-                        "find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.before.appraisal1Points",
-                        nullValue())
-                .body(
-                        "find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.after.appraisal1Points",
+                        "find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.after.points",
                         equalTo(1.5f));
 
         // A correction publishes version 2; version 1 still reads as published.
@@ -131,7 +142,14 @@ class ScoringApiTest {
                 .get("/api/rankings/YB-2021?version=1")
                 .then()
                 .statusCode(304);
-        given().get("/api/rankings/YB-2021?format=csv").then().statusCode(200).contentType("text/csv; charset=UTF-8");
+        // The export's part columns add up to totalPoints on every row.
+        String csv = given().get("/api/rankings/YB-2021?format=csv")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv; charset=UTF-8")
+                .extract()
+                .asString();
+        assertPartsAddUp(csv, 9);
         byte[] xlsx = given().get("/api/campaigns/YB-2021/results?format=xlsx")
                 .then()
                 .statusCode(200)
@@ -151,7 +169,7 @@ class ScoringApiTest {
                 "criteriaSetCode",
                 FakeServices.DISTRICT_SET,
                 "unitGroupCode",
-                "YB-DISTRICTS",
+                year == 2020 ? "YB-DISTRICTS-2020" : "YB-DISTRICTS",
                 "selfAssessmentDeadline",
                 FUTURE));
         if (previous != null) {
@@ -175,6 +193,12 @@ class ScoringApiTest {
                 BigDecimal points = leafCode.equals("D8.4") ? new BigDecimal(d84) : in.points();
                 survey.add("132," + leafCode + "," + (points == null ? "" : points.toPlainString()) + ","
                         + (in.value() == null ? "" : in.value().toPlainString()));
+                // The others: one survey point less on D8.4.
+                BigDecimal theirs = leafCode.equals("D8.4") ? new BigDecimal("1.22") : in.points();
+                for (String unit : OTHERS) {
+                    survey.add(unit + "," + leafCode + "," + (theirs == null ? "" : theirs.toPlainString()) + ","
+                            + (in.value() == null ? "" : in.value().toPlainString()));
+                }
             } else if (leaf.scoreSource() != ScoreSource.AUTO) {
                 self.add(selfScore(leafCode, in));
             }
@@ -188,6 +212,21 @@ class ScoringApiTest {
                 .put("/api/campaigns/" + code + "/assessments/132/scores")
                 .then()
                 .statusCode(200);
+        // The others claim everything in part A as the city entered it, without the two disputed criteria's excess.
+        List<Map<String, Object>> others = self.stream()
+                .map(s -> s.get("criterionCode").equals("D2.2")
+                        ? Map.<String, Object>of("criterionCode", "D2.2", "points", 1.5)
+                        : s.get("criterionCode").equals("D3.8")
+                                ? Map.<String, Object>of("criterionCode", "D3.8", "points", 1.25)
+                                : s)
+                .toList();
+        for (String unit : OTHERS) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("scores", others))
+                    .put("/api/campaigns/" + code + "/assessments/" + unit + "/scores")
+                    .then()
+                    .statusCode(200);
+        }
         given().post("/api/campaigns/" + code + "/assessments/132/submit")
                 .then()
                 .statusCode(200)
@@ -202,7 +241,7 @@ class ScoringApiTest {
                 .post("/api/campaigns/" + code + "/survey-scores")
                 .then()
                 .statusCode(200)
-                .body("stored", equalTo(5))
+                .body("stored", equalTo(45))
                 .body("rejected", equalTo(0));
 
         given().post("/api/campaigns/" + code + "/close-self-assessment").then().statusCode(200);
@@ -230,6 +269,13 @@ class ScoringApiTest {
                 .put("/api/campaigns/" + code + "/assessments/132/appraisal")
                 .then()
                 .statusCode(200);
+        for (String unit : OTHERS) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("round", 1, "confirmSelfForOthers", true, "scores", List.of()))
+                    .put("/api/campaigns/" + code + "/assessments/" + unit + "/appraisal")
+                    .then()
+                    .statusCode(200);
+        }
         given().post("/api/campaigns/" + code + "/approve").then().statusCode(200);
         given().contentType(ContentType.JSON)
                 .body(Map.of("decisionNumber", "350/QĐ-UBND", "decisionDate", (year + 1) + "-03-01"))
@@ -262,6 +308,29 @@ class ScoringApiTest {
                         .filter(i -> i.get("unitCode").equals(unitCode))
                         .findFirst()
                         .orElseThrow();
+    }
+
+    /** Every CSV row's part-point columns sum to its totalPoints. */
+    static void assertPartsAddUp(String csv, int rows) {
+        List<String> lines = csv.replace("\uFEFF", "").lines().toList();
+        List<String> header = List.of(lines.getFirst().split(","));
+        int total = header.indexOf("totalPoints");
+        List<Integer> partColumns = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).endsWith(" points")) {
+                partColumns.add(i);
+            }
+        }
+        assertEquals(rows, lines.size() - 1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            BigDecimal sum = BigDecimal.ZERO;
+            // Parts come first among the sub-total columns, one per top-level node.
+            for (int i : partColumns.subList(0, 4)) {
+                sum = sum.add(cells[i].isEmpty() ? BigDecimal.ZERO : new BigDecimal(cells[i]));
+            }
+            assertDecimal(cells[total], sum);
+        }
     }
 
     private static void assertDecimal(String expected, BigDecimal actual) {

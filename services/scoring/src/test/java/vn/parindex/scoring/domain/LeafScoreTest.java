@@ -34,18 +34,19 @@ class LeafScoreTest {
 
     private static LeafScore score(String self, String round1, String round2, String survey) {
         return new LeafScore(
-                self == null ? null : new BigDecimal(self),
-                null,
-                null,
-                null,
+                points(self),
                 false,
-                round1 == null ? null : new BigDecimal(round1),
-                round2 == null ? null : new BigDecimal(round2),
+                points(round1),
+                points(round2),
                 survey == null ? null : new BigDecimal(survey),
                 null,
                 null,
                 null,
                 null);
+    }
+
+    private static LeafScore.Given points(String points) {
+        return points == null ? null : LeafScore.Given.points(new BigDecimal(points));
     }
 
     @Test
@@ -75,7 +76,18 @@ class LeafScoreTest {
                 new BigDecimal("1.75"),
                 LeafScore.finalInput(SURVEY, score(null, null, null, "1.75"), true)
                         .points());
-        LeafScore na = new LeafScore(null, null, null, null, true, null, null, null, null, null, null, null);
+        LeafScore na = new LeafScore(null, true, null, null, null, null, null, null, null);
         assertTrue(LeafScore.finalInput(APPRAISED, na, true).notApplicable());
+    }
+
+    @Test
+    void shouldKeepACorrectedRatioAsTheAppraisedInput() {
+        LeafScore.Given selfRatio = new LeafScore.Given(null, null, new BigDecimal("69"), new BigDecimal("70"));
+        LeafScore.Given corrected = new LeafScore.Given(null, null, new BigDecimal("68"), new BigDecimal("70"));
+        LeafScore s = new LeafScore(selfRatio, false, selfRatio, corrected, null, null, null, null, null);
+        var in = LeafScore.finalInput(APPRAISED, s, true);
+        assertEquals(new BigDecimal("68"), in.numerator());
+        assertEquals(new BigDecimal("70"), in.denominator());
+        assertNull(in.points());
     }
 }

@@ -170,7 +170,8 @@ public final class DemoCatalogues {
     private static int year(Map<String, Object> c) {
         List<Object> years = list(c.get("applies_years"));
         if (!years.isEmpty()) {
-            return ((Number) years.getLast()).intValue();
+            // A set is in force from the first year it applies to: it may score that year and the later ones.
+            return ((Number) years.getFirst()).intValue();
         }
         Matcher m = YEAR.matcher(legalBasis(c.get("legal_basis")));
         return m.find() ? Integer.parseInt(m.group()) : 2024;

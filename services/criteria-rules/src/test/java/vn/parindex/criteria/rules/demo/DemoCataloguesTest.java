@@ -29,7 +29,8 @@ class DemoCataloguesTest {
         }
         CriteriaSet district = SETS.get(1);
         assertEquals(TargetLevel.DISTRICT, district.targetLevel());
-        assertEquals(2021, district.year());
+        // In force from the first year it applies to (2019–2021).
+        assertEquals(2019, district.year());
     }
 
     @Test
