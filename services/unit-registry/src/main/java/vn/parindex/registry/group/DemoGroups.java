@@ -10,8 +10,9 @@ import org.jboss.logging.Logger;
 import vn.parindex.registry.unit.domain.Level;
 
 /**
- * Demo data (embedded mode, {@code parindex.demo-data}): the peer group of the demo campaigns, Yên Bái's nine
- * district-level units of 2021 ({@code YB-DISTRICTS-2021}), created after the seed when missing.
+ * Demo data (embedded mode, {@code parindex.demo-data}): the peer groups of the demo campaigns, Yên Bái's nine
+ * district-level units of 2019, 2020 and 2021 ({@code YB-DISTRICTS-2019} …), created after the seed when missing
+ * (2021 last: the scoring demo waits for it).
  */
 @ApplicationScoped
 public class DemoGroups {
@@ -30,19 +31,24 @@ public class DemoGroups {
     }
 
     void onStart(@Observes @Priority(150) StartupEvent event) {
-        if (!enabled
-                || io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                        .call(() -> UnitGroup.findById(YEN_BAI_DISTRICTS) != null)) {
+        if (!enabled) {
             return;
         }
-        groups.createGroup(new UnitGroupService.GroupSpec(
-                YEN_BAI_DISTRICTS,
-                "Huyện, thị xã, thành phố tỉnh Yên Bái 2021",
-                2021,
-                null,
-                "15",
-                Level.DISTRICT,
-                LocalDate.of(2021, 12, 31)));
-        LOG.infof("Demo peer group %s created", YEN_BAI_DISTRICTS);
+        for (int year = 2019; year <= 2021; year++) {
+            String code = "YB-DISTRICTS-" + year;
+            if (io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> UnitGroup.findById(code) != null)) {
+                continue;
+            }
+            groups.createGroup(new UnitGroupService.GroupSpec(
+                    code,
+                    "Huyện, thị xã, thành phố tỉnh Yên Bái " + year,
+                    year,
+                    null,
+                    "15",
+                    Level.DISTRICT,
+                    LocalDate.of(year, 12, 31)));
+            LOG.infof("Demo peer group %s created", code);
+        }
     }
 }
