@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.parindex.criteria.rules.CriteriaNode;
@@ -48,19 +47,12 @@ class PortalJourneyTest {
 
     @BeforeAll
     static void startTheSet() throws Exception {
-        set = RunningSet.start(Path.of(System.getProperty("parindex.root", "../.."))
+        set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
                 .toAbsolutePath()
                 .normalize());
         set.await(HTTP, GW + "/api/health", body -> body.contains("\"status\":\"UP\""), Duration.ofMinutes(5));
         // The demo campaigns are published in the background once the registry and the catalogue answer.
         set.await(HTTP, GW + "/api/rankings/YB-DIST-2020", body -> true, Duration.ofMinutes(3));
-    }
-
-    @AfterAll
-    static void stopTheSet() throws Exception {
-        if (set != null) {
-            set.close();
-        }
     }
 
     @Test
@@ -146,6 +138,17 @@ class PortalJourneyTest {
         String csv = String.join("\n", survey);
         JsonNode imported = send("POST", "/api/campaigns/" + CAMPAIGN + "/survey-scores", admin, "text/csv", csv, 200);
         assertEquals(0, imported.get("rejected").asInt(), imported.toString());
+        // The other eight districts were not scored in this journey: approval refuses them until they are excluded.
+        JsonNode refused = call("POST", "/api/campaigns/" + CAMPAIGN + "/approve", admin, null, 409);
+        assertEquals("RESULTS_INCOMPLETE", refused.get("code").asText(), refused.toString());
+        for (String other : List.of("133", "135", "136", "137", "138", "139", "140", "141")) {
+            call(
+                    "PUT",
+                    "/api/campaigns/" + CAMPAIGN + "/exclusions/" + other,
+                    admin,
+                    Map.of("reason", "Không thuộc phạm vi kiểm thử"),
+                    200);
+        }
         call("POST", "/api/campaigns/" + CAMPAIGN + "/approve", admin, null, 200);
         call(
                 "POST",
@@ -164,7 +167,9 @@ class PortalJourneyTest {
         assertEquals(
                 0, new BigDecimal("95.44").compareTo(city.get("indexPercent").decimalValue()), city.toString());
         assertEquals(1, city.get("rank").asInt());
+        assertEquals("1/1", city.get("rankLabel").asText(), "the eight excluded districts are not ranked");
         assertEquals(0, new BigDecimal("4").compareTo(city.get("pointsChange").decimalValue()), city.toString());
+        assertEquals("SAME_UNIT", city.get("comparison").get("rule").asText());
     }
 
     @Test

@@ -28,9 +28,30 @@ final class RunningSet implements AutoCloseable {
     private final Process launcher;
     private final Path log;
 
+    private static RunningSet shared;
+
     private RunningSet(Process launcher, Path log) {
         this.launcher = launcher;
         this.log = log;
+    }
+
+    /**
+     * The one set of this test run, started by the first test class that asks and stopped when the JVM ends: the
+     * end-to-end classes share it (a start takes a minute).
+     */
+    static synchronized RunningSet shared(Path root) throws IOException {
+        if (shared == null) {
+            shared = start(root);
+            RunningSet set = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    set.close();
+                } catch (Exception e) {
+                    // the JVM is ending; the launcher stops its services on SIGTERM anyway
+                }
+            }));
+        }
+        return shared;
     }
 
     static RunningSet start(Path root) throws IOException {
