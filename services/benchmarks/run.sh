@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|gateway|all]` (JAVA_HOME is set by it).
+# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|reform|gateway|all]` (JAVA_HOME is set by it).
 # Starts the set on a FRESH embedded PostgreSQL (so the first-start seed load is measured), then drives the
 # services with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
-case "$TARGET" in registry | catalogue | dossiers | scoring | gateway | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring, gateway or all" >&2; exit 2 ;; esac
+case "$TARGET" in registry | catalogue | dossiers | scoring | reform | gateway | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring, reform, gateway or all" >&2; exit 2 ;; esac
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
@@ -16,7 +16,7 @@ DOSSIERS="http://localhost:8084"
 SCORING="http://localhost:8083"
 GATEWAY="http://localhost:8080"
 # The dossier benchmarks control their own data.
-[[ "$TARGET" == dossiers || "$TARGET" == scoring ]] && export PARINDEX_DEMO_DATA=false
+[[ "$TARGET" == dossiers || "$TARGET" == scoring || "$TARGET" == reform ]] && export PARINDEX_DEMO_DATA=false
 # wrk from one address would hit the gateway's per-client rate limit: raise it (it is still checked per request).
 export PARINDEX_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=10000000 PARINDEX_GATEWAY_RATE_LIMIT_BURST=10000000
 
@@ -119,7 +119,9 @@ if [[ "$TARGET" == dossiers || "$TARGET" == all ]]; then
 fi
 
 if [[ "$TARGET" == scoring || "$TARGET" == all ]]; then
-    source services/benchmarks/scoring.sh
+    source services/benchmarks/scoring.sh # sources reform.sh first
+elif [[ "$TARGET" == reform ]]; then
+    source services/benchmarks/reform.sh
 fi
 
 if [[ "$TARGET" == gateway || "$TARGET" == all ]]; then

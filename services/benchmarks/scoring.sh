@@ -1,13 +1,13 @@
 # Scoring benchmarks, sourced by run.sh (the set is running on a fresh embedded PostgreSQL; $WORK, $BASE,
-# $CATALOGUE, $SCORING, $JAVA_HOME, run() are set): a campaign of every commune (3,321) × 100 criteria.
-./mvnw -B -q -pl services/scoring dependency:build-classpath -Dmdep.outputFile="$WORK/scp.txt" -Dmdep.includeScope=test
-SCP="services/scoring/target/classes:services/scoring/target/test-classes:$(cat "$WORK/scp.txt")"
-stool() { "$JAVA_HOME/bin/java" -cp "$SCP" vn.parindex.scoring.bench.ScoringBenchmark "$@"; }
+# $CATALOGUE, $SCORING, $JAVA_HOME, run() are set): a campaign of every commune (3,321) × 100 criteria, compared
+# with the 2024 campaign of the 10,035 communes (imported published totals) by MEAN_OF_PREDECESSORS.
+# First the reform measures (reform.sh): the 2024 campaigns, the sets and groups, timed campaign creations.
+source services/benchmarks/reform.sh
 
-awk -F, '$4 == "commune" {print $1}' services/unit-registry/src/main/resources/seed/units/units_2025.csv >"$WORK/communes.txt"
-echo "bench: scoring setup: 100-criteria set, group of $(wc -l <"$WORK/communes.txt") communes, campaign, self scores"
-stool setup "$CATALOGUE" "$BASE" "$SCORING" "$WORK/communes.txt" BENCH-2025 | tee -a "$WORK/scoring.txt"
-# Results after a score change (recomputed from the database, ranked, serialised): warm-up, then the rounds.
+echo "bench: scoring setup: campaign BENCH-2025 of $(wc -l <"$WORK/communes.txt") communes compared with BENCH-C-2024, self scores"
+stool setup "$SCORING" "$WORK/communes.txt" BENCH-2025 BENCH_100 BENCH-COMMUNES BENCH-C-2024 | tee -a "$WORK/scoring.txt"
+# Results after a score change (recomputed from the database, ranked, compared, serialised): warm-up, then the
+# rounds; the last answer's comparison rules are counted (RESULT comparison).
 stool results "$SCORING" BENCH-2025 3 >/dev/null
 stool results "$SCORING" BENCH-2025 "${BENCH_RESULT_ROUNDS:-11}" | tee -a "$WORK/scoring.txt"
 
