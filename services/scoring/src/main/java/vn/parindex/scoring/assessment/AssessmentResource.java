@@ -13,9 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.scoring.Examples;
 import vn.parindex.scoring.campaign.Actor;
 import vn.parindex.scoring.campaign.Caller;
 import vn.parindex.scoring.campaign.CampaignService;
@@ -74,7 +78,17 @@ public class AssessmentResource {
     public AssessmentDto.AssessmentView saveSelfScores(
             @RestPath String code,
             @RestPath String unitCode,
-            @Valid @NotNull AssessmentDto.SelfScores body,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "a level, a ratio and points",
+                                                            value = Examples.SELF_SCORES)))
+                    @Valid
+                    @NotNull
+                    AssessmentDto.SelfScores body,
             @Context SecurityContext security) {
         caller.requireUnit(unitCode);
         assessments.saveSelfScores(code, unitCode, body.scores(), Actor.of(security));
@@ -118,7 +132,17 @@ public class AssessmentResource {
     public AssessmentDto.AssessmentView appraise(
             @RestPath String code,
             @RestPath String unitCode,
-            @Valid @NotNull AssessmentDto.Appraisal body,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "round 1 with a corrected ratio",
+                                                            value = Examples.APPRAISAL)))
+                    @Valid
+                    @NotNull
+                    AssessmentDto.Appraisal body,
             @Context SecurityContext security) {
         caller.requireAppraiser(code);
         assessments.appraise(code, unitCode, body, Actor.of(security));

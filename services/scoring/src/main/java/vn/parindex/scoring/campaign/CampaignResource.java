@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -27,6 +30,7 @@ import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
+import vn.parindex.scoring.Examples;
 
 /** Campaigns and their stages. */
 @Path("/api/campaigns")
@@ -61,7 +65,19 @@ public class CampaignResource {
                     + " CRITERIA_SET_LEVEL_MISMATCH, CAMPAIGN_YEAR_MISMATCH")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_EXISTS, CRITERIA_SET_NOT_PUBLISHED")
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE, CATALOGUE_UNAVAILABLE (nothing stored)")
-    public Response create(@Valid @NotNull CampaignDto.Create body, @Context SecurityContext security) {
+    public Response create(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "Yên Bái districts 2021",
+                                                            value = Examples.CAMPAIGN)))
+                    @Valid
+                    @NotNull
+                    CampaignDto.Create body,
+            @Context SecurityContext security) {
         CampaignService.Created result = campaigns.createCampaign(body, Actor.of(security));
         Campaign c = result.campaign();
         return (result.created()
@@ -131,7 +147,14 @@ public class CampaignResource {
     public CampaignDto.Member exclude(
             @RestPath String code,
             @RestPath String unitCode,
-            @Valid @NotNull CampaignDto.Exclude body,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = @ExampleObject(name = "exclusion", value = Examples.EXCLUSION)))
+                    @Valid
+                    @NotNull
+                    CampaignDto.Exclude body,
             @Context SecurityContext security) {
         return member(members.exclude(code, unitCode, body.reason().strip(), Actor.of(security)));
     }
@@ -159,7 +182,16 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The council")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
     public CampaignDto.CouncilView assignCouncil(
-            @RestPath String code, @Valid @NotNull CampaignDto.Council body, @Context SecurityContext security) {
+            @RestPath String code,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = @ExampleObject(name = "council", value = Examples.COUNCIL)))
+                    @Valid
+                    @NotNull
+                    CampaignDto.Council body,
+            @Context SecurityContext security) {
         return new CampaignDto.CouncilView(code, members.assignCouncil(code, body.appraisers(), Actor.of(security)));
     }
 

@@ -19,12 +19,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
+import vn.parindex.scoring.Examples;
 import vn.parindex.scoring.campaign.Actor;
 
 /** External indices (SIPAS %, PAPI, PCI, DDCI …): values per unit and year, ranked like campaign results. */
@@ -102,7 +106,15 @@ public class IndexResource {
     public Ranking put(
             @RestPath String indexCode,
             @RestPath String year,
-            @Valid @NotNull Values body,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(name = "SIPAS 2024", value = Examples.INDEX_VALUES)))
+                    @Valid
+                    @NotNull
+                    Values body,
             @Context SecurityContext security) {
         checkCode(indexCode);
         int y = year(year);

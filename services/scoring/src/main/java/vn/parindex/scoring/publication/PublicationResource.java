@@ -14,10 +14,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.Roles;
+import vn.parindex.scoring.Examples;
 import vn.parindex.scoring.campaign.Actor;
 import vn.parindex.scoring.campaign.CampaignDto;
 import vn.parindex.scoring.campaign.CampaignViews;
@@ -69,7 +73,17 @@ public class PublicationResource {
     @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED")
     public Response importPublished(
             @RestPath String code,
-            @Valid @NotNull PublicationDto.PublishedResults body,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "Yên Bái districts 2020",
+                                                            value = Examples.PUBLISHED_RESULTS)))
+                    @Valid
+                    @NotNull
+                    PublicationDto.PublishedResults body,
             @Context SecurityContext security) {
         return created(publications.importPublished(code, body, Actor.of(security)));
     }

@@ -51,6 +51,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static {
         GROUPS.put("YB-DISTRICTS", group("YB-DISTRICTS", 2021, YB_DISTRICTS));
         GROUPS.put("YB-DISTRICTS-2020", group("YB-DISTRICTS-2020", 2020, YB_DISTRICTS));
+        GROUPS.put("YB-DISTRICTS-2021", group("YB-DISTRICTS-2021", 2021, YB_DISTRICTS));
         GROUPS.put(
                 "MIXED-2024",
                 group(
