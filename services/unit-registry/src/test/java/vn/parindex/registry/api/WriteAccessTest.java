@@ -22,6 +22,13 @@ class WriteAccessTest {
     @Test
     void shouldLetAnonymousCallersReadButNotWrite() {
         given().get("/api/units/15").then().statusCode(200);
+        // A read with a body (many codes), public like the other reads.
+        given().contentType(ContentType.JSON)
+                .body("{\"codes\":[\"15\"],\"from\":\"2024-12-31\",\"to\":\"2025-12-31\"}")
+                .post("/api/units/lineage")
+                .then()
+                .statusCode(200)
+                .body("items[0].code", equalTo("15"));
         given().contentType(ContentType.JSON)
                 .body(UNIT)
                 .post("/api/units")

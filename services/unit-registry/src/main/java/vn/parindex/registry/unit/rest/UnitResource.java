@@ -1,10 +1,15 @@
 package vn.parindex.registry.unit.rest;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,11 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.CommonError;
+import vn.parindex.common.api.FieldError;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
 import vn.parindex.registry.lineage.LineageService;
 import vn.parindex.registry.unit.domain.Level;
+import vn.parindex.registry.unit.domain.UnitCodes;
 import vn.parindex.registry.unit.readmodel.UnitSnapshot;
 import vn.parindex.registry.unit.service.UnitQueryService;
 
@@ -30,6 +39,8 @@ public class UnitResource {
 
     private static final int HIERARCHY_DEFAULT_SIZE = 500;
     private static final int HIERARCHY_MAX_SIZE = 20_000;
+    /** Malformed codes named in one answer at most. */
+    private static final int MAX_CODE_ERRORS = 50;
 
     private final UnitQueryService queries;
     private final LineageService lineage;
@@ -158,6 +169,49 @@ public class UnitResource {
                 UnitParams.code(code),
                 UnitParams.asOf(asOf),
                 Params.booleanOrDefault("includeDerived", includeDerived, false)));
+    }
+
+    @POST
+    @Path("/lineage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Lineage of many units over a window of dates, in one call",
+            description = "A read with a body (up to 20,000 codes). For each code: the version valid on to (else the"
+                    + " version valid on from), its predecessors walking backwards and the successors of the version"
+                    + " valid on from walking forwards, through change events effective in (from, to] only; rules as"
+                    + " in GET /api/units/{code}/lineage. validOnFrom marks the relatives valid on from. Codes with no"
+                    + " version on from nor on to are listed in unknown.")
+    @APIResponse(responseCode = "200", description = "One item per known code in request order, and the unknown codes")
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED: codes missing, empty, over 20,000 or malformed (codes[i]); from or to"
+                    + " missing; from after to. MALFORMED_BODY: not JSON, or a date that is not YYYY-MM-DD")
+    public LineageWindowDto.Response lineageOfMany(@Valid @NotNull LineageWindowDto.Request request) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> codes = request.codes();
+        for (int i = 0; i < codes.size() && errors.size() < MAX_CODE_ERRORS; i++) {
+            if (!UnitCodes.isWellFormed(codes.get(i))) {
+                errors.add(FieldError.of(
+                        "codes[" + i + "]",
+                        "must be an official unit code (2, 3 or 5 digits) or an agency code such as 15.SNV",
+                        codes.get(i)));
+            }
+        }
+        if (request.from().isAfter(request.to())) {
+            errors.add(FieldError.of(
+                    "from",
+                    "must be on or before to (" + request.to() + ")",
+                    request.from().toString()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(
+                    CommonError.VALIDATION_FAILED,
+                    errors.getFirst().field() + " " + errors.getFirst().message()
+                            + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+                    errors);
+        }
+        return LineageWindowDto.of(lineage.lineageOfMany(
+                codes, request.from(), request.to(), Boolean.TRUE.equals(request.includeDerived())));
     }
 
     private static PageRequest hierarchyPage(String page, String size) {
