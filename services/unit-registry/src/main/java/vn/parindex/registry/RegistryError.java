@@ -38,6 +38,9 @@ public final class RegistryError {
     public static final ErrorCode GROUP_CODE_EXISTS =
             ErrorCode.of("GROUP_CODE_EXISTS", 409, "Unit group code already used");
 
+    public static final ErrorCode MIXED_LEVELS =
+            ErrorCode.of("MIXED_LEVELS", 400, "The members of a peer group are not all of one level");
+
     public static final ErrorCode UNKNOWN_MEMBERS =
             ErrorCode.of("UNKNOWN_MEMBERS", 400, "Some member codes are not units on the group's date");
 }

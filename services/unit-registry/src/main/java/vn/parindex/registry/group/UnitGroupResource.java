@@ -39,7 +39,10 @@ public class UnitGroupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a peer group from member codes or from a rule {parentCode, level, asOf}")
     @APIResponse(responseCode = "201", description = "Created with its members")
-    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED or UNKNOWN_MEMBERS")
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_FAILED, UNKNOWN_MEMBERS, or MIXED_LEVELS: members not all of one level (the"
+                    + " first offending member is named as memberCodes[i], or as rule)")
     @APIResponse(responseCode = "409", description = "GROUP_CODE_EXISTS")
     public Response create(@Valid @NotNull UnitGroupDto.Create request) {
         UnitGroupDto.Rule rule = request.rule() != null

@@ -58,6 +58,7 @@ public class UnitGroupService {
         }
         LocalDate asOf = spec.asOf() != null ? spec.asOf() : LocalDate.of(spec.year(), 12, 31);
         List<UnitVersion> members = byRule ? byRule(spec, asOf) : byList(spec.memberCodes(), asOf);
+        requireOneLevel(members, byRule);
 
         UnitGroup group = new UnitGroup();
         group.code = spec.code();
@@ -104,6 +105,26 @@ public class UnitGroupService {
                 .map(g -> new GroupView(g, List.of(), UnitGroupMember.count("id.groupCode", g.code)))
                 .toList();
         return Page.of(views, page, query.count());
+    }
+
+    /**
+     * Units are ranked against peers of their own level: a province, a district and a commune are no peers.
+     * Agencies of any kind (sở, ban, phòng) are all of level AGENCY and may be grouped. {@code members} are in
+     * request order (a list group has no unknown or repeated code by now), or the rule's order (by level).
+     */
+    private static void requireOneLevel(List<UnitVersion> members, boolean byRule) {
+        UnitVersion first = members.getFirst();
+        for (int i = 1; i < members.size(); i++) {
+            UnitVersion m = members.get(i);
+            if (m.level != first.level) {
+                String message = "is a " + m.level + " but " + first.code + " is a " + first.level
+                        + (byRule ? "; give the rule a level" : "; the members of a group must share one level");
+                throw new ApiException(
+                        RegistryError.MIXED_LEVELS,
+                        (byRule ? "The rule selects units of several levels: " : "Member ") + m.code + " " + message,
+                        List.of(FieldError.of(byRule ? "rule" : "memberCodes[" + i + "]", message, m.code)));
+            }
+        }
     }
 
     private List<UnitVersion> byRule(GroupSpec spec, LocalDate asOf) {
