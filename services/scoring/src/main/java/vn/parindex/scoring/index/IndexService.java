@@ -27,6 +27,7 @@ import vn.parindex.scoring.domain.Ranking;
 public class IndexService {
 
     /** What an index's values are. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IndexKind")
     public enum Kind {
         PERCENT,
         SCORE
