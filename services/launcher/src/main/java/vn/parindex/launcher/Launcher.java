@@ -27,6 +27,8 @@ public final class Launcher {
     static final String BUILD_COMMAND = "./mvnw -DskipTests package";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 40;
+    private static final Duration DEMO_POLL_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration DEMO_PROGRESS_INTERVAL = Duration.ofSeconds(15);
 
     /**
      * Ctrl-C in a terminal signals the whole process group, so the services may start exiting a moment before
@@ -100,10 +102,18 @@ public final class Launcher {
         }
     }
 
-    /** Starts everything, then waits until Ctrl-C (exit by signal) or until a service dies (exit 1). */
+    /**
+     * Starts everything, prints the addresses and then, once the demo data is in (or known missing), the inventory;
+     * then waits until Ctrl-C (exit by signal) or until a service dies (exit 1).
+     */
     int runUntilStopped() throws InterruptedException {
         DatabaseServer database = startAll();
         printAddresses(database, "Press Ctrl-C to stop.");
+        List<DemoInventory.Check> missing = DemoInventory.missing(awaitDemoData());
+        if (!missing.isEmpty() && config.demoData()) {
+            Console.error(
+                    "demo data missing: " + describe(missing) + "; see the services' logs in " + config.logDirectory());
+        }
 
         ServiceProcess exited = awaitAnyExit();
         Thread.sleep(CRASH_CONFIRMATION_DELAY.toMillis());
@@ -117,10 +127,13 @@ public final class Launcher {
         return 1;
     }
 
-    /** Proves the run command works: everything starts, answers its health check once, and stops cleanly. */
+    /**
+     * Proves the run command works: everything starts and answers its health check, every demo data set loads
+     * (the inventory is printed), and everything stops cleanly. Exit 1 names what failed.
+     */
     int smoke() throws InterruptedException {
         DatabaseServer database = startAll();
-        printAddresses(database, "Smoke run: checking health once, then stopping.");
+        printAddresses(database, "Smoke run: checking health and the demo data, then stopping.");
         boolean healthy = true;
         for (ServiceProcess service : runningServices()) {
             int status = service.status("/q/health");
@@ -128,13 +141,84 @@ public final class Launcher {
                     .formatted(service.definition().baseUrl(), status));
             healthy &= status == 200;
         }
+        List<DemoInventory.Check> missing = DemoInventory.missing(awaitDemoData());
         stopAll();
+        int exit = smokeExitCode(healthy, missing);
         if (!healthy) {
             Console.error("smoke run failed: not every service answered 200 on /q/health");
-            return 1;
         }
-        Console.info("smoke run passed in %.1f s".formatted(secondsSince(startedAt)));
-        return 0;
+        if (!missing.isEmpty()) {
+            Console.error("smoke run failed: demo data missing: " + describe(missing));
+        }
+        if (exit == 0) {
+            Console.info("smoke run passed in %.1f s".formatted(secondsSince(startedAt)));
+        }
+        return exit;
+    }
+
+    /** 0 only when every service was healthy and no demo data set is missing. */
+    static int smokeExitCode(boolean healthy, List<DemoInventory.Check> missing) {
+        return healthy && missing.isEmpty() ? 0 : 1;
+    }
+
+    /** "dossiers (why), campaigns (why)". */
+    static String describe(List<DemoInventory.Check> missing) {
+        return String.join(
+                ", ",
+                missing.stream()
+                        .map(check -> check.name() + " (" + check.detail() + ")")
+                        .toList());
+    }
+
+    /**
+     * Polls the services until every demo data set is there or known missing, at most PARINDEX_INVENTORY_TIMEOUT
+     * (what is still loading then counts as missing), or until a service exits; prints the inventory.
+     */
+    private List<DemoInventory.Check> awaitDemoData() throws InterruptedException {
+        DemoProbe probe = DemoProbe.of(services);
+        long start = System.nanoTime();
+        Duration limit = config.inventoryTimeout();
+        Console.info(
+                config.demoData()
+                        ? "waiting for the demo data (at most %d s, PARINDEX_INVENTORY_TIMEOUT)"
+                                .formatted(limit.toSeconds())
+                        : "demo data is off (PARINDEX_DEMO_DATA); reading what the services hold");
+        List<DemoObservation.Named> campaigns = null;
+        long campaignsSince = start;
+        long lastProgress = start;
+        while (true) {
+            requireNotStopping();
+            DemoObservation observed = probe.observe();
+            long now = System.nanoTime();
+            List<DemoObservation.Named> seen =
+                    observed.campaigns().ok() ? observed.campaigns().value() : null;
+            if (!java.util.Objects.equals(seen, campaigns)) {
+                campaigns = seen;
+                campaignsSince = now;
+            }
+            List<DemoInventory.Check> checks =
+                    DemoInventory.assess(observed, config.demoData(), Duration.ofNanos(now - campaignsSince));
+            Duration waited = Duration.ofNanos(now - start);
+            Optional<ServiceProcess> exited = runningServices().stream()
+                    .filter(service -> !service.isAlive())
+                    .findFirst();
+            if (!DemoInventory.settled(checks) && exited.isPresent()) {
+                checks = DemoInventory.giveUp(checks, waited);
+                Console.error(exited.get().name() + " exited while the demo data was loading");
+            } else if (!DemoInventory.settled(checks) && waited.compareTo(limit) >= 0) {
+                checks = DemoInventory.giveUp(checks, waited);
+            }
+            if (DemoInventory.settled(checks)) {
+                Console.info("demo data settled after %.1f s".formatted(secondsSince(start)));
+                Console.block(DemoInventory.render(checks, secondsSince(startedAt)));
+                return checks;
+            }
+            if (now - lastProgress >= DEMO_PROGRESS_INTERVAL.toNanos()) {
+                Console.info("still loading (%d s): %s".formatted(waited.toSeconds(), DemoInventory.pending(checks)));
+                lastProgress = now;
+            }
+            Thread.sleep(DEMO_POLL_INTERVAL.toMillis());
+        }
     }
 
     private DatabaseServer startAll() throws InterruptedException {
@@ -437,11 +521,14 @@ public final class Launcher {
                 Usage: java -jar services/launcher/target/parindex-launcher.jar [--smoke] [--help]
 
                 Starts PostgreSQL and the ParIndex services: %s.
-                Waits until each is ready, prints their addresses, and runs until Ctrl-C.
-                Build the services first: %s
+                Waits until each is ready, prints their addresses, waits for the demo data and prints what each
+                service holds (units, peer groups, criteria sets, campaigns, procedures, dossiers, calendar years),
+                and runs until Ctrl-C. Build the services first: %s
 
                 Options:
-                  --smoke   start everything, call each service's /q/health once, stop; exit 0 when all are healthy
+                  --smoke   start everything, check each service's /q/health, wait for the demo data, print the
+                            inventory, stop; exit 0 when all are healthy and no demo data set is missing,
+                            else 1 naming what is missing
                   --help    show this text
 
                 Environment (all optional):
@@ -454,6 +541,11 @@ public final class Launcher {
                   PARINDEX_PG_PORT        embedded PostgreSQL port (default: %d)
                   PARINDEX_JAVA_OPTS      JVM options for each service (default: %s)
                   PARINDEX_READY_TIMEOUT  seconds to wait for each service to be ready (default: %d)
+                  PARINDEX_DEMO_DATA      load demo data in every service that has some (default: true)
+                  PARINDEX_DEMO_WAIT      how long a service's demo loader waits for the services it needs
+                                          (default: 5m; dossier statistics waits for the unit registry)
+                  PARINDEX_INVENTORY_TIMEOUT
+                                          seconds to wait for the demo data before the inventory (default: %d)
                   PARINDEX_AUTH_LOCAL_ISSUER_ENABLED
                                           the gateway's demo token issuer (default: true; key kept in
                                           <home>/keys/local-issuer.pem)
@@ -462,7 +554,8 @@ public final class Launcher {
                         BUILD_COMMAND,
                         LauncherConfig.DEFAULT_PG_PORT,
                         LauncherConfig.DEFAULT_JAVA_OPTS,
-                        LauncherConfig.DEFAULT_READY_TIMEOUT.toSeconds());
+                        LauncherConfig.DEFAULT_READY_TIMEOUT.toSeconds(),
+                        LauncherConfig.DEFAULT_INVENTORY_TIMEOUT.toSeconds());
     }
 
     /** The services run on the same Java as the launcher, so one JDK on the PATH is all a machine needs. */

@@ -24,6 +24,10 @@ import java.util.Optional;
  *   <li>{@code PARINDEX_JAVA_OPTS}: JVM options for every service, split on spaces; default
  *       {@value #DEFAULT_JAVA_OPTS}.
  *   <li>{@code PARINDEX_READY_TIMEOUT}: seconds to wait for each service's readiness; default 180.
+ *   <li>{@code PARINDEX_DEMO_DATA}: whether the services load demo data; default true ({@code false}, {@code 0},
+ *       {@code no}, {@code off} turn it off, as Quarkus reads the same variable in each service).
+ *   <li>{@code PARINDEX_INVENTORY_TIMEOUT}: seconds to wait, once everything is ready, for the demo data before the
+ *       inventory is printed; default 600.
  * </ul>
  *
  * Empty values count as unset, so {@code PARINDEX_DB_URL=} in a compose file or CI script means "embedded".
@@ -34,7 +38,9 @@ public record LauncherConfig(
         Optional<DatabaseServer> externalDatabase,
         int embeddedPostgresPort,
         List<String> javaOptions,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        boolean demoData,
+        Duration inventoryTimeout) {
 
     static final int DEFAULT_PG_PORT = 55432;
 
@@ -46,6 +52,12 @@ public record LauncherConfig(
     static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError";
 
     static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * Dossier statistics waits up to 5 minutes for the registry (parindex.demo.wait) and then loads; scoring
+     * publishes its campaigns after the registry and the catalogue answer: 10 minutes covers both on a slow machine.
+     */
+    static final Duration DEFAULT_INVENTORY_TIMEOUT = Duration.ofSeconds(600);
 
     public Path dataDirectory() {
         return home.resolve("pgdata");
@@ -93,7 +105,14 @@ public record LauncherConfig(
                 .map(text -> Duration.ofSeconds(parseInt("PARINDEX_READY_TIMEOUT", text, 1, 86_400)))
                 .orElse(DEFAULT_READY_TIMEOUT);
 
-        return new LauncherConfig(root, home, external, pgPort, javaOptions, readyTimeout);
+        boolean demoData = value(env, "PARINDEX_DEMO_DATA")
+                .map(text -> List.of("true", "1", "yes", "y", "on").contains(text.toLowerCase(java.util.Locale.ROOT)))
+                .orElse(true);
+        Duration inventoryTimeout = value(env, "PARINDEX_INVENTORY_TIMEOUT")
+                .map(text -> Duration.ofSeconds(parseInt("PARINDEX_INVENTORY_TIMEOUT", text, 1, 86_400)))
+                .orElse(DEFAULT_INVENTORY_TIMEOUT);
+
+        return new LauncherConfig(root, home, external, pgPort, javaOptions, readyTimeout, demoData, inventoryTimeout);
     }
 
     /** The nearest folder at or above {@code start} that looks like this repository. */

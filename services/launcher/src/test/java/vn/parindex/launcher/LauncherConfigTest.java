@@ -33,6 +33,21 @@ class LauncherConfigTest {
         assertEquals(55432, config.embeddedPostgresPort());
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"), config.javaOptions());
         assertEquals(Duration.ofSeconds(180), config.readyTimeout());
+        assertTrue(config.demoData());
+        assertEquals(Duration.ofSeconds(600), config.inventoryTimeout());
+    }
+
+    @Test
+    void demoDataIsOffAsQuarkusReadsIt() {
+        for (String off : List.of("false", "FALSE", "0", "no", "off")) {
+            assertEquals(
+                    false,
+                    LauncherConfig.fromEnvironment(Map.of("PARINDEX_DEMO_DATA", off), tmp, Optional.empty())
+                            .demoData(),
+                    off);
+        }
+        assertTrue(LauncherConfig.fromEnvironment(Map.of("PARINDEX_DEMO_DATA", "yes"), tmp, Optional.empty())
+                .demoData());
     }
 
     @Test
@@ -45,7 +60,8 @@ class LauncherConfigTest {
                 "PARINDEX_DB_PASSWORD", "secret",
                 "PARINDEX_PG_PORT", "6543",
                 "PARINDEX_JAVA_OPTS", "  -Xmx1g   -Dfoo=bar ",
-                "PARINDEX_READY_TIMEOUT", "30");
+                "PARINDEX_READY_TIMEOUT", "30",
+                "PARINDEX_INVENTORY_TIMEOUT", "90");
 
         LauncherConfig config = LauncherConfig.fromEnvironment(env, tmp, Optional.empty());
 
@@ -58,6 +74,7 @@ class LauncherConfigTest {
         assertEquals(6543, config.embeddedPostgresPort());
         assertEquals(List.of("-Xmx1g", "-Dfoo=bar"), config.javaOptions());
         assertEquals(Duration.ofSeconds(30), config.readyTimeout());
+        assertEquals(Duration.ofSeconds(90), config.inventoryTimeout());
     }
 
     @Test

@@ -104,6 +104,9 @@ class LauncherTest {
                 "PARINDEX_PG_PORT",
                 "PARINDEX_JAVA_OPTS",
                 "PARINDEX_READY_TIMEOUT",
+                "PARINDEX_DEMO_DATA",
+                "PARINDEX_DEMO_WAIT",
+                "PARINDEX_INVENTORY_TIMEOUT",
                 "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED")) {
             assertTrue(usage.contains(variable), variable);
         }
