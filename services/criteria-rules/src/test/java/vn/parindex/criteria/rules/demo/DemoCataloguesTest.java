@@ -19,9 +19,16 @@ class DemoCataloguesTest {
     private static final List<CriteriaSet> SETS = DemoCatalogues.load();
 
     @Test
-    void shouldLoadTheFourProposalsAsValidPublishedSets() {
+    void shouldLoadTheSevenProposalsAsValidPublishedSets() {
         assertEquals(
-                List.of("PAR_PROV_2024", "PAR_DIST_YB_2021", "PAR_COMMUNE_2025", "SVC_766"),
+                List.of(
+                        "PAR_PROV_2024",
+                        "PAR_DIST_YB_2021",
+                        "PAR_COMMUNE_2025",
+                        "SVC_766",
+                        "PAR_AGENCY_YB_2019",
+                        "PAR_DIST_SL_2020",
+                        "PAR_COMMUNE_YB_2020"),
                 SETS.stream().map(CriteriaSet::code).toList());
         for (CriteriaSet set : SETS) {
             assertEquals(List.of(), CriteriaSetValidator.validate(set), set.code());
@@ -65,5 +72,48 @@ class DemoCataloguesTest {
         assertEquals(new BigDecimal("95.44"), r.indexPercent());
         assertEquals("XUAT_SAC", r.band());
         assertEquals(List.of(), r.missing());
+    }
+
+    @Test
+    void shouldScoreDepartmentsOnAnAgencySetInForceFrom2019() {
+        CriteriaSet agency = set("PAR_AGENCY_YB_2019");
+        assertEquals(TargetLevel.AGENCY, agency.targetLevel());
+        assertEquals(2019, agency.year());
+        assertEquals(0, new BigDecimal("100").compareTo(agency.totalPoints()));
+        assertEquals(
+                List.of("K", "KS", "K_ADJ"),
+                agency.nodes().stream().map(n -> n.code()).toList());
+    }
+
+    @Test
+    void shouldHoldSonLaTaskPointsOf67Point45InTheSonLaModel() {
+        CriteriaSet sonLa = set("PAR_DIST_SL_2020");
+        assertEquals(TargetLevel.DISTRICT, sonLa.targetLevel());
+        assertEquals(2020, sonLa.year());
+        BigDecimal taskPart = sonLa.nodes().getFirst().maxPoints();
+        assertTrue(taskPart.compareTo(new BigDecimal("67.45")) >= 0, taskPart.toPlainString());
+        // 69 of 70 plan tasks is 98.6 %: three quarters of the criterion's 4 points.
+        Map<String, Evaluation.LeafInput> plan = Map.of(
+                "S1.2", new Evaluation.LeafInput(null, null, null, new BigDecimal("69"), new BigDecimal("70"), null));
+        Evaluation.Result r = Evaluator.evaluate(sonLa, new Evaluation.Input("thành phố thuộc tỉnh", Map.of(), plan));
+        BigDecimal points = r.nodes().stream()
+                .filter(n -> n.code().equals("S1.2"))
+                .findFirst()
+                .orElseThrow()
+                .points();
+        assertEquals(0, new BigDecimal("3").compareTo(points), points.toPlainString());
+    }
+
+    @Test
+    void shouldCopyTheCommuneTreeForTheYearsBeforeTheReform() {
+        CriteriaSet before = set("PAR_COMMUNE_YB_2020");
+        CriteriaSet after = set("PAR_COMMUNE_2025");
+        assertEquals(2020, before.year());
+        assertEquals(TargetLevel.COMMUNE, before.targetLevel());
+        assertEquals(after.nodes(), before.nodes());
+    }
+
+    private static CriteriaSet set(String code) {
+        return SETS.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
     }
 }
