@@ -54,7 +54,7 @@ public final class PublishedTable {
         if (ranked != 0 && ranked != rows.size()) {
             errors.add(FieldError.of("results", "give rank on every line or on none", ranked + " of " + rows.size()));
         }
-        List<UnitResult> out = new ArrayList<>();
+        List<Line> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             PublicationDto.PublishedResult r = rows.get(i);
             String path = "results[" + i + "]";
@@ -106,7 +106,7 @@ public final class PublishedTable {
                             sum.toPlainString()));
                 }
             }
-            out.add(result(set, m, total, index, r.rank(), parts, fieldTotals));
+            out.add(new Line(m, total, index, r.rank(), parts, fieldTotals));
         }
         List<String> missing = byCode.values().stream()
                 .filter(m -> m.excluded() == null && !seen.contains(m.unitCode()))
@@ -130,70 +130,43 @@ public final class PublishedTable {
         }
         byCode.values().stream()
                 .filter(m -> m.excluded() != null && !seen.contains(m.unitCode()))
-                .forEach(m -> out.add(result(set, m, null, null, null, List.of(), List.of())));
-        return ranked(out, ranked == 0);
+                .forEach(m -> out.add(new Line(m, null, null, null, List.of(), List.of())));
+        return ranked(set, out, ranked == 0);
     }
 
-    private static UnitResult result(
-            CriteriaSet set,
-            Member m,
+    /** One line as checked: a member with its published figures (none for an excluded member without a line). */
+    private record Line(
+            Member member,
             BigDecimal total,
             BigDecimal index,
             Integer rank,
             List<UnitResult.Subtotal> parts,
-            List<UnitResult.Subtotal> fields) {
-        return new UnitResult(
-                m.unitCode(),
-                m.unitName(),
-                total,
-                set.totalPoints(),
-                index,
-                index == null ? null : index.setScale(2, RoundingMode.HALF_UP),
-                parts,
-                fields,
-                m.excluded() == null ? rank : null,
-                0,
-                null,
-                Evaluator.band(set, index),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new Comparison(Comparison.NONE, List.of(), RankMeasure.NONE, false, "Imported from a published table"),
-                List.of(),
-                m.excluded(),
-                true);
-    }
+            List<UnitResult.Subtotal> fields) {}
 
-    /** Ranks (published, or by index) with N and percentiles filled in; best first. */
-    private static List<UnitResult> ranked(List<UnitResult> results, boolean rankByIndex) {
-        List<BigDecimal> values = results.stream()
-                .map(r -> r.excluded() == null ? r.indexPercentExact() : null)
+    /** Results with ranks (published, or by index) out of the ranked lines, and percentiles; best first. */
+    private static List<UnitResult> ranked(CriteriaSet set, List<Line> lines, boolean rankByIndex) {
+        List<BigDecimal> values = lines.stream()
+                .map(l -> l.member().excluded() == null ? l.index() : null)
                 .toList();
         List<Integer> computed = Ranking.ranks(values);
         int n = Ranking.rankedCount(values);
         List<UnitResult> out = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            UnitResult r = results.get(i);
-            Integer rank = r.excluded() != null ? null : rankByIndex ? computed.get(i) : r.rank();
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            Integer rank = l.member().excluded() != null ? null : rankByIndex ? computed.get(i) : l.rank();
             out.add(new UnitResult(
-                    r.unitCode(),
-                    r.unitName(),
-                    r.totalPoints(),
-                    r.applicableMax(),
-                    r.indexPercentExact(),
-                    r.indexPercent(),
-                    r.parts(),
-                    r.fields(),
+                    l.member().unitCode(),
+                    l.member().unitName(),
+                    l.total(),
+                    set.totalPoints(),
+                    l.index(),
+                    l.index() == null ? null : l.index().setScale(2, RoundingMode.HALF_UP),
+                    l.parts(),
+                    l.fields(),
                     rank,
                     n,
                     RankMeasure.display(RankMeasure.percentile(rank, n)),
-                    r.band(),
+                    Evaluator.band(set, l.index()),
                     null,
                     null,
                     null,
@@ -203,9 +176,10 @@ public final class PublishedTable {
                     null,
                     null,
                     null,
-                    r.comparison(),
-                    r.missing(),
-                    r.excluded(),
+                    new Comparison(
+                            Comparison.NONE, List.of(), RankMeasure.NONE, false, "Imported from a published table"),
+                    List.of(),
+                    l.member().excluded(),
                     true));
         }
         out.sort(Comparator.comparing(UnitResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
