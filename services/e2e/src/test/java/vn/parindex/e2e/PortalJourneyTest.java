@@ -50,7 +50,11 @@ class PortalJourneyTest {
         set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
                 .toAbsolutePath()
                 .normalize());
-        set.await(HTTP, GW + "/api/health", body -> body.contains("\"status\":\"UP\""), Duration.ofMinutes(5));
+        set.await(
+                HTTP,
+                GW + "/api/health",
+                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
+                Duration.ofMinutes(5));
         // The demo campaigns are published in the background once the registry and the catalogue answer.
         set.await(HTTP, GW + "/api/rankings/YB-DIST-2020", body -> true, Duration.ofMinutes(3));
     }

@@ -55,8 +55,14 @@ class ReformComparisonJourneyTest {
         RunningSet set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
                 .toAbsolutePath()
                 .normalize());
-        set.await(HTTP, GW + "/api/health", body -> body.contains("\"status\":\"UP\""), Duration.ofMinutes(5));
+        // Every service UP (a service's own entry says UP before the others are).
+        set.await(
+                HTTP,
+                GW + "/api/health",
+                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
+                Duration.ofMinutes(5));
         set.await(HTTP, GW + "/api/criteria-sets/PAR_PROV_2024", body -> true, Duration.ofMinutes(2));
+        set.await(HTTP, GW + "/api/units/15?asOf=2025-12-31", body -> true, Duration.ofMinutes(2));
     }
 
     @Test
