@@ -56,7 +56,7 @@ final class DemoInventory {
                 units(o),
                 groups(o.groups(), demoOn),
                 criteriaSets(o.catalogueDemo(), o.criteriaSets()),
-                campaigns(o.campaigns(), demoOn, campaignsUnchangedFor),
+                campaigns(o.campaigns(), o.scoringDemo(), demoOn, campaignsUnchangedFor),
                 procedures(o.dossierDemo()),
                 dossiers(o.dossierDemo()),
                 calendar(o.dossierDemo()));
@@ -155,13 +155,35 @@ final class DemoInventory {
                 : new Check(CRITERIA_SETS, State.PENDING, "none yet (" + demo.error() + ")");
     }
 
-    private static Check campaigns(Answer<List<Named>> campaigns, boolean demoOn, Duration unchangedFor) {
+    /**
+     * Scoring's campaigns. When scoring reports its demo loader ({@code demo-data}: LOADING, LOADED, FAILED), that
+     * says when it is done; otherwise the campaign list settling does.
+     */
+    private static Check campaigns(
+            Answer<List<Named>> campaigns, Answer<LoaderStatus> demo, boolean demoOn, Duration unchangedFor) {
         if (!campaigns.ok()) {
             return new Check(CAMPAIGNS, State.PENDING, campaigns.error());
         }
         List<Named> all = campaigns.value();
         long published = all.stream().filter(c -> c.status().equals(PUBLISHED)).count();
         String seen = all.isEmpty() ? "none" : named(all);
+        if (demoOn && demo.ok()) {
+            return switch (demo.value().status()) {
+                case "LOADED" ->
+                    published > 0
+                            ? new Check(CAMPAIGNS, State.READY, seen)
+                            : new Check(CAMPAIGNS, State.MISSING, "none published, although scoring says LOADED");
+                case "FAILED" ->
+                    new Check(
+                            CAMPAIGNS,
+                            State.MISSING,
+                            "the demo campaigns failed to load: " + demo.value().message());
+                case "DISABLED" -> new Check(CAMPAIGNS, State.MISSING, "scoring's demo data is off");
+                default ->
+                    new Check(
+                            CAMPAIGNS, State.PENDING, "loading: " + demo.value().message());
+            };
+        }
         if (!demoOn) {
             return published > 0
                     ? new Check(CAMPAIGNS, State.READY, seen)

@@ -15,7 +15,28 @@ record DemoObservation(
         Answer<LoaderStatus> catalogueDemo,
         Answer<List<Named>> criteriaSets,
         Answer<List<Named>> campaigns,
-        Answer<LoaderStatus> dossierDemo) {
+        Answer<LoaderStatus> dossierDemo,
+        Answer<LoaderStatus> scoringDemo) {
+
+    /** An observation without scoring's demo-data check (the campaign list alone tells when it is done). */
+    DemoObservation(
+            Answer<Map<String, Long>> units2024,
+            Answer<Map<String, Long>> units2025,
+            Answer<List<String>> groups,
+            Answer<LoaderStatus> catalogueDemo,
+            Answer<List<Named>> criteriaSets,
+            Answer<List<Named>> campaigns,
+            Answer<LoaderStatus> dossierDemo) {
+        this(
+                units2024,
+                units2025,
+                groups,
+                catalogueDemo,
+                criteriaSets,
+                campaigns,
+                dossierDemo,
+                Answer.failed("scoring has no demo-data health check"));
+    }
 
     /** Structure dates the registry is asked about: the last day before the 2025 reform, and its first day. */
     static final String BEFORE_REFORM = "2024-12-31";

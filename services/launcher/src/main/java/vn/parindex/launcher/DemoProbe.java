@@ -21,7 +21,8 @@ import vn.parindex.launcher.DemoObservation.Named;
 /**
  * Reads what the running services hold, as a client would: the registry's unit counts and peer groups, the
  * catalogue's criteria sets, scoring's campaigns (with an administrator token from the gateway's demo issuer) and
- * the {@code demo-data} health checks of the catalogue and dossier statistics ({@code /q/health/group/demo-data}).
+ * the {@code demo-data} health checks of the catalogue, dossier statistics and scoring
+ * ({@code /q/health/group/demo-data}).
  * Never throws: what cannot be read is an {@link Answer} with the reason.
  */
 final class DemoProbe {
@@ -75,7 +76,8 @@ final class DemoProbe {
                 loaderStatus("criteria-catalogue", catalogue),
                 criteriaSets(),
                 campaigns(),
-                loaderStatus("dossier-stats", dossiers));
+                loaderStatus("dossier-stats", dossiers),
+                loaderStatus("scoring", scoring));
     }
 
     private Answer<Map<String, Long>> unitCounts(String asOf) throws InterruptedException {

@@ -224,4 +224,34 @@ class DemoInventoryTest {
     private static Check check(List<Check> checks, String name) {
         return checks.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
+
+    @Test
+    void shouldFollowScoringsDemoStatusWhenItHasOne() {
+        Answer<LoaderStatus> loading = Answer.of(new LoaderStatus("LOADING", "loading VN-PROV-2025", Map.of(), ""));
+        Answer<LoaderStatus> loaded = Answer.of(new LoaderStatus("LOADED", "12 of 12 published", Map.of(), ""));
+        Answer<LoaderStatus> failed =
+                Answer.of(new LoaderStatus("FAILED", "the registry did not answer in 10 minutes", Map.of(), ""));
+
+        List<Check> whileLoading = DemoInventory.assess(observation(loading), true, Duration.ofMinutes(5));
+        assertEquals(State.PENDING, state(whileLoading, "campaigns"), "a long quiet spell is not the end");
+        assertTrue(DemoInventory.pending(whileLoading).contains("VN-PROV-2025"));
+
+        assertEquals(State.READY, state(DemoInventory.assess(observation(loaded), true, Duration.ZERO), "campaigns"));
+
+        List<Check> gaveUp = DemoInventory.assess(observation(failed), true, Duration.ZERO);
+        assertEquals(State.MISSING, state(gaveUp, "campaigns"));
+        assertEquals(1, Launcher.smokeExitCode(true, DemoInventory.missing(gaveUp)));
+    }
+
+    private static DemoObservation observation(Answer<LoaderStatus> scoringDemo) {
+        return new DemoObservation(
+                UNITS_2024,
+                UNITS_2025,
+                GROUPS,
+                CATALOGUE_LOADED,
+                SETS,
+                CAMPAIGNS_PUBLISHED,
+                DOSSIERS_LOADED,
+                scoringDemo);
+    }
 }
