@@ -115,6 +115,15 @@ final class RunningSet implements AutoCloseable {
                 .findFirst();
     }
 
+    /** Everything the launcher printed so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

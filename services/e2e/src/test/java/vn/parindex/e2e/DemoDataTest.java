@@ -1,0 +1,111 @@
+package vn.parindex.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a new user sees after {@code ./parindex run}: the launcher's inventory of every demo data set, and one
+ * figure of each through the gateway — a dossier statistic of a demo unit, the Yên Bái 2021 ranking of the seed
+ * article, and a merged province of 2025 compared with the mean of its predecessors.
+ */
+class DemoDataTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GW = RunningSet.GATEWAY;
+
+    private static RunningSet set;
+
+    @BeforeAll
+    static void startTheSet() throws Exception {
+        set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
+                .toAbsolutePath()
+                .normalize());
+        set.await(
+                HTTP,
+                GW + "/api/health",
+                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
+                Duration.ofMinutes(5));
+    }
+
+    @Test
+    void shouldPrintTheInventoryOfEveryDemoDataSet() throws Exception {
+        Instant until = Instant.now().plus(Duration.ofMinutes(10));
+        while (!set.output().contains("calendar years") && Instant.now().isBefore(until)) {
+            Thread.sleep(1000);
+        }
+        String out = set.output();
+        assertTrue(out.contains("calendar years"), "no inventory printed:\n" + set.tail());
+        assertTrue(out.contains("63 provinces") && out.contains("10,035 communes"), out);
+        assertTrue(out.contains("34 provinces") && out.contains("3,321 communes"), out);
+        assertTrue(out.contains("PAR_DIST_YB_2021 PUBLISHED"), out);
+        assertTrue(out.contains("YB-DIST-2021 PUBLISHED") && out.contains("VN-PROV-2025 PUBLISHED"), out);
+        assertTrue(out.contains("100,000 demo dossiers"), out);
+        assertTrue(out.contains("2019–2026"), out);
+        assertTrue(!out.contains("demo data missing"), out);
+    }
+
+    @Test
+    void shouldServeAFigureOfEachDemoDataSet() throws Exception {
+        awaitPublished("YB-DIST-2021");
+        JsonNode city = item(get("/api/rankings/YB-DIST-2021"), "132");
+        assertEquals(
+                0, new BigDecimal("95.44").compareTo(city.get("indexPercent").decimalValue()), city.toString());
+        assertEquals("1/9", city.get("rankLabel").asText());
+        assertEquals(
+                0, new BigDecimal("4.03").compareTo(city.get("pointsChange").decimalValue()), city.toString());
+
+        awaitPublished("VN-PROV-2025");
+        JsonNode laoCai = item(get("/api/rankings/VN-PROV-2025"), "15");
+        assertEquals(
+                "MEAN_OF_PREDECESSORS", laoCai.get("comparison").get("rule").asText(), laoCai.toString());
+        assertEquals(
+                "[\"10\",\"15\"]", laoCai.get("comparison").get("comparedWith").toString());
+        assertEquals("34", laoCai.get("rankLabel").asText().split("/")[1]);
+
+        // Dossier statistics of the demo province (its communes' dossiers), with the counts behind the rate.
+        JsonNode stats = get("/api/dossier-stats?unitCode=15&includeDescendants=true&from=2025-07-01&to=2026-12-31");
+        JsonNode rate = stats.get("total").get("rates").get("onTimeRateResolved");
+        assertTrue(stats.get("total").get("counts").get("received").asLong() > 0, stats.toString());
+        assertTrue(rate.get("denominator").asLong() > 0, rate.toString());
+    }
+
+    private static void awaitPublished(String campaign) throws Exception {
+        set.await(HTTP, GW + "/api/rankings/" + campaign, body -> true, Duration.ofMinutes(5));
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(GW + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + " → " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode item(JsonNode ranking, String unitCode) {
+        for (JsonNode item : ranking.get("items")) {
+            if (item.get("unitCode").asText().equals(unitCode)) {
+                return item;
+            }
+        }
+        throw new AssertionError(unitCode + " is not in " + ranking.get("campaignCode"));
+    }
+}
