@@ -45,6 +45,8 @@ public final class ResultCalculator {
         collectNames(context.criteriaSet().nodes(), names);
         List<Evaluation.Result> evaluated = new ArrayList<>(units.size());
         List<BigDecimal> rankable = new ArrayList<>(units.size());
+        java.util.Set<String> adjustments = new java.util.HashSet<>();
+        leaves.stream().filter(l -> l.kind() == NodeKind.ADJUSTMENT).forEach(l -> adjustments.add(l.code()));
         for (UnitScores unit : units) {
             Evaluation.Result r = evaluate(context, leaves, unit);
             evaluated.add(r);
@@ -85,7 +87,7 @@ public final class ResultCalculator {
                     change.previousPercentile(),
                     change.percentileChange(),
                     change.comparison(),
-                    requiredMissing(r, leaves),
+                    requiredMissing(r, adjustments),
                     unit.excluded(),
                     false));
         }
@@ -134,12 +136,11 @@ public final class ResultCalculator {
      * Applicable leaves without a score, bonus and penalty leaves aside (no entry there means none was given):
      * a unit with any of these cannot be approved or published unless it is excluded.
      */
-    private static List<String> requiredMissing(Evaluation.Result r, List<CriteriaNode> leaves) {
-        Map<String, NodeKind> kinds = new HashMap<>();
-        leaves.forEach(l -> kinds.put(l.code(), l.kind()));
-        return r.missing().stream()
-                .filter(code -> kinds.get(code) != NodeKind.ADJUSTMENT)
-                .toList();
+    private static List<String> requiredMissing(Evaluation.Result r, java.util.Set<String> adjustments) {
+        if (r.missing().isEmpty()) {
+            return List.of();
+        }
+        return r.missing().stream().filter(code -> !adjustments.contains(code)).toList();
     }
 
     /** Top-level nodes (parts) when {@code top}, else the fields, in tree order. */
