@@ -109,6 +109,7 @@ public class ScoreStore {
                 history.executeBatch();
             }
             bumpRevision(con, campaignCode);
+            bumpUnitRevisions(con, campaignCode, writes);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store scores of " + campaignCode, e);
         }
@@ -132,18 +133,75 @@ public class ScoreStore {
 
     /** Every unit's leaf scores: unit code → criterion code → scores. */
     public Map<String, Map<String, LeafScore>> leafScores(String campaignCode) {
-        return leafScores(campaignCode, null);
+        return leafScores(campaignCode, (List<String>) null);
     }
 
     /** The leaf scores of one unit, or of all when {@code unitCode} is {@code null}. */
     public Map<String, Map<String, LeafScore>> leafScores(String campaignCode, String unitCode) {
+        return leafScores(campaignCode, unitCode == null ? null : List.of(unitCode));
+    }
+
+    /** The columns the rules read, in the order {@link #leafScore(ResultSet)} reads them. */
+    private static final String LEAF_COLUMNS = "unit_code, criterion_code, self_points, self_level, self_numerator,"
+            + " self_denominator, self_not_applicable, appraisal1_points, appraisal1_level, appraisal1_numerator,"
+            + " appraisal1_denominator, appraisal2_points, appraisal2_level, appraisal2_numerator,"
+            + " appraisal2_denominator, survey_points, survey_value, auto_value, auto_numerator, auto_denominator";
+
+    /**
+     * The leaf scores of the given units, or of all when {@code unitCodes} is {@code null}: only the columns the
+     * rules read (a campaign of every commune holds 330,000 rows; explanations and evidence stay in the database).
+     */
+    public Map<String, Map<String, LeafScore>> leafScores(String campaignCode, List<String> unitCodes) {
         Map<String, Map<String, LeafScore>> byUnit = new HashMap<>();
-        query(
-                campaignCode,
-                unitCode,
-                (unit, row) ->
-                        byUnit.computeIfAbsent(unit, k -> new HashMap<>()).put(row.criterionCode(), row.leafScore()));
+        if (unitCodes != null && unitCodes.isEmpty()) {
+            return byUnit;
+        }
+        String sql = "SELECT " + LEAF_COLUMNS + " FROM score WHERE campaign_code = ?"
+                + (unitCodes == null ? "" : " AND unit_code = ANY (?::varchar[])");
+        try (Connection con = dataSource.getConnection();
+                PreparedStatement s = con.prepareStatement(sql)) {
+            s.setString(1, campaignCode);
+            if (unitCodes != null) {
+                s.setArray(2, con.createArrayOf("varchar", unitCodes.toArray()));
+            }
+            s.setFetchSize(10_000);
+            try (ResultSet rs = s.executeQuery()) {
+                String lastUnit = null;
+                Map<String, LeafScore> leaves = null;
+                while (rs.next()) {
+                    String unit = rs.getString(1);
+                    if (!unit.equals(lastUnit)) {
+                        leaves = byUnit.computeIfAbsent(unit, k -> new HashMap<>());
+                        lastUnit = unit;
+                    }
+                    leaves.put(rs.getString(2), leafScore(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the scores of " + campaignCode, e);
+        }
         return byUnit;
+    }
+
+    private static LeafScore leafScore(ResultSet rs) throws SQLException {
+        return new LeafScore(
+                given(rs.getBigDecimal(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6)),
+                rs.getBoolean(7),
+                given(rs.getBigDecimal(8), rs.getString(9), rs.getBigDecimal(10), rs.getBigDecimal(11)),
+                given(rs.getBigDecimal(12), rs.getString(13), rs.getBigDecimal(14), rs.getBigDecimal(15)),
+                rs.getBigDecimal(16),
+                rs.getBigDecimal(17),
+                rs.getBigDecimal(18),
+                rs.getBigDecimal(19),
+                rs.getBigDecimal(20));
+    }
+
+    /** A stage's entry; the shared empty one when the stage gave nothing (most rows have no appraisal). */
+    private static LeafScore.Given given(
+            BigDecimal points, String level, BigDecimal numerator, BigDecimal denominator) {
+        return points == null && level == null && numerator == null && denominator == null
+                ? LeafScore.Given.NONE
+                : new LeafScore.Given(points, level, numerator, denominator);
     }
 
     /** Every stored row of a unit, by criterion code. */
@@ -281,6 +339,20 @@ public class ScoreStore {
             }
         }
         return rows;
+    }
+
+    /** The written units' own revisions: their results are evaluated again, the others' are reused. */
+    private static void bumpUnitRevisions(Connection con, String campaignCode, List<Write> writes) throws SQLException {
+        try (PreparedStatement s = con.prepareStatement("UPDATE campaign_unit SET revision = revision + 1"
+                + " WHERE campaign_code = ? AND unit_code = ANY (?::varchar[])")) {
+            s.setString(1, campaignCode);
+            s.setArray(
+                    2,
+                    con.createArrayOf(
+                            "varchar",
+                            writes.stream().map(Write::unitCode).distinct().toArray()));
+            s.executeUpdate();
+        }
     }
 
     private static void bumpRevision(Connection con, String campaignCode) throws SQLException {

@@ -45,14 +45,18 @@ import vn.parindex.scoring.domain.UnitResult;
 @ApplicationScoped
 public class CampaignService {
 
-    /** A campaign member, with its exclusion from the ranking if an administrator made one. */
+    /**
+     * A campaign member, with its exclusion from the ranking if an administrator made one, and the revision of its
+     * own scores.
+     */
     public record Member(
             String unitCode,
             String unitName,
             String unitType,
             String unitLevel,
             String selfStatus,
-            UnitResult.Exclusion excluded) {}
+            UnitResult.Exclusion excluded,
+            long revision) {}
 
     /** A campaign and whether this request created it (false: an identical earlier request did). */
     public record Created(Campaign campaign, boolean created) {}
@@ -274,7 +278,7 @@ public class CampaignService {
         try (Connection con = dataSource.getConnection();
                 PreparedStatement s = con.prepareStatement(
                         "SELECT unit_code, unit_name, unit_type, unit_level, self_status, excluded_reason,"
-                                + " excluded_by, excluded_at FROM campaign_unit WHERE campaign_code = ?"
+                                + " excluded_by, excluded_at, revision FROM campaign_unit WHERE campaign_code = ?"
                                 + (unitCode == null ? "" : " AND unit_code = ?") + " ORDER BY position")) {
             s.setString(1, campaignCode);
             if (unitCode != null) {
@@ -293,7 +297,8 @@ public class CampaignService {
                             rs.getString(3),
                             rs.getString(4),
                             rs.getString(5),
-                            excluded));
+                            excluded,
+                            rs.getLong(9)));
                 }
             }
         } catch (SQLException e) {

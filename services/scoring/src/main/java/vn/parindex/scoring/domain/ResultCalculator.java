@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.parindex.criteria.rules.CriteriaNode;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.Evaluation;
@@ -38,45 +40,99 @@ public final class ResultCalculator {
             Map<String, List<String>> oldCodesByNew,
             ComparisonRule rule) {}
 
+    /** What the evaluation of every unit of a set needs once: its leaves, node names, bonus/penalty leaves. */
+    public record Prepared(List<CriteriaNode> leaves, Map<String, String> names, Set<String> adjustments) {
+
+        public static Prepared of(CriteriaSet set) {
+            List<CriteriaNode> leaves = ResultCalculator.leaves(set.nodes(), new ArrayList<>());
+            Map<String, String> names = new HashMap<>();
+            collectNames(set.nodes(), names);
+            Set<String> adjustments = new HashSet<>();
+            leaves.stream().filter(l -> l.kind() == NodeKind.ADJUSTMENT).forEach(l -> adjustments.add(l.code()));
+            return new Prepared(List.copyOf(leaves), Map.copyOf(names), Set.copyOf(adjustments));
+        }
+    }
+
+    /**
+     * One unit's scores evaluated: everything its result line needs that does not depend on the other units, so
+     * it can be kept until the unit's own scores change.
+     */
+    public record Evaluated(
+            String unitCode,
+            String unitName,
+            BigDecimal totalPoints,
+            BigDecimal applicableMax,
+            BigDecimal indexPercentExact,
+            BigDecimal indexPercent,
+            String band,
+            List<UnitResult.Subtotal> parts,
+            List<UnitResult.Subtotal> fields,
+            List<String> missing) {}
+
     /** Results of all units, best first (ties and unranked units in unit-code order). */
     public static List<UnitResult> compute(Context context, List<UnitScores> units) {
-        List<CriteriaNode> leaves = leaves(context.criteriaSet().nodes(), new ArrayList<>());
-        Map<String, String> names = new HashMap<>();
-        collectNames(context.criteriaSet().nodes(), names);
-        List<Evaluation.Result> evaluated = new ArrayList<>(units.size());
-        List<BigDecimal> rankable = new ArrayList<>(units.size());
-        java.util.Set<String> adjustments = new java.util.HashSet<>();
-        leaves.stream().filter(l -> l.kind() == NodeKind.ADJUSTMENT).forEach(l -> adjustments.add(l.code()));
+        Prepared prepared = Prepared.of(context.criteriaSet());
+        List<Evaluated> evaluated = new ArrayList<>(units.size());
+        Map<String, UnitResult.Exclusion> excluded = new HashMap<>();
         for (UnitScores unit : units) {
-            Evaluation.Result r = evaluate(context, leaves, unit);
-            evaluated.add(r);
-            rankable.add(unit.excluded() == null ? r.indexPercentExact() : null);
+            evaluated.add(evaluateUnit(context, prepared, unit));
+            if (unit.excluded() != null) {
+                excluded.put(unit.unitCode(), unit.excluded());
+            }
+        }
+        return rank(context, evaluated, excluded);
+    }
+
+    /** One unit's result line before ranking. */
+    public static Evaluated evaluateUnit(Context context, Prepared prepared, UnitScores unit) {
+        Evaluation.Result r = evaluate(context, prepared.leaves(), unit);
+        return new Evaluated(
+                unit.unitCode(),
+                unit.unitName(),
+                r.totalPoints(),
+                r.applicableMax(),
+                r.indexPercentExact(),
+                r.indexPercent(),
+                r.band(),
+                subtotals(r, prepared.names(), true),
+                subtotals(r, prepared.names(), false),
+                requiredMissing(r, prepared.adjustments()));
+    }
+
+    /**
+     * Ranks evaluated units by their unrounded index (excluded units are not ranked) and compares each with the
+     * previous campaign; best first, ties and unranked units in unit-code order.
+     */
+    public static List<UnitResult> rank(
+            Context context, List<Evaluated> evaluated, Map<String, UnitResult.Exclusion> excluded) {
+        List<BigDecimal> rankable = new ArrayList<>(evaluated.size());
+        for (Evaluated e : evaluated) {
+            rankable.add(excluded.containsKey(e.unitCode()) ? null : e.indexPercentExact());
         }
         List<Integer> ranks = Ranking.ranks(rankable);
         int outOf = Ranking.rankedCount(rankable);
-        List<UnitResult> results = new ArrayList<>(units.size());
-        for (int i = 0; i < units.size(); i++) {
-            UnitScores unit = units.get(i);
-            Evaluation.Result r = evaluated.get(i);
+        List<UnitResult> results = new ArrayList<>(evaluated.size());
+        for (int i = 0; i < evaluated.size(); i++) {
+            Evaluated e = evaluated.get(i);
             Integer rank = ranks.get(i);
             YearOverYear.Change change = YearOverYear.compare(
-                    new YearOverYear.Current(unit.unitCode(), r.totalPoints(), r.indexPercentExact(), rank, outOf),
+                    new YearOverYear.Current(e.unitCode(), e.totalPoints(), e.indexPercentExact(), rank, outOf),
                     context.previous(),
                     context.oldCodesByNew(),
                     context.rule());
             results.add(new UnitResult(
-                    unit.unitCode(),
-                    unit.unitName(),
-                    r.totalPoints(),
-                    r.applicableMax(),
-                    r.indexPercentExact(),
-                    r.indexPercent(),
-                    subtotals(r, names, true),
-                    subtotals(r, names, false),
+                    e.unitCode(),
+                    e.unitName(),
+                    e.totalPoints(),
+                    e.applicableMax(),
+                    e.indexPercentExact(),
+                    e.indexPercent(),
+                    e.parts(),
+                    e.fields(),
                     rank,
                     outOf,
                     RankMeasure.display(RankMeasure.percentile(rank, outOf)),
-                    r.band(),
+                    e.band(),
                     change.previousPoints(),
                     RankMeasure.display(change.previousIndex()),
                     change.previousRank(),
@@ -87,8 +143,8 @@ public final class ResultCalculator {
                     change.previousPercentile(),
                     change.percentileChange(),
                     change.comparison(),
-                    requiredMissing(r, adjustments),
-                    unit.excluded(),
+                    e.missing(),
+                    excluded.get(e.unitCode()),
                     false));
         }
         results.sort(Comparator.comparing(UnitResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -136,7 +192,7 @@ public final class ResultCalculator {
      * Applicable leaves without a score, bonus and penalty leaves aside (no entry there means none was given):
      * a unit with any of these cannot be approved or published unless it is excluded.
      */
-    private static List<String> requiredMissing(Evaluation.Result r, java.util.Set<String> adjustments) {
+    private static List<String> requiredMissing(Evaluation.Result r, Set<String> adjustments) {
         if (r.missing().isEmpty()) {
             return List.of();
         }

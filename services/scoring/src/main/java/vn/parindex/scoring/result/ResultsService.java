@@ -82,10 +82,15 @@ public class ResultsService {
 
     private record Cached(String key, CampaignResults results) {}
 
+    /** One unit's evaluation at the revision of its scores it was computed from. */
+    private record UnitEvaluation(long revision, ResultCalculator.Evaluated evaluated) {}
+
     private final CampaignService campaigns;
     private final ScoreStore scores;
     private final PublishedRankings published;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, UnitEvaluation>> evaluations = new ConcurrentHashMap<>();
+    private final Map<String, ResultCalculator.Prepared> prepared = new ConcurrentHashMap<>();
 
     public ResultsService(CampaignService campaigns, ScoreStore scores, PublishedRankings published) {
         this.campaigns = campaigns;
@@ -234,8 +239,55 @@ public class ResultsService {
         return byCode;
     }
 
+    /**
+     * Every member evaluated and ranked. A unit whose own scores did not change since the last computation (its
+     * revision) keeps its evaluation; only the others' scores are read and evaluated again. So a read after one
+     * score change evaluates one unit, then ranks and compares them all.
+     */
     private List<UnitResult> computed(Campaign c) {
-        return ResultCalculator.compute(context(c), unitScores(c, null));
+        List<CampaignService.Member> members = campaigns.members(c.code);
+        Map<String, UnitEvaluation> known = evaluations.getOrDefault(c.code, Map.of());
+        List<String> stale = members.stream()
+                .filter(m -> {
+                    UnitEvaluation e = known.get(m.unitCode());
+                    return e == null || e.revision() != m.revision();
+                })
+                .map(CampaignService.Member::unitCode)
+                .toList();
+        List<String> toRead = stale.size() * 2 > members.size() ? null : stale; // many: one scan of the campaign
+        Map<String, Map<String, LeafScore>> stored = stale.isEmpty() ? Map.of() : scores.leafScores(c.code, toRead);
+        ResultCalculator.Context context = context(c);
+        ResultCalculator.Prepared prepared =
+                this.prepared.computeIfAbsent(c.code, k -> ResultCalculator.Prepared.of(context.criteriaSet()));
+        Map<String, UnitEvaluation> now = new HashMap<>(members.size() * 2);
+        List<ResultCalculator.Evaluated> evaluated = new ArrayList<>(members.size());
+        Map<String, UnitResult.Exclusion> excluded = new HashMap<>();
+        for (CampaignService.Member m : members) {
+            UnitEvaluation e = known.get(m.unitCode());
+            if (e == null || e.revision() != m.revision()) {
+                e = new UnitEvaluation(
+                        m.revision(),
+                        ResultCalculator.evaluateUnit(
+                                context,
+                                prepared,
+                                new ResultCalculator.UnitScores(
+                                        m.unitCode(),
+                                        m.unitName(),
+                                        m.unitType(),
+                                        stored.getOrDefault(m.unitCode(), Map.of()),
+                                        m.excluded())));
+            }
+            now.put(m.unitCode(), e);
+            evaluated.add(e.evaluated());
+            if (m.excluded() != null) {
+                excluded.put(m.unitCode(), m.excluded());
+            }
+        }
+        if (!io.quarkus.narayana.jta.QuarkusTransaction.isActive()) {
+            // Revisions read inside a transaction may be rolled back and reused: keep only committed ones.
+            evaluations.put(c.code, now);
+        }
+        return ResultCalculator.rank(context, evaluated, excluded);
     }
 
     private List<UnitResult> importedItems(Campaign c) {
