@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * How the demo dossiers load ({@code parindex.demo-data} turns them on). The loader needs the unit registry's
- * communes of the demo province, so it waits for the registry: an attempt every {@link #retryInterval()}, for at
+ * communes of the demo province and the demo campaigns' units, so it waits for the registry: an attempt every {@link #retryInterval()}, for at
  * most {@link #waitLimit()}, then it reports FAILED naming what it waited for.
  */
 @ConfigMapping(prefix = "parindex.demo")
@@ -22,7 +22,14 @@ public interface DemoConfig {
     @WithDefault("2s")
     Duration retryInterval();
 
-    /** Number of synthetic dossiers; default 100,000. */
+    /** Number of synthetic dossiers of the demo province's communes; default 100,000. */
     @WithDefault("100000")
     int dossiers();
+
+    /**
+     * The dossier counts of the demo campaigns' units and years (a classpath resource, {@link DemoTargets}); the
+     * loader stores dossiers that give exactly them. Default {@value DemoTargets#RESOURCE}.
+     */
+    @WithDefault(DemoTargets.RESOURCE)
+    String targets();
 }

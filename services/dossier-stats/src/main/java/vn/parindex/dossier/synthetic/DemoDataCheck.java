@@ -14,7 +14,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 /**
  * {@code GET /q/health/group/demo-data}: whether the demo dossiers are there, for the launcher's inventory and for
  * people. UP when they are loaded (or demo data is off), DOWN while loading or after a failure; the data says which
- * ({@code status}: DISABLED, LOADING, LOADED, FAILED), why, and what the database holds. Not part of readiness:
+ * ({@code status}: DISABLED, LOADING, LOADED, FAILED), why, and what the database holds: demo dossiers (those of
+ * the demo province's communes and those of the demo campaigns' units apart), all dossiers, procedures, calendar
+ * years. Not part of readiness:
  * the service serves its API whatever the demo data does.
  */
 @HealthGroup(DemoDataCheck.GROUP)
@@ -41,12 +43,14 @@ public class DemoDataCheck implements HealthCheck {
                 .withData("attempts", now.attempts());
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            response.withData(
-                    "dossiers",
-                    count(
-                            s,
-                            "SELECT count(*) FROM dossier WHERE source_system = '" + DemoDossierLoader.SOURCE_SYSTEM
-                                    + "'"));
+            long communes = count(
+                    s, "SELECT count(*) FROM dossier WHERE source_system = '" + DemoDossierLoader.SOURCE_SYSTEM + "'");
+            long campaigns = count(
+                    s, "SELECT count(*) FROM dossier WHERE source_system = '" + TargetedDossiers.SOURCE_SYSTEM + "'");
+            // Every demo dossier; then the communes of the demo province and the demo campaigns' units apart.
+            response.withData("dossiers", communes + campaigns);
+            response.withData("communeDossiers", communes);
+            response.withData("campaignDossiers", campaigns);
             response.withData("dossiersAll", count(s, "SELECT count(*) FROM dossier"));
             response.withData("procedures", count(s, "SELECT count(*) FROM procedure"));
             try (ResultSet rs = s.executeQuery(

@@ -30,15 +30,25 @@ import vn.parindex.dossier.procedure.ProcedureService;
 import vn.parindex.dossier.registry.UnitDirectory;
 
 /**
- * Demo data of the embedded mode ({@code parindex.demo-data}): synthetic procedures and synthetic dossiers (100,000
- * by default) of the communes of Tỉnh Lào Cai (15) since the 2025 reform, through the same ingestion path as real
- * batches. Runs in the background: it waits for the unit registry (an attempt every {@code parindex.demo.retry-interval},
- * up to {@code parindex.demo.wait}), and its progress is the {@code demo-data} health check's ({@link DemoStatus}).
+ * Demo data of the embedded mode ({@code parindex.demo-data}), through the same ingestion path as real batches:
  *
- * <p>Idempotent: the dossiers go in as one transaction, so the database holds either all demo dossiers (source
- * system {@value #SOURCE_SYSTEM}) or none; when they are there nothing is loaded again, when they are not (first
- * start, or a start that broke off) everything is loaded. Procedures are upserted by code, so a second upsert
- * changes nothing. Replicas starting together serialise on an advisory lock.
+ * <ul>
+ *   <li>synthetic procedures and synthetic dossiers (100,000 by default) of the communes of Tỉnh Lào Cai (15) since
+ *       the 2025 reform (source system {@value #SOURCE_SYSTEM});
+ *   <li>the dossiers of the demo campaigns of 2019–2021 (source system {@value TargetedDossiers#SOURCE_SYSTEM}):
+ *       for each district-level unit or department and year of {@code parindex.demo.targets} ({@link DemoTargets}),
+ *       dossiers whose on-time, resolved, online and received counts are exactly the campaign's, so that scoring
+ *       fetches the figures its demo data file gives.
+ * </ul>
+ *
+ * <p>Runs in the background: it waits for the unit registry (an attempt every {@code parindex.demo.retry-interval},
+ * up to {@code parindex.demo.wait}) to give the communes and to hold every campaign unit in its year, and its
+ * progress is the {@code demo-data} health check's ({@link DemoStatus}): LOADED once both sets are there.
+ *
+ * <p>Idempotent: each set goes in as one transaction, so the database holds either all of a set or none of it; a
+ * set that is there is not loaded again, one that is not (first start, a start that broke off, a database of an
+ * earlier version without the campaign dossiers) is loaded whole. Procedures are upserted by code, so a second
+ * upsert changes nothing. Replicas starting together serialise on an advisory lock.
  */
 @ApplicationScoped
 public class DemoDossierLoader {
@@ -74,6 +84,7 @@ public class DemoDossierLoader {
     private final IngestionService ingestion;
     private final UnitDirectory units;
     private final String registryUrl;
+    private volatile List<DemoTargets.Target> targets;
     private Thread worker;
 
     public DemoDossierLoader(
@@ -135,7 +146,7 @@ public class DemoDossierLoader {
             long waited = System.nanoTime() - started;
             if (waited >= limit) {
                 String why =
-                        "the unit registry (%s) did not give the communes of province %s within %s (parindex.demo.wait); last answer: %s"
+                        "the unit registry (%s) did not give the communes of province %s and the demo campaigns' units within %s (parindex.demo.wait); last answer: %s"
                                 .formatted(registryUrl, DEMO_PROVINCE, config.waitLimit(), problem);
                 LOG.errorf("Demo dossiers NOT loaded after %d attempts: %s", attempt, why);
                 status.set(DemoStatus.State.FAILED, why, attempt);
@@ -159,29 +170,145 @@ public class DemoDossierLoader {
         }
     }
 
-    /** One attempt under the advisory lock: nothing when the demo dossiers are there, else the whole load. */
+    /** One attempt under the advisory lock: nothing when both sets are there, else the set(s) missing, whole. */
     private Outcome loadOnce(int attempt) throws RegistryNotReady, InterruptedException, IOException, SQLException {
         try (Connection lock = dataSource.getConnection();
                 Statement s = lock.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
             try {
-                long present = demoDossiers();
-                if (present > 0) {
-                    status.set(DemoStatus.State.LOADED, present + " demo dossiers present (loaded earlier)", attempt);
-                    LOG.infof("Demo dossiers: %d already present, nothing to load", present);
+                List<DemoTargets.Target> wanted = targets();
+                long communeDossiers = demoDossiers(SOURCE_SYSTEM);
+                long campaignDossiers = demoDossiers(TargetedDossiers.SOURCE_SYSTEM);
+                boolean campaignsDone = campaignDossiers > 0 || wanted.isEmpty();
+                if (communeDossiers > 0 && campaignsDone) {
+                    String present =
+                            "%d demo dossiers present (loaded earlier): %d of the communes of province %s, %d of the demo campaigns' units"
+                                    .formatted(
+                                            communeDossiers + campaignDossiers,
+                                            communeDossiers,
+                                            DEMO_PROVINCE,
+                                            campaignDossiers);
+                    status.set(DemoStatus.State.LOADED, present, attempt);
+                    LOG.infof("Demo dossiers: %s; nothing to load", present);
                     return Outcome.ALREADY_PRESENT;
                 }
-                List<String> communes = demoUnits();
-                status.set(
-                        DemoStatus.State.LOADING,
-                        "storing %d dossiers for %d units of province %s"
-                                .formatted(config.dossiers(), communes.size(), DEMO_PROVINCE),
-                        attempt);
-                store(communes, attempt);
+                String communesDone;
+                if (communeDossiers > 0) {
+                    communesDone = communeDossiers + " dossiers of the communes of province " + DEMO_PROVINCE
+                            + " present (loaded earlier)";
+                } else {
+                    List<String> communes = demoUnits();
+                    status.set(
+                            DemoStatus.State.LOADING,
+                            "storing %d dossiers for %d units of province %s"
+                                    .formatted(config.dossiers(), communes.size(), DEMO_PROVINCE),
+                            attempt);
+                    communesDone = store(communes, attempt);
+                }
+                String done = communesDone;
+                if (!campaignsDone) {
+                    status.set(
+                            DemoStatus.State.LOADING,
+                            communesDone + "; now the dossiers of " + wanted.size() + " demo campaign units and years",
+                            attempt);
+                    done = communesDone + "; " + storeCampaigns(wanted, attempt);
+                } else if (!wanted.isEmpty()) {
+                    done = communesDone + "; " + campaignDossiers + " dossiers of the demo campaigns' units present";
+                }
+                LOG.infof("Demo dossiers: %s", done);
+                status.set(DemoStatus.State.LOADED, done, attempt);
                 return Outcome.LOADED;
             } finally {
                 s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
             }
+        }
+    }
+
+    /** The campaign targets, read once ({@code parindex.demo.targets}); an unreadable file fails the load. */
+    private List<DemoTargets.Target> targets() {
+        List<DemoTargets.Target> t = targets;
+        if (t == null) {
+            t = DemoTargets.load(config.targets());
+            targets = t;
+        }
+        return t;
+    }
+
+    /**
+     * Every campaign unit valid in its year, asked afresh: a unit the registry does not hold yet (the departments
+     * are created by the registry's own demo data, after its seed) is worth another attempt.
+     */
+    private void checkCampaignUnits(List<DemoTargets.Target> wanted) throws RegistryNotReady {
+        for (DemoTargets.Target t : wanted) {
+            units.forget(t.unitCode());
+        }
+        for (DemoTargets.Target t : wanted) {
+            try {
+                if (!units.isUnitOn(t.unitCode(), LocalDate.of(t.year(), 1, 1))
+                        || !units.isUnitOn(t.unitCode(), LocalDate.of(t.year(), 12, 31))) {
+                    throw new RegistryNotReady("the registry does not hold unit " + t.unitCode() + " (" + t.unitName()
+                            + ") through " + t.year() + " yet");
+                }
+            } catch (ApiException e) {
+                throw new RegistryNotReady(e.errorCode().code() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The dossiers of the demo campaigns' units: exactly the targets' counts, or nothing (a batch with a rejected
+     * row is taken out again, and the load fails naming the row).
+     */
+    private String storeCampaigns(List<DemoTargets.Target> wanted, int attempt)
+            throws RegistryNotReady, InterruptedException, IOException, SQLException {
+        checkCampaignUnits(wanted);
+        List<Procedure> catalogue = TargetedDossiers.procedures(60, 2019);
+        procedures.upsertProcedures(catalogue);
+        TargetedDossiers generator = new TargetedDossiers(calendar.calendar(), catalogue);
+        Path file = Files.createTempFile("parindex-demo-campaign-dossiers", ".ndjson");
+        try {
+            long rows = 0;
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (DemoTargets.Target t : wanted) {
+                    rows += generator.writeNdjson(out, t);
+                }
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            IngestionService.Result r;
+            try (InputStream in = Files.newInputStream(file)) {
+                r = ingestion.ingest(RecordReader.Format.NDJSON, in);
+            } catch (ApiException e) {
+                if (e.errorCode().equals(DossierError.REGISTRY_UNAVAILABLE)) {
+                    throw new RegistryNotReady(e.getMessage());
+                }
+                throw e;
+            }
+            if (r.rejected() > 0) {
+                deleteCampaignDossiers();
+                throw new IllegalStateException(
+                        "%d of the %d dossiers of the demo campaigns' units were rejected (none kept): %s"
+                                .formatted(
+                                        r.rejected(),
+                                        rows,
+                                        r.rejections().stream().limit(3).toList()));
+            }
+            long years = wanted.stream()
+                    .mapToInt(DemoTargets.Target::year)
+                    .distinct()
+                    .count();
+            return "%d dossiers of %d demo campaign units stored (%d years, the campaigns' on-time and online counts) in %d ms"
+                    .formatted(r.inserted() + r.updated() + r.unchanged(), wanted.size(), years, r.durationMs());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void deleteCampaignDossiers() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM dossier WHERE source_system = '" + TargetedDossiers.SOURCE_SYSTEM + "'");
         }
     }
 
@@ -200,7 +327,7 @@ public class DemoDossierLoader {
         return found;
     }
 
-    private void store(List<String> communes, int attempt)
+    private String store(List<String> communes, int attempt)
             throws RegistryNotReady, InterruptedException, IOException, SQLException {
         LocalDate to = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
         List<Procedure> catalogue = SyntheticDossiers.procedures(200, 2025);
@@ -228,20 +355,18 @@ public class DemoDossierLoader {
             if (stored == 0) {
                 throw new IllegalStateException("none of the " + r.rows() + " synthetic dossiers was accepted");
             }
-            String done = "%d demo dossiers stored for %d units of province %s in %d ms (%d rejected)"
+            return "%d demo dossiers stored for %d units of province %s in %d ms (%d rejected)"
                     .formatted(stored, communes.size(), DEMO_PROVINCE, r.durationMs(), r.rejected());
-            LOG.infof("Demo dossiers: %s", done);
-            status.set(DemoStatus.State.LOADED, done, attempt);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    private long demoDossiers() throws SQLException {
+    private long demoDossiers(String sourceSystem) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs =
-                        s.executeQuery("SELECT count(*) FROM dossier WHERE source_system = '" + SOURCE_SYSTEM + "'")) {
+                        s.executeQuery("SELECT count(*) FROM dossier WHERE source_system = '" + sourceSystem + "'")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -21,7 +21,7 @@ import vn.parindex.dossier.procedure.Procedure;
  */
 public final class SyntheticDossiers {
 
-    private static final String[] FIELDS = {
+    static final String[] FIELDS = {
         "Hộ tịch", "Chứng thực", "Đất đai", "Đăng ký kinh doanh", "Xây dựng", "Lao động - Thương binh và Xã hội",
         "Giáo dục và Đào tạo", "Y tế", "Tài nguyên và Môi trường", "Giao thông vận tải", "Tư pháp", "Văn hóa"
     };

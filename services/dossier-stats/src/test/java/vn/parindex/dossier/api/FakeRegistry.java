@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * A stand-in for the unit registry's HTTP API (the service edge only; dossier persistence runs on real
  * PostgreSQL): province 15 with communes 04252 and 04261 from 2025-07-01, and province 08 with commune 02500 as
- * the distractor. {@link #down} makes every call fail with 500, as a registry in trouble would.
+ * the distractor; before the 2025 reform, district 132 and department 15.VP of province 15 (until 2025-06-30).
+ * Descendants are those valid on {@code asOf}. {@link #down} makes every call fail with 500, as a registry in trouble would.
  */
 public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
 
@@ -24,7 +25,9 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
             "08", unit("08", "Tỉnh Tuyên Quang", "PROVINCE", null, null),
             "04252", unit("04252", "Phường Yên Bái", "COMMUNE", "15", null),
             "04261", unit("04261", "Phường Văn Phú", "COMMUNE", "15", "2025-07-01"),
-            "02500", unit("02500", "Xã Thử", "COMMUNE", "08", "2025-07-01"));
+            "02500", unit("02500", "Xã Thử", "COMMUNE", "08", "2025-07-01"),
+            "132", unit("132", "Thành phố Yên Bái", "DISTRICT", "15", null, "2025-06-30"),
+            "15.VP", unit("15.VP", "Văn phòng UBND tỉnh", "AGENCY", "15", "2019-01-01", "2025-06-30"));
 
     private HttpServer server;
 
@@ -61,8 +64,13 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
                 body = "[" + UNITS.get(code) + "]";
             } else if (what.equals("descendants")) {
                 status = 200;
+                String query = exchange.getRequestURI().getQuery();
+                java.time.LocalDate asOf = query == null || !query.contains("asOf=")
+                        ? java.time.LocalDate.now()
+                        : java.time.LocalDate.parse(query.replaceAll(".*asOf=([0-9-]{10}).*", "$1"));
                 String items = UNITS.values().stream()
                         .filter(u -> u.contains("\"parentCode\":\"" + code + "\""))
+                        .filter(u -> validOn(u, asOf))
                         .collect(Collectors.joining(","));
                 body = "{\"items\":[" + items + "],\"page\":0,\"size\":20000,\"total\":"
                         + (items.isEmpty() ? 0 : items.split("\\},\\{").length) + "}";
@@ -88,9 +96,22 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String unit(String code, String name, String level, String parent, String validFrom) {
+        return unit(code, name, level, parent, validFrom, null);
+    }
+
+    private static String unit(
+            String code, String name, String level, String parent, String validFrom, String validTo) {
         return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"" + level + "\",\"parentCode\":"
                 + (parent == null ? "null" : "\"" + parent + "\"") + ",\"validFrom\":"
                 + (validFrom == null ? "null" : "\"" + validFrom + "\"")
-                + ",\"validTo\":null}";
+                + ",\"validTo\":" + (validTo == null ? "null" : "\"" + validTo + "\"") + "}";
+    }
+
+    /** Whether a unit of {@link #UNITS} is valid on {@code day}. */
+    private static boolean validOn(String unit, java.time.LocalDate day) {
+        String from = unit.replaceAll(".*\"validFrom\":\"?([0-9-]{10}|null)\"?.*", "$1");
+        String to = unit.replaceAll(".*\"validTo\":\"?([0-9-]{10}|null)\"?.*", "$1");
+        return (from.equals("null") || !java.time.LocalDate.parse(from).isAfter(day))
+                && (to.equals("null") || !java.time.LocalDate.parse(to).isBefore(day));
     }
 }
