@@ -48,7 +48,9 @@ import vn.parindex.scoring.publication.PublicationService;
  * the worked example of Thành phố Yên Bái, 95.44), the city's communes 2021, Quảng Ninh's districts 2019 (Uông
  * Bí), Sơn La's 2020–2021 (Thành phố Sơn La), eight Yên Bái departments 2019–2020, the 63 provinces of 2024
  * (imported), the 34 of 2025 compared with the mean of their predecessors, and the communes of the new Lào Cai in
- * 2025 (dossier-fed criteria from dossier statistics).
+ * 2025. The campaigns marked {@code dossier_source: dossier-stats} (the computed district and agency campaigns of
+ * 2019–2021, Lào Cai's communes 2025) take their dossier-fed criteria from dossier statistics, once its demo data
+ * is LOADED (a bounded wait, {@code parindex.demo.dossier-wait}).
  *
  * <p>Runs in the background. It waits for the registry (groups, lineage) and the catalogue (criteria sets) with a
  * bounded retry ({@code parindex.demo.wait}, an attempt every {@code parindex.demo.retry-interval}); every attempt
@@ -78,6 +80,8 @@ public class DemoCampaignLoader {
     private final IndexService indices;
     private final DemoStatus status;
     private final ObjectMapper json;
+    /** Dossier statistics' demo data as last found: null until known, then LOADED or not (not asked again). */
+    private volatile Boolean dossierDemo;
 
     public DemoCampaignLoader(
             @ConfigProperty(name = "parindex.demo-data", defaultValue = "false") boolean enabled,
@@ -472,8 +476,22 @@ public class DemoCampaignLoader {
         return got;
     }
 
-    /** Waits (bounded) for dossier statistics' {@code demo-data} health check to say LOADED. */
+    /**
+     * Waits (bounded) for dossier statistics' {@code demo-data} health check to say LOADED. The answer is kept:
+     * once it has failed or the wait has run out, the other campaigns do not wait again.
+     */
     private boolean dossierDemoLoaded() {
+        Boolean known = dossierDemo;
+        if (known == null) {
+            known = awaitDossierDemo();
+            if (!Thread.currentThread().isInterrupted()) {
+                dossierDemo = known;
+            }
+        }
+        return known;
+    }
+
+    private boolean awaitDossierDemo() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant until = Instant.now().plus(dossierWait);

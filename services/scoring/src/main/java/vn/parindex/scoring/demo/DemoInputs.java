@@ -63,6 +63,9 @@ public final class DemoInputs {
                     } else {
                         points.put(code, in.points());
                     }
+                } else if (leaf.scoreSource() == ScoreSource.AUTO && u.dossier().containsKey(code)) {
+                    // The line's dossier counts (those dossier statistics holds) over the example's bare ratio.
+                    dossier.put(code, u.dossier().get(code));
                 } else {
                     YenBai2021.SelfEntry e = YenBai2021.SelfEntry.of(in);
                     Value v = new Value(e.points(), e.level(), e.numerator(), e.denominator());

@@ -196,6 +196,53 @@ class DemoCampaignsTest {
         assertTrue(checked >= 14, "published figures checked: " + checked);
     }
 
+    /**
+     * Dossier statistics' demo holds, for every unit of a campaign of 2019–2021 that takes its dossier-fed criteria
+     * from it, dossiers whose counts are the line's {@code dossier} ratios (its resource
+     * {@code synthetic/demo-targets.csv}, derived from this file): the figures scoring fetches are the file's, so
+     * the totals above are the published ones. The first dossier criterion is the on-time rate, the second (if any)
+     * the online share.
+     */
+    @Test
+    void shouldAgreeWithTheDossierTargetsOfDossierStatistics() throws Exception {
+        java.nio.file.Path csv =
+                java.nio.file.Path.of("../dossier-stats/src/main/resources/synthetic/demo-targets.csv");
+        Map<String, List<String>> targets = new LinkedHashMap<>();
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        for (String l : lines.subList(1, lines.size())) {
+            if (l.startsWith("#") || l.startsWith("unit_code,") || l.isBlank()) {
+                continue;
+            }
+            List<String> f = List.of(l.split(",", -1));
+            targets.put(f.get(0) + "/" + f.get(1), f);
+        }
+        int checked = 0;
+        for (DemoData.Campaign c : DATA.campaigns()) {
+            if (!c.dossierFromStats() || c.year() >= 2025) {
+                continue;
+            }
+            for (Map.Entry<String, DemoData.UnitInputs> u : c.units().entrySet()) {
+                String where = c.code() + " " + u.getKey();
+                List<String> t = targets.remove(u.getKey() + "/" + c.year());
+                assertNotNull(t, where + " has no dossier target in " + csv);
+                List<String> criteria = new ArrayList<>(u.getValue().dossier().keySet());
+                criteria.sort(Comparator.naturalOrder());
+                assertFalse(criteria.isEmpty(), where);
+                Value onTime = u.getValue().dossier().get(criteria.get(0));
+                assertEquals(0, new BigDecimal(t.get(2)).compareTo(onTime.numerator()), where + " on time");
+                assertEquals(0, new BigDecimal(t.get(3)).compareTo(onTime.denominator()), where + " resolved");
+                if (criteria.size() > 1) {
+                    Value online = u.getValue().dossier().get(criteria.get(1));
+                    assertEquals(0, new BigDecimal(t.get(4)).compareTo(online.numerator()), where + " online");
+                    assertEquals(0, new BigDecimal(t.get(5)).compareTo(online.denominator()), where + " received");
+                }
+                checked++;
+            }
+        }
+        assertEquals(Map.of(), targets, "targets of no demo campaign unit");
+        assertEquals(42, checked);
+    }
+
     @Test
     void shouldHoldThePublishedFiguresOfTheIndices() {
         int checked = 0;
