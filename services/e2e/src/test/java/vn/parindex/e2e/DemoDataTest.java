@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a new user sees after {@code ./parindex run}: the launcher's inventory of every demo data set, and one
  * figure of each through the gateway — a dossier statistic of a demo unit, the Yên Bái 2021 ranking of the seed
- * article, and a merged province of 2025 compared with the mean of its predecessors.
+ * article, a merged province of 2025 compared with the mean of its predecessors, and the dossier metrics of a demo
+ * campaign's district, which are the data file's ratios.
  */
 class DemoDataTest {
 
@@ -56,7 +57,8 @@ class DemoDataTest {
         assertTrue(out.contains("34 provinces") && out.contains("3,321 communes"), out);
         assertTrue(out.contains("PAR_DIST_YB_2021 PUBLISHED"), out);
         assertTrue(out.contains("YB-DIST-2021 PUBLISHED") && out.contains("VN-PROV-2025 PUBLISHED"), out);
-        assertTrue(out.contains("100,000 demo dossiers"), out);
+        // 100,000 of Lào Cai's communes and 269,539 of the demo campaigns' units of 2019–2021.
+        assertTrue(out.contains("369,539 demo dossiers"), out);
         assertTrue(out.contains("2019–2026"), out);
         assertTrue(!out.contains("demo data missing"), out);
     }
@@ -84,6 +86,29 @@ class DemoDataTest {
         JsonNode rate = stats.get("total").get("rates").get("onTimeRateResolved");
         assertTrue(stats.get("total").get("counts").get("received").asLong() > 0, stats.toString());
         assertTrue(rate.get("denominator").asLong() > 0, rate.toString());
+
+        // The dossiers of a demo campaign's district: the ratios of scoring's data file (D3.3 8874/8896, D3.5
+        // 7166/8896 for Thành phố Yên Bái 2021), which YB-DIST-2021 fetched for its dossier-fed criteria.
+        JsonNode metrics = get("/api/dossier-stats/metrics?unitCode=132&year=2021");
+        JsonNode onTime = metric(metrics, "ON_TIME_RATE_RESOLVED");
+        JsonNode online = metric(metrics, "LEVEL34_SHARE");
+        assertEquals(
+                "8874/8896",
+                onTime.get("numerator").asLong() + "/"
+                        + onTime.get("denominator").asLong());
+        assertEquals(
+                "7166/8896",
+                online.get("numerator").asLong() + "/"
+                        + online.get("denominator").asLong());
+    }
+
+    private static JsonNode metric(JsonNode metrics, String name) {
+        for (JsonNode m : metrics.get("metrics")) {
+            if (m.get("name").asText().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError(name + " is not in " + metrics);
     }
 
     private static void awaitPublished(String campaign) throws Exception {
