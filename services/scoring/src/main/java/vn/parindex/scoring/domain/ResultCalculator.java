@@ -40,16 +40,14 @@ public final class ResultCalculator {
             Map<String, List<String>> oldCodesByNew,
             ComparisonRule rule) {}
 
-    /** What the evaluation of every unit of a set needs once: its leaves, node names, bonus/penalty leaves. */
-    public record Prepared(List<CriteriaNode> leaves, Map<String, String> names, Set<String> adjustments) {
+    /** What the evaluation of every unit of a set needs once: its leaves and its bonus/penalty leaves. */
+    public record Prepared(List<CriteriaNode> leaves, Set<String> adjustments) {
 
         public static Prepared of(CriteriaSet set) {
             List<CriteriaNode> leaves = ResultCalculator.leaves(set.nodes(), new ArrayList<>());
-            Map<String, String> names = new HashMap<>();
-            collectNames(set.nodes(), names);
             Set<String> adjustments = new HashSet<>();
             leaves.stream().filter(l -> l.kind() == NodeKind.ADJUSTMENT).forEach(l -> adjustments.add(l.code()));
-            return new Prepared(List.copyOf(leaves), Map.copyOf(names), Set.copyOf(adjustments));
+            return new Prepared(List.copyOf(leaves), Set.copyOf(adjustments));
         }
     }
 
@@ -94,8 +92,8 @@ public final class ResultCalculator {
                 r.indexPercentExact(),
                 r.indexPercent(),
                 r.band(),
-                subtotals(r, prepared.names(), true),
-                subtotals(r, prepared.names(), false),
+                subtotals(r, true),
+                subtotals(r, false),
                 requiredMissing(r, prepared.adjustments()));
     }
 
@@ -200,23 +198,43 @@ public final class ResultCalculator {
     }
 
     /** Top-level nodes (parts) when {@code top}, else the fields, in tree order. */
-    private static List<UnitResult.Subtotal> subtotals(Evaluation.Result r, Map<String, String> names, boolean top) {
+    private static List<UnitResult.Subtotal> subtotals(Evaluation.Result r, boolean top) {
         return r.nodes().stream()
                 .filter(n -> top ? n.depth() == 0 : n.kind() == NodeKind.FIELD)
                 .map(n -> new UnitResult.Subtotal(
                         n.code(),
-                        names.get(n.code()),
-                        n.kind().name(),
                         n.points(),
                         n.kind() == NodeKind.ADJUSTMENT ? null : n.applicableMax(),
                         n.indexPercent()))
                 .toList();
     }
 
-    private static void collectNames(List<CriteriaNode> nodes, Map<String, String> into) {
+    /** The nodes results give sub-totals of: the top-level nodes (parts), then the fields, in tree order. */
+    public static List<UnitResult.SubtotalNode> subtotalNodes(CriteriaSet set) {
+        List<UnitResult.SubtotalNode> nodes = new ArrayList<>();
+        for (CriteriaNode top : set.nodes()) {
+            nodes.add(node(top, null, true));
+        }
+        collectFields(set.nodes(), null, nodes);
+        return nodes;
+    }
+
+    private static UnitResult.SubtotalNode node(CriteriaNode n, String parent, boolean part) {
+        return new UnitResult.SubtotalNode(
+                n.code(),
+                n.nameVi(),
+                n.kind().name(),
+                parent,
+                part,
+                n.kind() == NodeKind.ADJUSTMENT ? null : n.maxPoints());
+    }
+
+    private static void collectFields(List<CriteriaNode> nodes, String parent, List<UnitResult.SubtotalNode> into) {
         for (CriteriaNode n : nodes) {
-            into.put(n.code(), n.nameVi());
-            collectNames(n.children(), into);
+            if (n.kind() == NodeKind.FIELD) {
+                into.add(node(n, parent, false));
+            }
+            collectFields(n.children(), n.code(), into);
         }
     }
 }

@@ -68,18 +68,29 @@ public record UnitResult(
         @Schema(description = "True when the result was imported from a published table, not computed")
         boolean imported) {
 
-    /** A part's or field's points against its maximum for the unit. */
+    /**
+     * A part's or field's points against its maximum for the unit (the maximum leaves out criteria that do not apply
+     * to the unit). Names and kinds are given once per table, in {@link SubtotalNode}s.
+     */
     @Schema(name = "Subtotal")
-    public record Subtotal(
+    public record Subtotal(String code, BigDecimal points, BigDecimal maxPoints, BigDecimal indexPercent) {}
+
+    /** A node that results give a sub-total of: its name, kind and full maximum, listed once per table. */
+    @Schema(name = "SubtotalNode")
+    public record SubtotalNode(
             String code,
             String name,
 
             @Schema(enumeration = {"PART", "FIELD", "CRITERION", "SUB_CRITERION", "ADJUSTMENT"})
             String kind,
 
-            BigDecimal points,
-            BigDecimal maxPoints,
-            BigDecimal indexPercent) {}
+            @Schema(description = "Code of the node the field belongs to; null for top-level nodes")
+            String parentCode,
+
+            @Schema(description = "true for the top-level nodes (parts), whose points add up to totalPoints")
+            boolean part,
+
+            BigDecimal maxPoints) {}
 
     /** Why a unit is left out of the ranking, by whom, when. */
     @Schema(name = "Exclusion")

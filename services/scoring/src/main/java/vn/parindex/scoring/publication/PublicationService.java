@@ -15,6 +15,7 @@ import vn.parindex.scoring.assessment.ScoreStore;
 import vn.parindex.scoring.campaign.Campaign;
 import vn.parindex.scoring.campaign.CampaignService;
 import vn.parindex.scoring.campaign.CampaignStatus;
+import vn.parindex.scoring.domain.ResultCalculator;
 import vn.parindex.scoring.domain.UnitResult;
 import vn.parindex.scoring.result.PublishedRankings;
 import vn.parindex.scoring.result.RankingDocument;
@@ -178,6 +179,7 @@ public class PublicationService {
                 actor,
                 imported,
                 url,
+                ResultCalculator.subtotalNodes(campaigns.criteriaSet(c)),
                 items.stream().map(RankingDocument.Item::of).toList());
         String document;
         try {

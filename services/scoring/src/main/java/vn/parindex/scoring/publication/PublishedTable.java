@@ -216,8 +216,6 @@ public final class PublishedTable {
             }
             out.add(new UnitResult.Subtotal(
                     node.code(),
-                    node.nameVi(),
-                    node.kind().name(),
                     s.points(),
                     nodeMax,
                     nodeMax == null || nodeMax.signum() == 0

@@ -36,6 +36,9 @@ public record RankingDocument(
         @Schema(description = "Where the published table can be read (imports)")
         String sourceUrl,
 
+        @Schema(description = "The parts and fields the items' sub-totals refer to: names, kinds, maxima")
+        List<UnitResult.SubtotalNode> subtotals,
+
         List<Item> items) {
 
     /** One unit's line: {@code rankLabel} reads "k/N" as published. */

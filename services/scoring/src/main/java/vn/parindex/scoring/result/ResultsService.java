@@ -48,6 +48,9 @@ public class ResultsService {
             @Schema(description = "True when the results were imported from a published table")
             boolean imported,
 
+            @Schema(description = "The parts and fields the items' sub-totals refer to: names, kinds, maxima")
+            List<UnitResult.SubtotalNode> subtotals,
+
             List<UnitResult> items) {}
 
     /** A leaf of one unit: the score at each stage and the points lost against the applicable maximum. */
@@ -120,6 +123,7 @@ public class ResultsService {
                 c.previousCampaignCode,
                 c.comparisonRule.name(),
                 c.resultsImported,
+                ResultCalculator.subtotalNodes(campaigns.criteriaSet(c)),
                 List.copyOf(items));
         if (!io.quarkus.narayana.jta.QuarkusTransaction.isActive()) {
             // Results computed inside a transaction may see writes that are later rolled back: never cache them.

@@ -74,6 +74,14 @@ class ScoringApiTest {
         assertDecimal("62.880", decimal(parts.get(0).get("points")));
         assertDecimal("24.420", decimal(parts.get(1).get("points")));
         assertDecimal("8.135", decimal(parts.get(2).get("points")));
+        // Names and kinds once per table: the parts, then the fields with the part they belong to.
+        List<Map<String, Object>> legend = ranking.getList("subtotals");
+        assertEquals(
+                List.of("A", "B", "C", "D_ADJ", "D1"),
+                legend.subList(0, 5).stream().map(n -> n.get("code")).toList());
+        assertEquals(true, legend.get(0).get("part"));
+        assertEquals("A", legend.get(4).get("parentCode"));
+        assertEquals("FIELD", legend.get(4).get("kind"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> fields = (List<Map<String, Object>>) city.get("fields");
         assertEquals(
