@@ -21,7 +21,6 @@ import vn.parindex.scoring.campaign.Campaign;
 import vn.parindex.scoring.campaign.CampaignService;
 import vn.parindex.scoring.campaign.CampaignStatus;
 import vn.parindex.scoring.domain.LeafScore;
-import vn.parindex.scoring.domain.ResultCalculator;
 
 /**
  * Score-entry use cases: a unit's self-assessment (until it submits, the campaign closes it or the deadline
@@ -256,11 +255,6 @@ public class AssessmentService {
         Map<String, Object> values = new HashMap<>();
         values.put("unit_explanation", request.text());
         store.write(code, Stage.EXPLANATION, List.of(new ScoreStore.Write(unitCode, leaf.code(), values, null)), actor);
-    }
-
-    /** The unit's self scores as the rules evaluate them (for confirmation and for "what lost you points"). */
-    public static Evaluation.Result selfEvaluation(CriteriaSet set, String unitType, Map<String, LeafScore> stored) {
-        return ResultCalculator.evaluateSelf(set, unitType, stored);
     }
 
     private static ScoreStore.Write appraisalWrite(

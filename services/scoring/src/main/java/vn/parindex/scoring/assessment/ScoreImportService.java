@@ -121,7 +121,7 @@ public class ScoreImportService {
         Campaign c = campaigns.campaign(code);
         checkAutoAllowed(c);
         List<CampaignService.Member> targets =
-                unitCode == null ? campaigns.members(code) : List.of(member(c, unitCode));
+                unitCode == null ? campaigns.members(code) : List.of(campaigns.requireMember(code, unitCode));
         List<CriteriaNode> auto = ResultCalculator.leaves(
                         campaigns.criteriaSet(c).nodes(), new ArrayList<>())
                 .stream()
@@ -171,12 +171,5 @@ public class ScoreImportService {
         if (c.status == CampaignStatus.APPROVED) {
             throw new ApiException(ScoringError.INVALID_TRANSITION, "Campaign " + c.code + " is approved");
         }
-    }
-
-    private CampaignService.Member member(Campaign c, String unitCode) {
-        return campaigns
-                .member(c.code, unitCode)
-                .orElseThrow(() -> new ApiException(
-                        ScoringError.UNIT_NOT_IN_CAMPAIGN, unitCode + " is not a member of campaign " + c.code));
     }
 }
