@@ -1,41 +1,14 @@
 package vn.parindex.catalogue.criteria.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.parindex.common.api.DemoProgress;
 
-/**
- * Where the demo criteria sets stand, for the {@code demo-data} health check: DISABLED (demo data off), LOADING
- * (the start has not finished storing them), LOADED (stored now or on an earlier start) or FAILED (the message
- * says why).
- */
+/** Where the demo criteria sets stand (see {@link DemoProgress}), read by the {@code demo-data} health check. */
 @ApplicationScoped
-public class DemoStatus {
+public class DemoStatus extends DemoProgress {
 
-    public enum State {
-        DISABLED,
-        LOADING,
-        LOADED,
-        FAILED
-    }
-
-    /** One consistent reading: the state, a sentence, and the codes of the demo sets. */
-    public record Snapshot(State state, String message, List<String> codes) {}
-
-    private volatile Snapshot current;
-
-    /** LOADING from the start when demo data is on, so nobody reads DISABLED before the loader has begun. */
     public DemoStatus(@ConfigProperty(name = "parindex.demo-data") boolean enabled) {
-        current = enabled
-                ? new Snapshot(State.LOADING, "starting", List.of())
-                : new Snapshot(State.DISABLED, "parindex.demo-data is off", List.of());
-    }
-
-    public Snapshot current() {
-        return current;
-    }
-
-    void set(State state, String message, List<String> codes) {
-        current = new Snapshot(state, message, List.copyOf(codes));
+        super(enabled);
     }
 }
