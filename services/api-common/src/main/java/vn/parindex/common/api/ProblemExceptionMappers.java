@@ -74,6 +74,17 @@ public class ProblemExceptionMappers {
 
     /** Says what a value must be, in the API's words, never naming Java types. */
     private static String describe(JsonProcessingException e) {
+        if (e instanceof RejectedInput r) {
+            return r.reason();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            return "must not be null";
+        }
+        if (e instanceof JsonParseException
+                && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return "repeats a key (" + e.getOriginalMessage().replace("Duplicate field ", "") + "): each key once";
+        }
         if (e instanceof JsonParseException) {
             var at = e.getLocation();
             return "is not valid JSON"
@@ -108,6 +119,9 @@ public class ProblemExceptionMappers {
     }
 
     private static String rejected(JsonProcessingException e) {
+        if (e instanceof RejectedInput r) {
+            return safeValue(r.value());
+        }
         if (e instanceof InvalidFormatException f && f.getValue() != null) {
             return safeValue(f.getValue());
         }
@@ -164,6 +178,11 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception e, UriInfo uriInfo) {
+        StoreRefusal refusal = StoreRefusal.of(e);
+        if (refusal != null) {
+            LOG.infof("The database refused a write on %s: %s", uriInfo.getPath(), refusal.sqlState());
+            return problem(refusal.code(), refusal.detail(), List.of(), Map.of(), uriInfo);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uriInfo.getPath());
         return problem(
                 CommonError.INTERNAL_ERROR,
@@ -175,7 +194,9 @@ public class ProblemExceptionMappers {
 
     public static Response problem(
             ErrorCode code, String detail, List<FieldError> errors, Map<String, Object> context, UriInfo uriInfo) {
-        String instance = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
+        String instance = uriInfo == null
+                ? null
+                : InputLimits.echo("/" + uriInfo.getPath().replaceFirst("^/", ""));
         Problem body = new Problem(
                 Problem.typeUri(code), code.title(), code.status(), detail, instance, code.code(), errors, context);
         return Response.status(code.status())
@@ -222,10 +243,6 @@ public class ProblemExceptionMappers {
     }
 
     private static String safeValue(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String s = String.valueOf(value);
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return InputLimits.echo(value);
     }
 }
