@@ -39,8 +39,34 @@ public class UnitDirectory {
         this.registry = registry;
     }
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-Za-z._-]{1,32}");
+
+    /**
+     * Whether {@code code} can be a registry code at all (digits, or such as {@code 15.SNV}, at most 32): checked
+     * before any lookup, so a malformed code never reaches the registry nor counts against its circuit breaker.
+     */
+    public static boolean wellFormed(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
+    /**
+     * Refuses a code the registry has never known (404 UNIT_NOT_FOUND), or one that cannot be a code (400 naming
+     * {@code field}); a unit known at any time passes, so the statistics of a unit merged in 2025 stay readable.
+     */
+    public void requireKnown(String field, String code) {
+        if (!wellFormed(code)) {
+            throw ApiException.invalidParameter(field, "must be a unit code (digits, or such as 15.SNV)", code);
+        }
+        if (versions(code).map(List::isEmpty).orElse(true)) {
+            throw new ApiException(DossierError.UNIT_NOT_FOUND, "The unit registry has no unit " + code);
+        }
+    }
+
     /** Whether the registry knows {@code code} as a unit valid on {@code day}. */
     public boolean isUnitOn(String code, LocalDate day) {
+        if (!wellFormed(code)) {
+            return false;
+        }
         return versions(code)
                 .map(vs -> vs.stream().anyMatch(v -> v.validOn(day)))
                 .orElse(false);
@@ -85,7 +111,7 @@ public class UnitDirectory {
             try {
                 return Optional.of(registry.history(code));
             } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() == 404 || e.getResponse().getStatus() == 400) {
+                if (e.getResponse().getStatus() >= 400 && e.getResponse().getStatus() < 500) {
                     return Optional.empty();
                 }
                 throw e;
@@ -109,15 +135,28 @@ public class UnitDirectory {
     @Retry(
             maxRetries = 2,
             delay = 100,
-            abortOn = {ApiException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+            abortOn = {ApiException.class, jakarta.ws.rs.ClientErrorException.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5000,
+            skipOn = jakarta.ws.rs.ClientErrorException.class)
     <T> T guarded(java.util.function.Supplier<T> request) {
         return request.get();
     }
 
     private static ApiException unavailable(Exception cause) {
         return new ApiException(
-                DossierError.REGISTRY_UNAVAILABLE,
-                "The unit registry did not answer (" + cause.getClass().getSimpleName() + "); nothing was stored");
+                DossierError.REGISTRY_UNAVAILABLE, "The unit registry " + why(cause) + "; try again shortly");
+    }
+
+    private static String why(Exception e) {
+        return switch (e) {
+            case TimeoutException t -> "did not answer in time";
+            case CircuitBreakerOpenException o -> "failed repeatedly and is given a few seconds' rest";
+            case WebApplicationException w ->
+                "answered with status " + w.getResponse().getStatus();
+            default -> "could not be reached";
+        };
     }
 }

@@ -1,6 +1,7 @@
 package vn.parindex.scoring.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -40,8 +41,8 @@ public class CatalogueClient {
     @Retry(
             maxRetries = 2,
             delay = 200,
-            abortOn = {ApiException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+            abortOn = {ApiException.class, ClientErrorException.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ClientErrorException.class)
     <T> T guarded(Supplier<T> request) {
         return request.get();
     }

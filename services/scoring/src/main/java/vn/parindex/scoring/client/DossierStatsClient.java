@@ -1,6 +1,7 @@
 package vn.parindex.scoring.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,8 +44,8 @@ public class DossierStatsClient {
     @Retry(
             maxRetries = 2,
             delay = 200,
-            abortOn = {ApiException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
+            abortOn = {ApiException.class, ClientErrorException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = ClientErrorException.class)
     <T> T guarded(Supplier<T> request) {
         return request.get();
     }

@@ -1,6 +1,7 @@
 package vn.parindex.scoring.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,8 +110,8 @@ public class RegistryClient {
     @Retry(
             maxRetries = 2,
             delay = 200,
-            abortOn = {ApiException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+            abortOn = {ApiException.class, ClientErrorException.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ClientErrorException.class)
     <T> T guarded(Supplier<T> request) {
         return request.get();
     }

@@ -33,9 +33,19 @@ final class Remote {
         try {
             return guarded.get();
         } catch (TimeoutException | CircuitBreakerOpenException | ProcessingException | WebApplicationException e) {
-            throw new ApiException(
-                    code,
-                    service + " did not answer usably (" + e.getClass().getSimpleName() + "); nothing was stored");
+            throw new ApiException(code, service + " " + why(e) + "; try again shortly");
         }
+    }
+
+    /** Why a dependency failed, in words (never the exception's class). */
+    static String why(Exception e) {
+        return switch (e) {
+            case TimeoutException t -> "did not answer in time";
+            case CircuitBreakerOpenException o -> "failed repeatedly and is given a few seconds' rest";
+            case ProcessingException p -> "could not be reached";
+            case WebApplicationException w ->
+                "answered with status " + w.getResponse().getStatus();
+            default -> "did not answer usably";
+        };
     }
 }
