@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import vn.parindex.common.api.InputLimits;
 import vn.parindex.dossier.calendar.WorkingCalendar;
 import vn.parindex.dossier.domain.Channel;
 import vn.parindex.dossier.domain.DossierStatus;
 import vn.parindex.dossier.domain.TimingClass;
 import vn.parindex.dossier.procedure.ProcedureService;
+import vn.parindex.dossier.registry.UnitDirectory;
 
 /**
  * Checks one input row and derives its columns: dates in Vietnam's day, the due date (given, or receipt + the
@@ -38,7 +40,17 @@ public final class DossierRowValidator {
         this.calendar = calendar;
     }
 
+    /** Longest value of any field of a row; identifiers have their own, shorter maxima. */
+    static final int MAX_FIELD_LENGTH = 1_000;
+
+    /** Unit codes as the registry writes them: GSO digits, or agency codes such as 15.SNV. */
     public Outcome check(long line, Map<String, String> f) {
+        for (Map.Entry<String, String> field : f.entrySet()) {
+            String reason = InputLimits.checkText(field.getValue(), MAX_FIELD_LENGTH);
+            if (reason != null) {
+                return reject(line, field.getKey(), reason, field.getValue());
+            }
+        }
         String source = f.get("sourceSystem");
         String id = f.get("dossierId");
         if (blank(source) || source.length() > 64) {
@@ -69,14 +81,14 @@ public final class DossierRowValidator {
             return reject(
                     line,
                     "receivedAt",
-                    "must be a timestamp (2025-07-01T08:30:00+07:00) or a date",
+                    "must be a timestamp (2025-07-01T08:30:00+07:00) or a date, 1900–2199",
                     f.get("receivedAt"));
         }
         OffsetDateTime finished = null;
         if (!blank(f.get("finishedAt"))) {
             finished = time(f.get("finishedAt"));
             if (finished == null) {
-                return reject(line, "finishedAt", "must be a timestamp or a date", f.get("finishedAt"));
+                return reject(line, "finishedAt", "must be a timestamp or a date, 1900–2199", f.get("finishedAt"));
             }
             if (finished.isBefore(received)) {
                 return reject(line, "finishedAt", "is before receivedAt", f.get("finishedAt"));
@@ -88,12 +100,15 @@ public final class DossierRowValidator {
         if (!blank(f.get("dueAt"))) {
             dueAt = time(f.get("dueAt"));
             if (dueAt == null) {
-                return reject(line, "dueAt", "must be a timestamp or a date", f.get("dueAt"));
+                return reject(line, "dueAt", "must be a timestamp or a date, 1900–2199", f.get("dueAt"));
             }
         }
         LocalDate receivedDate = received.atZoneSameInstant(VIETNAM).toLocalDate();
         String unit = f.get("unitCode");
-        if (blank(unit) || !unitExists.test(unit, receivedDate)) {
+        if (blank(unit) || !UnitDirectory.wellFormed(unit)) {
+            return reject(line, "unitCode", "must be a unit code of the registry (digits, or such as 15.SNV)", unit);
+        }
+        if (!unitExists.test(unit, receivedDate)) {
             return reject(line, "unitCode", "is not a unit of the registry on " + receivedDate, unit);
         }
         LocalDate dueDate = dueAt != null
@@ -126,8 +141,7 @@ public final class DossierRowValidator {
     }
 
     private static Outcome reject(long line, String field, String reason, String value) {
-        String safe = value == null ? null : value.length() > 100 ? value.substring(0, 100) + "…" : value;
-        return new Outcome(null, new Rejection(line, field, reason, safe));
+        return new Outcome(null, new Rejection(line, InputLimits.echo(field), reason, InputLimits.echo(value)));
     }
 
     private static boolean blank(String s) {
@@ -138,7 +152,11 @@ public final class DossierRowValidator {
         if (blank(raw)) {
             return null;
         }
-        String s = raw.strip();
+        OffsetDateTime at = parseTime(raw.strip());
+        return at == null || InputLimits.checkTimestamp(at) != null ? null : at;
+    }
+
+    private static OffsetDateTime parseTime(String s) {
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {

@@ -13,8 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import vn.parindex.common.api.ApiException;
 
@@ -25,21 +28,36 @@ import vn.parindex.common.api.ApiException;
 @ApplicationScoped
 public class IngestionJobs {
 
-    /** What a client polls. */
+    /** What a client polls, and the record of who pushed which batch. */
     public record Job(
             UUID id,
             String status,
             String format,
             long bytes,
+
+            @Schema(description = "Who sent the batch (the token's principal)")
+            String submittedBy,
+
+            @Schema(description = "false for a batch answered in its own request (async=false)")
+            boolean async,
+
             long rowsRead,
             long rejected,
+
+            @Schema(nullable = true, description = "Set when DONE")
             IngestionService.Result result,
+
+            @Schema(nullable = true, description = "Set when FAILED")
             String error,
+
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
-            OffsetDateTime finishedAt) {}
+            @Schema(nullable = true) OffsetDateTime finishedAt) {}
 
     private static final Logger LOG = Logger.getLogger(IngestionJobs.class);
+
+    private static final String COLUMNS = "id, status, format, bytes, submitted_by, async, rows_read, rejected, result,"
+            + " error, created_at, updated_at, finished_at";
 
     private final AgroalDataSource dataSource;
     private final IngestionService ingestion;
@@ -51,7 +69,8 @@ public class IngestionJobs {
         this.json = json;
     }
 
-    public Job submit(RecordReader.Format format, InputStream body) {
+    /** Spools the body and ingests it in the background; the returned job is QUEUED. */
+    public Job submit(RecordReader.Format format, InputStream body, String actor) {
         UUID id = UUID.randomUUID();
         Path file;
         long bytes;
@@ -62,66 +81,105 @@ public class IngestionJobs {
             throw new IllegalStateException("Cannot spool the batch", e);
         }
         update(
-                "INSERT INTO ingestion_job (id, status, format, bytes) VALUES (?, 'QUEUED', ?, ?)",
+                "INSERT INTO ingestion_job (id, status, format, bytes, submitted_by, async) VALUES (?, 'QUEUED', ?, ?, ?,"
+                        + " true)",
                 id,
                 format.name(),
-                bytes);
-        Thread.ofVirtual().name("batch-" + id).start(() -> run(id, format, file));
+                bytes,
+                actor);
+        Thread.ofVirtual().name("batch-" + id).start(() -> runSpooled(id, format, file));
         return find(id).orElseThrow();
     }
 
-    public Optional<Job> find(UUID id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("SELECT id, status, format, bytes, rows_read, rejected, result, error,"
-                                + " created_at, updated_at, finished_at FROM ingestion_job WHERE id = ?")) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String result = rs.getString(7);
-                return Optional.of(new Job(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        result == null ? null : json.readValue(result, IngestionService.Result.class),
-                        rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class),
-                        rs.getObject(10, OffsetDateTime.class),
-                        rs.getObject(11, OffsetDateTime.class)));
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Cannot read ingestion job " + id, e);
+    /**
+     * Ingests the body in this request and records the batch as a job (who, counts, outcome) like an asynchronous
+     * one; a failure is recorded and then answered as usual.
+     */
+    public Ran runNow(RecordReader.Format format, InputStream body, String actor) {
+        UUID id = UUID.randomUUID();
+        update(
+                "INSERT INTO ingestion_job (id, status, format, bytes, submitted_by, async) VALUES (?, 'RUNNING', ?, 0, ?,"
+                        + " false)",
+                id,
+                format.name(),
+                actor);
+        CountingInput counted = new CountingInput(body);
+        try {
+            IngestionService.Result result = execute(id, format, counted);
+            update("UPDATE ingestion_job SET bytes = ? WHERE id = ?", counted.count(), id);
+            return new Ran(id, result);
+        } catch (ApiException e) {
+            fail(id, e.errorCode().code() + ": " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            fail(id, "INTERNAL_ERROR: the batch failed; committed chunks stay");
+            throw e;
         }
     }
 
-    private void run(UUID id, RecordReader.Format format, Path file) {
-        update("UPDATE ingestion_job SET status = 'RUNNING', updated_at = now() WHERE id = ?", id);
+    /** A batch ingested in its request, with the id of its job record. */
+    public record Ran(UUID jobId, IngestionService.Result result) {}
+
+    public Optional<Job> find(UUID id) {
+        List<Job> found = query("SELECT " + COLUMNS + " FROM ingestion_job WHERE id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    /** The latest batches, newest first, optionally of one submitter. */
+    public List<Job> latest(String submittedBy, int limit) {
+        return submittedBy == null
+                ? query("SELECT " + COLUMNS + " FROM ingestion_job ORDER BY created_at DESC, id LIMIT ?", limit)
+                : query(
+                        "SELECT " + COLUMNS
+                                + " FROM ingestion_job WHERE submitted_by = ? ORDER BY created_at DESC, id LIMIT ?",
+                        submittedBy,
+                        limit);
+    }
+
+    private List<Job> query(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            List<Job> jobs = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    jobs.add(job(rs));
+                }
+            }
+            return jobs;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot read ingestion jobs", e);
+        }
+    }
+
+    private Job job(ResultSet rs) throws SQLException, IOException {
+        String result = rs.getString("result");
+        return new Job(
+                rs.getObject("id", UUID.class),
+                rs.getString("status"),
+                rs.getString("format"),
+                rs.getLong("bytes"),
+                rs.getString("submitted_by"),
+                rs.getBoolean("async"),
+                rs.getLong("rows_read"),
+                rs.getLong("rejected"),
+                result == null ? null : json.readValue(result, IngestionService.Result.class),
+                rs.getString("error"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class));
+    }
+
+    private void runSpooled(UUID id, RecordReader.Format format, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            IngestionService.Result result = ingestion.ingest(
-                    format,
-                    in,
-                    (rows, rejected) -> update(
-                            "UPDATE ingestion_job SET rows_read = ?, rejected = ?, updated_at = now() WHERE id = ?",
-                            rows,
-                            rejected,
-                            id));
-            update(
-                    "UPDATE ingestion_job SET status = 'DONE', rows_read = ?, rejected = ?, result = ?, updated_at = now(),"
-                            + " finished_at = now() WHERE id = ?",
-                    result.rows(),
-                    result.rejected(),
-                    json.writeValueAsString(result),
-                    id);
+            execute(id, format, in);
         } catch (ApiException e) {
             fail(id, e.errorCode().code() + ": " + e.getMessage());
         } catch (Exception e) {
             LOG.errorf(e, "Batch %s failed", id);
-            fail(id, "INTERNAL_ERROR: the batch failed and nothing was stored");
+            fail(id, "INTERNAL_ERROR: the batch failed; committed chunks stay");
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -131,11 +189,66 @@ public class IngestionJobs {
         }
     }
 
+    private IngestionService.Result execute(UUID id, RecordReader.Format format, InputStream in) {
+        update("UPDATE ingestion_job SET status = 'RUNNING', updated_at = now() WHERE id = ?", id);
+        IngestionService.Result result = ingestion.ingest(
+                format,
+                in,
+                (rows, rejected) -> update(
+                        "UPDATE ingestion_job SET rows_read = ?, rejected = ?, updated_at = now() WHERE id = ?",
+                        rows,
+                        rejected,
+                        id));
+        try {
+            update(
+                    "UPDATE ingestion_job SET status = 'DONE', rows_read = ?, rejected = ?, result = ?,"
+                            + " updated_at = now(), finished_at = now() WHERE id = ?",
+                    result.rows(),
+                    result.rejected(),
+                    json.writeValueAsString(result),
+                    id);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot record the batch result", e);
+        }
+        return result;
+    }
+
     private void fail(UUID id, String error) {
         update(
                 "UPDATE ingestion_job SET status = 'FAILED', error = ?, updated_at = now(), finished_at = now() WHERE id = ?",
                 error,
                 id);
+    }
+
+    /** Counts the bytes of a body read in its request. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     private void update(String sql, Object... params) {

@@ -1,5 +1,6 @@
 package vn.parindex.dossier.ingest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
@@ -26,12 +28,12 @@ import vn.parindex.dossier.DossierError;
 @Tag(name = "Dossiers", description = "Ingestion of administrative-procedure dossiers")
 public class IngestionResource {
 
-    private final IngestionService ingestion;
     private final IngestionJobs jobs;
+    private final SecurityIdentity caller;
 
-    public IngestionResource(IngestionService ingestion, IngestionJobs jobs) {
-        this.ingestion = ingestion;
+    public IngestionResource(IngestionJobs jobs, SecurityIdentity caller) {
         this.jobs = jobs;
+        this.caller = caller;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
@@ -58,12 +60,15 @@ public class IngestionResource {
             InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @RestQuery String async) {
         RecordReader.Format format = format(contentType);
         if (Params.booleanOrDefault("async", async, false)) {
-            IngestionJobs.Job job = jobs.submit(format, body);
+            IngestionJobs.Job job = jobs.submit(format, body, Actor.of(caller));
             return Response.accepted(job)
                     .location(URI.create("/api/dossier-jobs/" + job.id()))
                     .build();
         }
-        return Response.ok(ingestion.ingest(format, body)).build();
+        IngestionJobs.Ran ran = jobs.runNow(format, body, Actor.of(caller));
+        return Response.ok(ran.result())
+                .header("Content-Location", "/api/dossier-jobs/" + ran.jobId())
+                .build();
     }
 
     static RecordReader.Format format(String contentType) {

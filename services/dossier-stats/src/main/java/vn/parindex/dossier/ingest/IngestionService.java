@@ -138,9 +138,16 @@ public class IngestionService {
         if (e instanceof ApiException api) {
             return api;
         }
-        String why = e.getMessage() == null
-                ? e.getClass().getSimpleName()
-                : e.getMessage().lines().findFirst().orElse("");
+        String why = switch (e) {
+            case com.fasterxml.jackson.core.JsonProcessingException json
+            when json.getLocation() != null ->
+                "not valid JSON at line " + json.getLocation().getLineNr() + ", column "
+                        + json.getLocation().getColumnNr();
+            case com.fasterxml.jackson.core.JsonProcessingException json -> "not valid JSON";
+            case SQLException sql -> "the database refused it";
+            case IOException io when io.getMessage() != null -> io.getMessage();
+            default -> "the body could not be read";
+        };
         return new ApiException(
                 CommonError.MALFORMED_BODY,
                 "The batch broke off after " + rows + " rows (" + why + "); nothing was stored",

@@ -19,7 +19,10 @@ import vn.parindex.dossier.CsvLine;
  */
 public abstract class RecordReader implements java.io.Closeable {
 
-    /** One raw row: its line (1-based; for CSV the header is line 1) and its fields as text. */
+    /**
+     * One raw row: its line (1-based; for CSV the header is line 1; for a JSON array the item's position, 1 = the
+     * first object) and its fields as text.
+     */
     public record Raw(long line, Map<String, String> fields, Rejection unreadable) {}
 
     public enum Format {
@@ -62,20 +65,33 @@ public abstract class RecordReader implements java.io.Closeable {
         };
     }
 
-    /** Reads one flat JSON object's fields as text (nested values are kept as their JSON). */
-    static Map<String, String> fields(JsonParser p) throws IOException {
+    /**
+     * Reads one flat JSON object as a row (nested values are kept as "(structured)"); a key given twice makes the
+     * row a rejection, read to its end so that the next row starts clean.
+     */
+    static Raw row(long line, JsonParser p) throws IOException {
         Map<String, String> out = new HashMap<>(16);
+        String repeated = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
+            if (out.containsKey(name) && repeated == null) {
+                repeated = name;
+            }
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
                 out.put(name, "(structured)");
             } else if (t != JsonToken.VALUE_NULL) {
                 out.put(name, p.getText());
+            } else {
+                out.put(name, null);
             }
         }
-        return out;
+        if (repeated != null) {
+            return new Raw(line, Map.of(), new Rejection(line, repeated, "is given twice in this row", null));
+        }
+        out.values().removeIf(java.util.Objects::isNull);
+        return new Raw(line, out, null);
     }
 
     static final class Ndjson extends RecordReader {
@@ -99,7 +115,7 @@ public abstract class RecordReader implements java.io.Closeable {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return new Raw(line[0], Map.of(), new Rejection(line[0], "row", "is not a JSON object", null));
                 }
-                return new Raw(line[0], fields(p), null);
+                return row(line[0], p);
             } catch (IOException e) {
                 return new Raw(line[0], Map.of(), new Rejection(line[0], "row", "is not valid JSON", null));
             }
@@ -114,6 +130,7 @@ public abstract class RecordReader implements java.io.Closeable {
     static final class JsonArray extends RecordReader {
         private final JsonParser p;
         private boolean started;
+        private long item;
 
         JsonArray(InputStream in) throws IOException {
             this.p = JSON.createParser(in);
@@ -131,12 +148,12 @@ public abstract class RecordReader implements java.io.Closeable {
             if (t == JsonToken.END_ARRAY || t == null) {
                 return null;
             }
-            long line = p.currentTokenLocation().getLineNr();
+            long line = ++item;
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 return new Raw(line, Map.of(), new Rejection(line, "row", "is not a JSON object", null));
             }
-            return new Raw(line, fields(p), null);
+            return row(line, p);
         }
 
         @Override

@@ -66,6 +66,7 @@ public class StatsResource {
         if (unitCode == null || unitCode.isBlank()) {
             throw ApiException.invalidParameter("unitCode", "is required", unitCode);
         }
+        units.requireKnown("unitCode", unitCode);
         LocalDate start = Params.requiredDate("from", from);
         LocalDate end = Params.requiredDate("to", to);
         if (end.isBefore(start) || end.isAfter(start.plusYears(5))) {
@@ -108,10 +109,15 @@ public class StatsResource {
     @Path("/metrics")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A unit's year metrics for scoring (names as in the criteria catalogue)")
+    @APIResponse(responseCode = "200", description = "The metrics")
+    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER")
+    @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
+    @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
     public Metrics metrics(@RestQuery String unitCode, @RestQuery String year, @RestQuery String includeDescendants) {
         if (unitCode == null || unitCode.isBlank()) {
             throw ApiException.invalidParameter("unitCode", "is required", unitCode);
         }
+        units.requireKnown("unitCode", unitCode);
         int y = Params.intOrDefault("year", year, 0);
         if (y < 2000 || y > 2100) {
             throw ApiException.invalidParameter("year", "must be between 2000 and 2100", year);
