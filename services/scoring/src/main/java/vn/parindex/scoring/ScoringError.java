@@ -77,5 +77,8 @@ public final class ScoringError {
     public static final ErrorCode UNKNOWN_UNITS =
             ErrorCode.of("UNKNOWN_UNITS", 400, "Unit codes the registry does not know on that date");
 
+    public static final ErrorCode ASSESSMENT_CHANGED = ErrorCode.of(
+            "ASSESSMENT_CHANGED", 412, "The assessment changed since it was read (If-Match names an older ETag)");
+
     public static final ErrorCode INVALID_RESULTS = ErrorCode.of("INVALID_RESULTS", 400, "Invalid published results");
 }

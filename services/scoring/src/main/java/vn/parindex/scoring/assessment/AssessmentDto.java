@@ -173,6 +173,10 @@ public final class AssessmentDto {
             String unitCode,
             String unitName,
             @Schema(enumeration = {"DRAFT", "SUBMITTED"}) String selfAssessment,
+
+            @Schema(description = "Revision of the unit's scores (the ETag names it)")
+            long revision,
+
             List<CriterionScore> scores) {}
 
     @Schema(name = "StageValues", description = "A stage's values before or after a change")

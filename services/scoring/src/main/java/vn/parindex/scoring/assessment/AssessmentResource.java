@@ -1,26 +1,33 @@
 package vn.parindex.scoring.assessment;
 
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.parindex.common.api.Actor;
+import vn.parindex.common.api.RevisionTag;
 import vn.parindex.scoring.Examples;
-import vn.parindex.scoring.campaign.Actor;
 import vn.parindex.scoring.campaign.Caller;
 import vn.parindex.scoring.campaign.CampaignService;
 
@@ -50,21 +57,37 @@ public class AssessmentResource {
     }
 
     @GET
-    @Operation(summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)")
-    @APIResponse(responseCode = "200", description = "OK")
+    @Operation(
+            summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)",
+            description = "The ETag names the revision of the unit's scores: send it as If-Match with a write to"
+                    + " have the write refused (412 ASSESSMENT_CHANGED) when someone else changed the scores since.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            headers = @Header(name = "ETag", description = "\"CAMPAIGN/UNIT-rN\": the revision of the scores"))
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
-    public AssessmentDto.AssessmentView get(@RestPath String code, @RestPath String unitCode) {
+    public RestResponse<AssessmentDto.AssessmentView> get(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
+        return view(code, unitCode);
+    }
+
+    /** The assessment as stored now, with the ETag of its revision. */
+    private RestResponse<AssessmentDto.AssessmentView> view(String code, String unitCode) {
         CampaignService.Member m = member(code, unitCode);
         var set = campaigns.criteriaSet(campaigns.campaign(code));
-        return new AssessmentDto.AssessmentView(
+        AssessmentDto.AssessmentView view = new AssessmentDto.AssessmentView(
                 code,
                 unitCode,
                 m.unitName(),
                 m.selfStatus(),
+                m.revision(),
                 views.scores(set, m.unitType(), store.rows(code, unitCode)));
+        return RestResponse.ResponseBuilder.ok(view)
+                .header(HttpHeaders.ETAG, RevisionTag.of(code + "/" + unitCode, m.revision()))
+                .build();
     }
 
+    @Authenticated
     @PUT
     @Path("/scores")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,7 +98,8 @@ public class AssessmentResource {
             description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, INVALID_SCORE, VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, ASSESSMENT_SUBMITTED, CAMPAIGN_PUBLISHED")
-    public AssessmentDto.AssessmentView saveSelfScores(
+    @APIResponse(responseCode = "412", description = "ASSESSMENT_CHANGED: If-Match named an older revision")
+    public RestResponse<AssessmentDto.AssessmentView> saveSelfScores(
             @RestPath String code,
             @RestPath String unitCode,
             @RequestBody(
@@ -89,12 +113,16 @@ public class AssessmentResource {
                     @Valid
                     @NotNull
                     AssessmentDto.SelfScores body,
+            @HeaderParam(HttpHeaders.IF_MATCH)
+                    @Parameter(description = "The ETag of the assessment as read; a stale one answers 412")
+                    String ifMatch,
             @Context SecurityContext security) {
         caller.requireUnit(unitCode);
-        assessments.saveSelfScores(code, unitCode, body.scores(), Actor.of(security));
-        return get(code, unitCode);
+        assessments.saveSelfScores(code, unitCode, body.scores(), RevisionTag.revision(ifMatch), Actor.of(security));
+        return view(code, unitCode);
     }
 
+    @Authenticated
     @POST
     @Path("/submit")
     @Operation(summary = "Submit the self-assessment (locks it for the unit until withdrawn)")
@@ -102,25 +130,37 @@ public class AssessmentResource {
             responseCode = "200",
             description = "Submit the self-assessment (locks it for the unit until withdrawn)")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
-    public AssessmentDto.AssessmentView submit(
-            @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+    public RestResponse<AssessmentDto.AssessmentView> submit(
+            @RestPath String code,
+            @RestPath String unitCode,
+            @HeaderParam(HttpHeaders.IF_MATCH)
+                    @Parameter(description = "The ETag of the assessment as read; a stale one answers 412")
+                    String ifMatch,
+            @Context SecurityContext security) {
         caller.requireUnit(unitCode);
-        assessments.submit(code, unitCode, true, Actor.of(security));
-        return get(code, unitCode);
+        assessments.submit(code, unitCode, true, RevisionTag.revision(ifMatch), Actor.of(security));
+        return view(code, unitCode);
     }
 
+    @Authenticated
     @POST
     @Path("/withdraw")
     @Operation(summary = "Withdraw a submission to edit again (only before the deadline)")
     @APIResponse(responseCode = "200", description = "Withdraw a submission to edit again (only before the deadline)")
     @APIResponse(responseCode = "409", description = "SELF_ASSESSMENT_LOCKED, CAMPAIGN_PUBLISHED")
-    public AssessmentDto.AssessmentView withdraw(
-            @RestPath String code, @RestPath String unitCode, @Context SecurityContext security) {
+    public RestResponse<AssessmentDto.AssessmentView> withdraw(
+            @RestPath String code,
+            @RestPath String unitCode,
+            @HeaderParam(HttpHeaders.IF_MATCH)
+                    @Parameter(description = "The ETag of the assessment as read; a stale one answers 412")
+                    String ifMatch,
+            @Context SecurityContext security) {
         caller.requireUnit(unitCode);
-        assessments.submit(code, unitCode, false, Actor.of(security));
-        return get(code, unitCode);
+        assessments.submit(code, unitCode, false, RevisionTag.revision(ifMatch), Actor.of(security));
+        return view(code, unitCode);
     }
 
+    @Authenticated
     @PUT
     @Path("/appraisal")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -129,7 +169,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not in APPRAISAL), CAMPAIGN_PUBLISHED")
-    public AssessmentDto.AssessmentView appraise(
+    public RestResponse<AssessmentDto.AssessmentView> appraise(
             @RestPath String code,
             @RestPath String unitCode,
             @RequestBody(
@@ -143,12 +183,16 @@ public class AssessmentResource {
                     @Valid
                     @NotNull
                     AssessmentDto.Appraisal body,
+            @HeaderParam(HttpHeaders.IF_MATCH)
+                    @Parameter(description = "The ETag of the assessment as read; a stale one answers 412")
+                    String ifMatch,
             @Context SecurityContext security) {
         caller.requireAppraiser(code);
-        assessments.appraise(code, unitCode, body, Actor.of(security));
-        return get(code, unitCode);
+        assessments.appraise(code, unitCode, body, RevisionTag.revision(ifMatch), Actor.of(security));
+        return view(code, unitCode);
     }
 
+    @Authenticated
     @PUT
     @Path("/explanations")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -156,14 +200,17 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The unit's explanation of a criterion after appraisal round 1")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN, CRITERION_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, CAMPAIGN_PUBLISHED")
-    public AssessmentDto.AssessmentView explain(
+    public RestResponse<AssessmentDto.AssessmentView> explain(
             @RestPath String code,
             @RestPath String unitCode,
             @Valid @NotNull AssessmentDto.Explanation body,
+            @HeaderParam(HttpHeaders.IF_MATCH)
+                    @Parameter(description = "The ETag of the assessment as read; a stale one answers 412")
+                    String ifMatch,
             @Context SecurityContext security) {
         caller.requireUnit(unitCode);
-        assessments.explain(code, unitCode, body, Actor.of(security));
-        return get(code, unitCode);
+        assessments.explain(code, unitCode, body, RevisionTag.revision(ifMatch), Actor.of(security));
+        return view(code, unitCode);
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.Map;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.ErrorCode;
 import vn.parindex.common.api.FieldError;
+import vn.parindex.common.api.RevisionTag;
 import vn.parindex.criteria.rules.CriteriaNode;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.Evaluation;
@@ -48,10 +49,11 @@ public class AssessmentService {
      * as a whole; its explanation and evidence are kept unless sent ({@code ""} / {@code []} clear them).
      */
     @Transactional
-    public void saveSelfScores(String code, String unitCode, List<AssessmentDto.SelfScore> scores, String actor) {
+    public void saveSelfScores(
+            String code, String unitCode, List<AssessmentDto.SelfScore> scores, Long ifRevision, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
-        CampaignService.Member member = member(c, unitCode);
+        CampaignService.Member member = current(c, unitCode, ifRevision);
         if (!CampaignService.selfAssessmentOpen(c)) {
             throw new ApiException(
                     ScoringError.SELF_ASSESSMENT_LOCKED,
@@ -116,10 +118,10 @@ public class AssessmentService {
     }
 
     @Transactional
-    public void submit(String code, String unitCode, boolean submit, String actor) {
+    public void submit(String code, String unitCode, boolean submit, Long ifRevision, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
-        CampaignService.Member member = member(c, unitCode);
+        CampaignService.Member member = current(c, unitCode, ifRevision);
         if (!CampaignService.selfAssessmentOpen(c)) {
             throw new ApiException(ScoringError.SELF_ASSESSMENT_LOCKED, "Self-assessment of " + code + " is locked");
         }
@@ -136,14 +138,14 @@ public class AssessmentService {
      * ratio (69 of 70), a level a level.
      */
     @Transactional
-    public void appraise(String code, String unitCode, AssessmentDto.Appraisal request, String actor) {
+    public void appraise(String code, String unitCode, AssessmentDto.Appraisal request, Long ifRevision, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         if (c.status != CampaignStatus.APPRAISAL) {
             throw new ApiException(
                     ScoringError.INVALID_TRANSITION, "Appraisal needs status APPRAISAL; " + code + " is " + c.status);
         }
-        CampaignService.Member member = member(c, unitCode);
+        CampaignService.Member member = current(c, unitCode, ifRevision);
         CriteriaSet set = campaigns.criteriaSet(c);
         Map<String, CriteriaNode> leaves = LeafChecks.leaves(set);
         Map<String, LeafScore> stored = store.leafScores(code, unitCode).getOrDefault(unitCode, Map.of());
@@ -231,14 +233,15 @@ public class AssessmentService {
     }
 
     @Transactional
-    public void explain(String code, String unitCode, AssessmentDto.Explanation request, String actor) {
+    public void explain(
+            String code, String unitCode, AssessmentDto.Explanation request, Long ifRevision, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         if (c.status != CampaignStatus.APPRAISAL) {
             throw new ApiException(
                     ScoringError.INVALID_TRANSITION, "Explanations need status APPRAISAL; " + code + " is " + c.status);
         }
-        member(c, unitCode);
+        current(c, unitCode, ifRevision);
         List<FieldError> errors = new ArrayList<>();
         ErrorCode[] worst = {null};
         CriteriaNode leaf = LeafChecks.leaf(
@@ -271,6 +274,17 @@ public class AssessmentService {
 
     private CampaignService.Member member(Campaign c, String unitCode) {
         return campaigns.requireMember(c.code, unitCode);
+    }
+
+    /**
+     * The member under the campaign's write lock, refused with 412 when the caller's {@code If-Match} named another
+     * revision of its scores than the stored one (the lock makes the check and the write one step).
+     */
+    private CampaignService.Member current(Campaign c, String unitCode, Long ifRevision) {
+        CampaignService.Member member = member(c, unitCode);
+        RevisionTag.require(
+                ifRevision, member.revision(), ScoringError.ASSESSMENT_CHANGED, "The assessment of " + unitCode);
+        return member;
     }
 
     private String write(Object value) {

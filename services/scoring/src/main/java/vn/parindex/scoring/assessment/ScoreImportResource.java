@@ -23,12 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.ApiException;
-import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.FieldError;
+import vn.parindex.common.api.InputLimits;
 import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.ScoringError;
-import vn.parindex.scoring.campaign.Actor;
 
 /** Scores that come in bulk: survey results (CSV or JSON) and values fetched from dossier statistics. */
 @Path("/api/campaigns/{code}")
@@ -58,8 +58,9 @@ public class ScoreImportResource {
             @RestPath String code,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             String body,
-            @Context SecurityContext security) {
-        List<AssessmentDto.SurveyScore> rows =
+            @Context SecurityContext security)
+            throws JsonProcessingException {
+        List<ScoreImportService.SurveyLine> rows =
                 contentType != null && contentType.startsWith("text/csv") ? csv(body) : jsonRows(body);
         return assessments.importSurvey(code, rows, Actor.of(security));
     }
@@ -79,22 +80,25 @@ public class ScoreImportResource {
         return assessments.fetchAutoScores(code, unitCode, Actor.of(security));
     }
 
-    private List<AssessmentDto.SurveyScore> jsonRows(String body) {
-        try {
-            List<AssessmentDto.SurveyScore> rows = json.readValue(body, new TypeReference<>() {});
-            if (rows == null) {
-                throw new ApiException(ScoringError.INVALID_IMPORT, "Send a JSON array of survey scores");
-            }
-            return rows;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(
-                    CommonError.MALFORMED_BODY,
-                    "The body is not a JSON array of {unitCode, criterionCode, points | value}",
-                    List.of(FieldError.of("body", e.getOriginalMessage())));
+    /** A JSON array of scores; a malformed item is answered by the shared mapper, naming it ({@code [3].points}). */
+    private List<ScoreImportService.SurveyLine> jsonRows(String body) throws JsonProcessingException {
+        List<AssessmentDto.SurveyScore> rows =
+                body == null || body.isBlank() ? null : json.readValue(body, new TypeReference<>() {});
+        if (rows == null) {
+            throw new ApiException(ScoringError.INVALID_IMPORT, "Send a JSON array of survey scores");
         }
+        List<ScoreImportService.SurveyLine> lines = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            lines.add(
+                    rows.get(i) == null
+                            ? new ScoreImportService.SurveyLine(
+                                    i + 1, null, new AssessmentDto.ImportError(i + 1, "row", "is null", null))
+                            : new ScoreImportService.SurveyLine(i + 1, rows.get(i), null));
+        }
+        return lines;
     }
 
-    private static List<AssessmentDto.SurveyScore> csv(String body) {
+    private static List<ScoreImportService.SurveyLine> csv(String body) {
         String[] lines =
                 body == null ? new String[0] : body.replace("\uFEFF", "").split("\r?\n");
         if (lines.length == 0 || lines[0].isBlank()) {
@@ -113,16 +117,50 @@ public class ScoreImportResource {
                     "The CSV header must name unitCode, criterionCode and points and/or value",
                     List.of(FieldError.of("header", "unitCode,criterionCode,points,value", lines[0])));
         }
-        List<AssessmentDto.SurveyScore> rows = new ArrayList<>();
+        List<ScoreImportService.SurveyLine> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
+            int line = i + 1; // the header is line 1
             String[] cells = lines[i].split(",", -1);
-            rows.add(new AssessmentDto.SurveyScore(
-                    cell(cells, unit), cell(cells, criterion), decimal(cells, points), decimal(cells, value)));
+            AssessmentDto.ImportError unreadable = unreadable(line, header, cells);
+            rows.add(
+                    unreadable != null
+                            ? new ScoreImportService.SurveyLine(line, null, unreadable)
+                            : new ScoreImportService.SurveyLine(
+                                    line,
+                                    new AssessmentDto.SurveyScore(
+                                            cell(cells, unit),
+                                            cell(cells, criterion),
+                                            decimal(cells, points),
+                                            decimal(cells, value)),
+                                    null));
         }
         return rows;
+    }
+
+    /** Why a CSV row cannot be read (a cell with control characters or too long, a number that is not one). */
+    private static AssessmentDto.ImportError unreadable(int line, List<String> header, String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            String field = i < header.size() ? header.get(i) : "column " + (i + 1);
+            String reason = InputLimits.checkText(cells[i], 200);
+            if (reason != null) {
+                return new AssessmentDto.ImportError(line, field, reason, InputLimits.echo(cells[i]));
+            }
+            if ((field.equals("points") || field.equals("value")) && !cells[i].isBlank()) {
+                String number = cells[i].trim();
+                try {
+                    String limit = InputLimits.checkDecimal(new BigDecimal(number));
+                    if (limit != null) {
+                        return new AssessmentDto.ImportError(line, field, limit, number);
+                    }
+                } catch (NumberFormatException e) {
+                    return new AssessmentDto.ImportError(line, field, "must be a number such as 81.35", number);
+                }
+            }
+        }
+        return null;
     }
 
     private static String cell(String[] cells, int i) {
@@ -131,11 +169,6 @@ public class ScoreImportResource {
 
     private static BigDecimal decimal(String[] cells, int i) {
         String c = cell(cells, i);
-        try {
-            return c == null ? null : new BigDecimal(c);
-        } catch (NumberFormatException e) {
-            // Kept as an impossible value so that the row is rejected with its line.
-            return BigDecimal.valueOf(-1);
-        }
+        return c == null ? null : new BigDecimal(c);
     }
 }

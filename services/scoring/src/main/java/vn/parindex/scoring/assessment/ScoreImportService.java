@@ -40,9 +40,15 @@ public class ScoreImportService {
         this.dossierStats = dossierStats;
     }
 
-    /** Stores the good rows of a survey import and reports the bad ones by line (1 = first data row). */
+    /**
+     * One row of a survey import: its line (in a CSV file, 1 = the header; in a JSON array, 1 = the first item), the
+     * score read from it, or why it could not be read.
+     */
+    public record SurveyLine(int line, AssessmentDto.SurveyScore score, AssessmentDto.ImportError unreadable) {}
+
+    /** Stores the good rows of a survey import and reports the bad ones by their line. */
     @Transactional
-    public AssessmentDto.ImportReport importSurvey(String code, List<AssessmentDto.SurveyScore> rows, String actor) {
+    public AssessmentDto.ImportReport importSurvey(String code, List<SurveyLine> rows, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
         if (c.status == CampaignStatus.APPROVED) {
@@ -55,8 +61,12 @@ public class ScoreImportService {
         List<AssessmentDto.ImportError> rejected = new ArrayList<>();
         Map<String, ScoreStore.Write> writes = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            AssessmentDto.SurveyScore r = rows.get(i);
-            int line = i + 1;
+            if (rows.get(i).unreadable() != null) {
+                rejected.add(rows.get(i).unreadable());
+                continue;
+            }
+            AssessmentDto.SurveyScore r = rows.get(i).score();
+            int line = rows.get(i).line();
             CampaignService.Member m = r.unitCode() == null ? null : members.get(r.unitCode());
             CriteriaNode leaf = r.criterionCode() == null ? null : leaves.get(r.criterionCode());
             String problem = null;

@@ -386,8 +386,8 @@ public class DemoCampaignLoader {
                         .self()
                         .forEach((leaf, v) -> self.add(new AssessmentDto.SelfScore(
                                 leaf, v.points(), v.level(), v.numerator(), v.denominator(), null, null, evidence)));
-                assessments.saveSelfScores(c.code(), m.unitCode(), self, ACTOR);
-                assessments.submit(c.code(), m.unitCode(), true, ACTOR);
+                assessments.saveSelfScores(c.code(), m.unitCode(), self, null, ACTOR);
+                assessments.submit(c.code(), m.unitCode(), true, null, ACTOR);
             }
             campaigns.transition(c.code(), CampaignStatus.OPEN, CampaignStatus.SELF_ASSESSMENT_CLOSED);
             stored = find(c.code());
@@ -402,7 +402,11 @@ public class DemoCampaignLoader {
                 e.surveyPoints().forEach((leaf, p) -> survey.add(new AssessmentDto.SurveyScore(unit, leaf, p, null)));
                 e.surveyPercent().forEach((leaf, v) -> survey.add(new AssessmentDto.SurveyScore(unit, leaf, null, v)));
             });
-            AssessmentDto.ImportReport report = imports.importSurvey(c.code(), survey, ACTOR);
+            List<ScoreImportService.SurveyLine> lines = new ArrayList<>();
+            for (AssessmentDto.SurveyScore score : survey) {
+                lines.add(new ScoreImportService.SurveyLine(lines.size() + 1, score, null));
+            }
+            AssessmentDto.ImportReport report = imports.importSurvey(c.code(), lines, ACTOR);
             if (report.rejected() > 0) {
                 throw new Refused("survey rows rejected: " + report.errors());
             }
@@ -419,7 +423,7 @@ public class DemoCampaignLoader {
                         scores.add(appraisal(leaf, v, c.dossierFromStats() ? gapReason : reportReason));
                     }
                 });
-                assessments.appraise(c.code(), e.getKey(), new AssessmentDto.Appraisal(1, scores, true), ACTOR);
+                assessments.appraise(c.code(), e.getKey(), new AssessmentDto.Appraisal(1, scores, true), null, ACTOR);
             }
             publications.approve(c.code());
             stored = find(c.code());

@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.Examples;
-import vn.parindex.scoring.campaign.Actor;
 
 /** External indices (SIPAS %, PAPI, PCI, DDCI …): values per unit and year, ranked like campaign results. */
 @Path("/api/indices/{indexCode}/{year}")
