@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,26 +27,32 @@ public final class UnitEventDto {
             String legalBasis,
 
             @Size(max = 4000) String description,
-            @NotNull @Valid List<PredecessorRef> predecessors,
-            @Valid List<SuccessorSpec> successors,
+            @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull PredecessorRef> predecessors,
+            @Size(max = 200) List<@Valid @NotNull SuccessorSpec> successors,
 
             @Schema(description = "New parent for each child of a closed unit (needed for splits and dissolutions)")
-            Map<String, String> childMoves) {}
+            @Size(max = 5000)
+            Map<@Size(max = 32) String, @NotNull @Size(max = 32) String> childMoves) {}
 
     @Schema(name = "UnitEventPredecessor")
     public record PredecessorRef(
-            @NotNull @Schema(examples = "25270") String code,
+            @NotNull @Size(min = 1, max = 32) @Schema(examples = "25270")
+            String code,
 
             @Schema(description = "FULL (default for merges) or PARTIAL")
             Part part) {}
 
     @Schema(name = "UnitEventSuccessor", description = "A predecessor that continues (only code needed) or a new unit")
     public record SuccessorSpec(
-            @NotNull @Schema(examples = "25270") String code,
-            @Schema(examples = "Phường Long Thành") String name,
-            @Schema(examples = "phường") String type,
+            @NotNull @Size(min = 1, max = 32) @Schema(examples = "25270")
+            String code,
+
+            @Size(max = 200) @Schema(examples = "Phường Long Thành")
+            String name,
+
+            @Size(max = 64) @Schema(examples = "phường") String type,
             Level level,
-            @Schema(examples = "75") String parentCode) {}
+            @Size(max = 32) @Schema(examples = "75") String parentCode) {}
 
     @Schema(name = "UnitEvent", description = "A recorded change event and its lineage links")
     public record Response(
@@ -53,8 +60,13 @@ public final class UnitEventDto {
             ChangeKind kind,
             LocalDate effectiveDate,
             String legalBasis,
-            String description,
+            @Schema(nullable = true) String description,
             String source,
+
+            @Schema(nullable = true, description = "Who recorded the event (null for the seeded reform)")
+            String recordedBy,
+
+            OffsetDateTime recordedAt,
             List<Link> links) {}
 
     @Schema(name = "UnitEventLink")
@@ -72,6 +84,8 @@ public final class UnitEventDto {
                 r.event().legalBasis,
                 r.event().description,
                 r.event().source.name(),
+                r.event().recordedBy,
+                r.event().recordedAt,
                 r.edges().stream().map(Link::of).toList());
     }
 }

@@ -1,5 +1,6 @@
 package vn.parindex.registry.event;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Roles;
 
@@ -25,9 +27,11 @@ import vn.parindex.common.api.Roles;
 public class UnitEventResource {
 
     private final UnitEventService events;
+    private final SecurityIdentity caller;
 
-    public UnitEventResource(UnitEventService events) {
+    public UnitEventResource(UnitEventService events, SecurityIdentity caller) {
         this.events = events;
+        this.caller = caller;
     }
 
     @RolesAllowed({Roles.ADMIN})
@@ -58,7 +62,8 @@ public class UnitEventResource {
                                 .map(s -> new UnitEventService.Successor(
                                         s.code(), s.name(), s.type(), s.level(), s.parentCode()))
                                 .toList(),
-                request.childMoves()));
+                request.childMoves(),
+                Actor.of(caller)));
         return Response.created(URI.create("/api/unit-events/" + recorded.event().id))
                 .entity(UnitEventDto.of(recorded))
                 .build();

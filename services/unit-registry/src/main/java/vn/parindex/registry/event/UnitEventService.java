@@ -47,7 +47,8 @@ public class UnitEventService {
             String description,
             List<Predecessor> predecessors,
             List<Successor> successors,
-            Map<String, String> childMoves) {}
+            Map<String, String> childMoves,
+            String actor) {}
 
     public record Recorded(UnitEvent event, List<LineageEdge> edges) {}
 
@@ -100,7 +101,8 @@ public class UnitEventService {
                 request.description() == null || request.description().isBlank()
                         ? request.kind() + " of " + String.join(", ", closing.keySet())
                         : request.description();
-        UnitEvent event = UnitEvent.of(request.kind(), day, request.legalBasis(), description, UnitEvent.Source.API);
+        UnitEvent event = UnitEvent.of(
+                request.kind(), day, request.legalBasis(), description, UnitEvent.Source.API, request.actor());
         event.persist();
         for (UnitVersion v : closing.values()) {
             v.validTo = eve;
@@ -131,7 +133,8 @@ public class UnitEventService {
         moves.forEach((child, parent) -> changes.changeUnit(
                 child,
                 new UnitChangeService.Change(
-                        day, null, null, parent, request.legalBasis(), "moved by event " + event.id)));
+                        day, null, null, parent, request.legalBasis(), "moved by event " + event.id),
+                request.actor()));
         changed.fire(new UnitsChanged(request.kind() + " event " + event.id));
         return new Recorded(event, edges);
     }

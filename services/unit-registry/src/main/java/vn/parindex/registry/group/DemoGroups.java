@@ -89,7 +89,8 @@ public class DemoGroups {
                     changes.createUnit(
                             new UnitAttributes(a.code(), a.name(), a.type(), Level.AGENCY, "15"),
                             AGENCIES_FROM,
-                            "Demo data: a provincial department of Yên Bái for the demo agency campaigns");
+                            "Demo data: a provincial department of Yên Bái for the demo agency campaigns",
+                            "demo-data");
                     LOG.infof("Demo agency %s created", a.code());
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Demo agency %s NOT created", a.code());
@@ -114,11 +115,13 @@ public class DemoGroups {
     }
 
     private void byRule(String code, String name, int year, String parent, Level level) {
-        create(new UnitGroupService.GroupSpec(code, name, year, null, parent, level, LocalDate.of(year, 12, 31)));
+        create(new UnitGroupService.GroupSpec(
+                code, name, year, null, parent, level, LocalDate.of(year, 12, 31), "demo-data"));
     }
 
     private void byList(String code, String name, int year, List<String> members) {
-        create(new UnitGroupService.GroupSpec(code, name, year, members, null, null, LocalDate.of(year, 12, 31)));
+        create(new UnitGroupService.GroupSpec(
+                code, name, year, members, null, null, LocalDate.of(year, 12, 31), "demo-data"));
     }
 
     private void create(UnitGroupService.GroupSpec spec) {

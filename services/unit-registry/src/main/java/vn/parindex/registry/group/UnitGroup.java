@@ -37,4 +37,8 @@ public class UnitGroup extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Who created the group (the token's principal; {@code demo-data} for the demo loader). */
+    @Column(name = "created_by")
+    public String createdBy;
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.parindex.registry.unit.domain.Level;
@@ -31,9 +32,12 @@ public final class UnitGroupDto {
             String name,
 
             @Min(1990) @Max(2100) @Schema(examples = "2021") int year,
-            @Schema(description = "Explicit member codes") List<@NotBlank String> memberCodes,
+
+            @Schema(description = "Explicit member codes") @Size(max = 20_000)
+            List<@NotBlank @Size(max = 32) String> memberCodes,
+
             @Valid Rule rule,
-            @Schema(examples = "15") String parentCode,
+            @Size(max = 32) @Schema(examples = "15") String parentCode,
             @Schema(examples = "DISTRICT") Level level,
 
             @Schema(
@@ -43,7 +47,9 @@ public final class UnitGroupDto {
 
     @Schema(name = "UnitGroupRule")
     public record Rule(
-            @NotBlank @Schema(examples = "15") String parentCode,
+            @NotBlank @Size(max = 32) @Schema(examples = "15")
+            String parentCode,
+
             @Schema(examples = "DISTRICT") Level level,
             @Schema(examples = "2021-12-31") LocalDate asOf) {}
 
@@ -56,8 +62,16 @@ public final class UnitGroupDto {
             String name,
             int year,
             LocalDate asOf,
+
+            @Schema(nullable = true, description = "The rule the members were taken by; null for a list")
             Rule rule,
+
             int memberCount,
+
+            @Schema(nullable = true, description = "Who created the group (null for groups made before 2026-12)")
+            String createdBy,
+
+            OffsetDateTime createdAt,
 
             @Schema(description = "Members in order (absent in listings)")
             List<Member> members) {}

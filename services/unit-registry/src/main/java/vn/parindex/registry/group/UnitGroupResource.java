@@ -1,5 +1,6 @@
 package vn.parindex.registry.group;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
 import vn.parindex.common.api.Params;
@@ -29,9 +31,11 @@ import vn.parindex.registry.unit.domain.Level;
 public class UnitGroupResource {
 
     private final UnitGroupService groups;
+    private final SecurityIdentity caller;
 
-    public UnitGroupResource(UnitGroupService groups) {
+    public UnitGroupResource(UnitGroupService groups, SecurityIdentity caller) {
         this.groups = groups;
+        this.caller = caller;
     }
 
     @RolesAllowed({Roles.ADMIN})
@@ -57,7 +61,8 @@ public class UnitGroupResource {
                 request.memberCodes(),
                 rule == null ? null : rule.parentCode(),
                 rule == null ? null : rule.level(),
-                rule != null && rule.asOf() != null ? rule.asOf() : request.asOf()));
+                rule != null && rule.asOf() != null ? rule.asOf() : request.asOf(),
+                Actor.of(caller)));
         return Response.created(URI.create("/api/unit-groups/" + view.group().code))
                 .entity(toDto(view, true))
                 .build();
@@ -89,6 +94,8 @@ public class UnitGroupResource {
                 g.asOf,
                 g.ruleParentCode == null ? null : new UnitGroupDto.Rule(g.ruleParentCode, level, g.asOf),
                 (int) view.memberCount(),
+                g.createdBy,
+                g.createdAt,
                 withMembers
                         ? view.members().stream()
                                 .map(m -> new UnitGroupDto.Member(m.id.unitCode, m.name, m.type, m.level, m.parentCode))

@@ -36,7 +36,8 @@ public class UnitGroupService {
             List<String> memberCodes,
             String ruleParentCode,
             Level ruleLevel,
-            LocalDate asOf) {}
+            LocalDate asOf,
+            String createdBy) {}
 
     public record GroupView(UnitGroup group, List<UnitGroupMember> members, long memberCount) {}
 
@@ -68,6 +69,7 @@ public class UnitGroupService {
         group.ruleParentCode = spec.ruleParentCode();
         group.ruleLevel = spec.ruleLevel();
         group.createdAt = OffsetDateTime.now();
+        group.createdBy = spec.createdBy();
         group.persist();
         List<UnitGroupMember> rows = new ArrayList<>();
         int position = 0;

@@ -1,5 +1,6 @@
 package vn.parindex.registry.importer;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
@@ -25,9 +27,11 @@ import vn.parindex.common.api.Roles;
 public class ImportResource {
 
     private final ImportService imports;
+    private final SecurityIdentity caller;
 
-    public ImportResource(ImportService imports) {
+    public ImportResource(ImportService imports, SecurityIdentity caller) {
         this.imports = imports;
+        this.caller = caller;
     }
 
     @Schema(name = "UnitImportReport", description = "What an import did (or, in a dry run, would do)")
@@ -66,7 +70,8 @@ public class ImportResource {
                 body,
                 Params.dateOrDefault("validFrom", validFrom, vn.parindex.registry.unit.domain.Today.inVietnam()),
                 legalBasis,
-                Params.booleanOrDefault("dryRun", dryRun, true));
+                Params.booleanOrDefault("dryRun", dryRun, true),
+                Actor.of(caller));
         return new ReportDto(
                 r.dryRun(),
                 r.validFrom(),

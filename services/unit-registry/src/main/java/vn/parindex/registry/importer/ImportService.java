@@ -39,7 +39,7 @@ public class ImportService {
     }
 
     @Transactional
-    public Report importUnits(String csv, LocalDate validFrom, String legalBasis, boolean dryRun) {
+    public Report importUnits(String csv, LocalDate validFrom, String legalBasis, boolean dryRun, String actor) {
         List<Csv.Row> rows = Csv.read(new StringReader(csv == null ? "" : csv));
         StructureImport.Result result = StructureImport.check(rows, validFrom, latestVersions());
         Report report = new Report(
@@ -70,7 +70,8 @@ public class ImportService {
                     validFrom,
                     legalBasis,
                     "Imported (line " + p.line() + "): " + p.unit().name(),
-                    UnitEvent.Source.IMPORT);
+                    UnitEvent.Source.IMPORT,
+                    actor);
             event.persist();
             if (p.outcome() == StructureImport.Outcome.CHANGE) {
                 UnitVersion current = open.computeIfAbsent(p.unit().code(), this::latest);

@@ -372,7 +372,7 @@ class LineageWindowTest {
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("codes"));
         given().contentType(ContentType.JSON)
-                .body(body(java.util.Arrays.asList("15", "1a", null), FROM, TO, null))
+                .body(body(java.util.Arrays.asList("15", "1a", "x"), FROM, TO, null))
                 .post("/api/units/lineage")
                 .then()
                 .statusCode(400)
@@ -381,6 +381,15 @@ class LineageWindowTest {
                 .body("errors[0].field", equalTo("codes[1]"))
                 .body("errors[0].rejectedValue", equalTo("1a"))
                 .body("errors[1].field", equalTo("codes[2]"));
+        // A null item is refused while reading (strict JSON), naming its position.
+        given().contentType(ContentType.JSON)
+                .body(body(java.util.Arrays.asList("15", null), FROM, TO, null))
+                .post("/api/units/lineage")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_BODY"))
+                .body("errors[0].field", equalTo("codes[1]"));
         given().contentType(ContentType.JSON)
                 .body("{\"codes\":[\"15\"],\"from\":\"2024-13-01\",\"to\":\"2025-12-31\"}")
                 .post("/api/units/lineage")

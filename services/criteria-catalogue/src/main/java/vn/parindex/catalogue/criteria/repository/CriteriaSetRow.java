@@ -63,6 +63,6 @@ public class CriteriaSetRow extends PanacheEntityBase {
 
     /** The strong ETag of this revision. */
     public String etag() {
-        return "\"" + code + "-r" + revision + "\"";
+        return vn.parindex.common.api.RevisionTag.of(code, revision);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
-import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.RevisionTag;
 
 /** Header and path parameters shared by the catalogue's resources. */
 final class CatalogueParams {
@@ -13,16 +13,9 @@ final class CatalogueParams {
 
     /** The revision an {@code If-Match: "CODE-rN"} header names, or {@code null}. */
     static Integer ifMatch(String header) {
-        if (header == null || header.isBlank() || header.strip().equals("*")) {
-            return null;
-        }
-        String tag = header.strip().replace("W/", "").replace("\"", "");
-        int at = tag.lastIndexOf("-r");
-        try {
-            return Integer.parseInt(tag.substring(at + 2));
-        } catch (RuntimeException e) {
-            throw ApiException.invalidParameter("If-Match", "must be an ETag of this API (\"CODE-rN\")", header);
-        }
+        Long revision = RevisionTag.revision(header);
+        // A revision beyond any stored one can only mismatch: -1 makes the write answer 412.
+        return revision == null ? null : revision > Integer.MAX_VALUE ? -1 : revision.intValue();
     }
 
     /** A write's answer: the stored document of the new revision, with its ETag. */

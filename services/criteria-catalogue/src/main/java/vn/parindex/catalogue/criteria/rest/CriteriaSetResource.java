@@ -1,11 +1,13 @@
 package vn.parindex.catalogue.criteria.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.catalogue.CatalogueError;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
 import vn.parindex.catalogue.criteria.service.DocumentCache;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
@@ -46,10 +49,12 @@ public class CriteriaSetResource {
 
     private final CriteriaSetService sets;
     private final DocumentCache documents;
+    private final SecurityIdentity caller;
 
-    public CriteriaSetResource(CriteriaSetService sets, DocumentCache documents) {
+    public CriteriaSetResource(CriteriaSetService sets, DocumentCache documents, SecurityIdentity caller) {
         this.sets = sets;
         this.documents = documents;
+        this.caller = caller;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -67,7 +72,8 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS or DUPLICATE_NODE_CODE")
     public Response create(@NotNull CriteriaSet body) {
         return CatalogueParams.stored(
-                Response.created(URI.create("/api/criteria-sets/" + body.code())), sets.createCriteriaSet(body, null));
+                Response.created(URI.create("/api/criteria-sets/" + body.code())),
+                sets.createCriteriaSet(body, Actor.of(caller)));
     }
 
     @GET
@@ -124,7 +130,7 @@ public class CriteriaSetResource {
     public Response replace(
             @RestPath String code, @NotNull CriteriaSet body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return CatalogueParams.stored(
-                Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), null));
+                Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), Actor.of(caller)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -134,7 +140,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED or CRITERIA_SET_ARCHIVED")
     public Response delete(@RestPath String code) {
-        sets.deleteDraft(code, null);
+        sets.deleteDraft(code, Actor.of(caller));
         return Response.noContent().build();
     }
 
@@ -145,7 +151,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED or CRITERIA_SET_ARCHIVED")
     public Response publish(@RestPath String code) {
-        return CatalogueParams.stored(Response.ok(), sets.publishCriteriaSet(code, null));
+        return CatalogueParams.stored(Response.ok(), sets.publishCriteriaSet(code, Actor.of(caller)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -153,13 +159,17 @@ public class CriteriaSetResource {
     @Path("/{code}/archive")
     @Operation(summary = "Archive a published set (it stays readable and usable for old campaigns)")
     public Response archive(@RestPath String code) {
-        return CatalogueParams.stored(Response.ok(), sets.archiveCriteriaSet(code, null));
+        return CatalogueParams.stored(Response.ok(), sets.archiveCriteriaSet(code, Actor.of(caller)));
     }
 
     /** Body of a clone. */
     @Schema(name = "CloneRequest")
     public record CloneRequest(
-            @NotBlank @Schema(examples = "PAR_DIST_YB_2022") String code,
+            @NotBlank
+            @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "1 to 64 letters, digits, '.', '-' or '_'")
+            @Schema(examples = "PAR_DIST_YB_2022")
+            String code,
+
             @Min(1990) @Max(2100) @Schema(examples = "2022") int year) {}
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -172,7 +182,7 @@ public class CriteriaSetResource {
     public Response cloneSet(@RestPath String code, @Valid @NotNull CloneRequest body) {
         return CatalogueParams.stored(
                 Response.created(URI.create("/api/criteria-sets/" + body.code())),
-                sets.cloneCriteriaSet(code, body.code(), body.year(), null));
+                sets.cloneCriteriaSet(code, body.code(), body.year(), Actor.of(caller)));
     }
 
     @GET

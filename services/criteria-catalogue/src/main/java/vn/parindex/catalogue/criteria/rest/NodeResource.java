@@ -1,5 +1,6 @@
 package vn.parindex.catalogue.criteria.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.catalogue.CatalogueError;
 import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Roles;
 import vn.parindex.criteria.rules.CriteriaNode;
@@ -32,9 +34,11 @@ import vn.parindex.criteria.rules.TreeEdits;
 public class NodeResource {
 
     private final CriteriaSetService sets;
+    private final SecurityIdentity caller;
 
-    public NodeResource(CriteriaSetService sets) {
+    public NodeResource(CriteriaSetService sets, SecurityIdentity caller) {
         this.sets = sets;
+        this.caller = caller;
     }
 
     @GET
@@ -72,7 +76,7 @@ public class NodeResource {
                         parentCode == null || parentCode.isBlank() ? null : parentCode,
                         node,
                         CatalogueParams.ifMatch(ifMatch),
-                        null));
+                        Actor.of(caller)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -89,7 +93,8 @@ public class NodeResource {
             @NotNull CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return CatalogueParams.stored(
-                Response.ok(), sets.replaceNode(code, nodeCode, node, CatalogueParams.ifMatch(ifMatch), null));
+                Response.ok(),
+                sets.replaceNode(code, nodeCode, node, CatalogueParams.ifMatch(ifMatch), Actor.of(caller)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -101,6 +106,6 @@ public class NodeResource {
     public Response remove(
             @RestPath String code, @RestPath String nodeCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return CatalogueParams.stored(
-                Response.ok(), sets.removeNode(code, nodeCode, CatalogueParams.ifMatch(ifMatch), null));
+                Response.ok(), sets.removeNode(code, nodeCode, CatalogueParams.ifMatch(ifMatch), Actor.of(caller)));
     }
 }

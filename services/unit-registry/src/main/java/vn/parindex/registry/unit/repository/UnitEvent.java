@@ -52,7 +52,12 @@ public class UnitEvent extends PanacheEntityBase {
     public String recordedBy;
 
     public static UnitEvent of(
-            ChangeKind kind, LocalDate effectiveDate, String legalBasis, String description, Source source) {
+            ChangeKind kind,
+            LocalDate effectiveDate,
+            String legalBasis,
+            String description,
+            Source source,
+            String recordedBy) {
         UnitEvent e = new UnitEvent();
         e.kind = kind;
         e.effectiveDate = effectiveDate;
@@ -60,6 +65,7 @@ public class UnitEvent extends PanacheEntityBase {
         e.description = description;
         e.source = source;
         e.recordedAt = OffsetDateTime.now();
+        e.recordedBy = recordedBy;
         return e;
     }
 }

@@ -1,5 +1,6 @@
 package vn.parindex.registry.unit.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.Roles;
 import vn.parindex.registry.unit.domain.UnitAttributes;
 import vn.parindex.registry.unit.repository.UnitVersion;
@@ -28,9 +30,11 @@ import vn.parindex.registry.unit.service.UnitChangeService;
 public class UnitWriteResource {
 
     private final UnitChangeService changes;
+    private final SecurityIdentity caller;
 
-    public UnitWriteResource(UnitChangeService changes) {
+    public UnitWriteResource(UnitChangeService changes, SecurityIdentity caller) {
         this.changes = changes;
+        this.caller = caller;
     }
 
     @RolesAllowed({Roles.ADMIN})
@@ -43,7 +47,8 @@ public class UnitWriteResource {
                 new UnitAttributes(
                         request.code(), request.name(), request.type(), request.level(), request.parentCode()),
                 request.validFrom(),
-                request.legalBasis());
+                request.legalBasis(),
+                Actor.of(caller));
         return created(created);
     }
 
@@ -66,7 +71,8 @@ public class UnitWriteResource {
                         request.type(),
                         request.parentCode(),
                         request.legalBasis(),
-                        request.reason()));
+                        request.reason()),
+                Actor.of(caller));
         return created(next);
     }
 

@@ -42,7 +42,7 @@ public class UnitChangeService {
             LocalDate effectiveDate, String name, String type, String parentCode, String legalBasis, String reason) {}
 
     @Transactional
-    public UnitVersion createUnit(UnitAttributes unit, LocalDate validFrom, String legalBasis) {
+    public UnitVersion createUnit(UnitAttributes unit, LocalDate validFrom, String legalBasis, String actor) {
         String codeProblem = UnitCodes.problemFor(unit.code(), unit.level());
         if (codeProblem != null) {
             throw new ApiException(
@@ -57,8 +57,8 @@ public class UnitChangeService {
                     List.of(FieldError.of("code", "already used", unit.code())));
         }
         checkParent(unit, validFrom);
-        UnitEvent event =
-                UnitEvent.of(ChangeKind.CREATE, validFrom, legalBasis, "Created: " + unit.name(), UnitEvent.Source.API);
+        UnitEvent event = UnitEvent.of(
+                ChangeKind.CREATE, validFrom, legalBasis, "Created: " + unit.name(), UnitEvent.Source.API, actor);
         event.persist();
         UnitVersion version = UnitVersion.open(unit, validFrom, event.id);
         version.persist();
@@ -67,7 +67,7 @@ public class UnitChangeService {
     }
 
     @Transactional
-    public UnitVersion changeUnit(String code, Change change) {
+    public UnitVersion changeUnit(String code, Change change, String actor) {
         LocalDate day = change.effectiveDate();
         List<UnitVersion> versions = units.versionsOf(code);
         if (versions.isEmpty()) {
@@ -104,7 +104,7 @@ public class UnitChangeService {
             }
         }
         String description = describe(before, after, change.reason());
-        UnitEvent event = UnitEvent.of(kind, day, change.legalBasis(), description, UnitEvent.Source.API);
+        UnitEvent event = UnitEvent.of(kind, day, change.legalBasis(), description, UnitEvent.Source.API, actor);
         event.persist();
         current.validTo = day.minusDays(1);
         current.closedByEvent = event.id;
