@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the whole ParIndex set with one command: one PostgreSQL (embedded unless {@code PARINDEX_DB_URL} names
- * one), a database per service, every service as a child JVM. Ctrl-C, a failing service or the end of a
+ * one), a database per service, every service as a child JVM. A service that stops unexpectedly is started
+ * again ({@link RestartPolicy}: a few times, then a crash loop stops everything). Ctrl-C or the end of a
  * {@code --smoke} run stops them all, services first, PostgreSQL last.
  */
 public final class Launcher {
@@ -47,6 +48,12 @@ public final class Launcher {
     private EmbeddedDatabase embedded;
     private final List<ServiceProcess> running = new ArrayList<>();
     private boolean stopped;
+
+    // What a crashed service is started again with: set once by startAll.
+    private DatabaseServer database;
+    private Map<ServiceDefinition, Path> jars;
+    private String serviceJava;
+    private final RestartPolicy restarts = new RestartPolicy();
 
     Launcher(LauncherConfig config, List<ServiceDefinition> services) {
         this.config = config;
@@ -104,7 +111,8 @@ public final class Launcher {
 
     /**
      * Starts everything, prints the addresses and then, once the demo data is in (or known missing), the inventory;
-     * then waits until Ctrl-C (exit by signal) or until a service dies (exit 1).
+     * then waits until Ctrl-C (exit by signal), starting a service that dies again, until one crashes more often
+     * than {@link RestartPolicy} allows (exit 1).
      */
     int runUntilStopped() throws InterruptedException {
         DatabaseServer database = startAll();
@@ -115,16 +123,65 @@ public final class Launcher {
                     "demo data missing: " + describe(missing) + "; see the services' logs in " + config.logDirectory());
         }
 
-        ServiceProcess exited = awaitAnyExit();
-        Thread.sleep(CRASH_CONFIRMATION_DELAY.toMillis());
-        if (stopping) {
-            return 0;
+        while (true) {
+            ServiceProcess exited = awaitAnyExit();
+            Thread.sleep(CRASH_CONFIRMATION_DELAY.toMillis());
+            if (stopping) {
+                return 0;
+            }
+            printLogTail(exited);
+            if (!restarts.allowRestart(exited.name(), System.nanoTime())) {
+                Console.error("%s stopped unexpectedly (exit code %d), more than %d times within %d min; stopping"
+                                .formatted(
+                                        exited.name(),
+                                        exited.exitValue(),
+                                        RestartPolicy.MAX_RESTARTS,
+                                        RestartPolicy.WINDOW.toMinutes())
+                        + " everything");
+                stopAll();
+                return 1;
+            }
+            Console.error("%s stopped unexpectedly (exit code %d); starting it again"
+                    .formatted(exited.name(), exited.exitValue()));
+            ServiceProcess restarted;
+            try {
+                restarted = restart(exited);
+            } catch (StopRequested e) {
+                return 0;
+            }
+            switch (restarted.awaitReady(config.readyTimeout(), Console::info)) {
+                case READY ->
+                    Console.info("%s ready again after %.1f s"
+                            .formatted(restarted.name(), restarted.uptime().toMillis() / 1000.0));
+                // The next round sees it exited and counts the crash.
+                case EXITED -> Console.error(restarted.name() + " exited again before it was ready");
+                case TIMED_OUT ->
+                    Console.error("%s was not ready %d s after its restart (PARINDEX_READY_TIMEOUT); still waiting"
+                            .formatted(restarted.name(), config.readyTimeout().toSeconds()));
+            }
         }
-        printLogTail(exited);
-        Console.error("%s stopped unexpectedly (exit code %d); stopping everything"
-                .formatted(exited.name(), exited.exitValue()));
-        stopAll();
-        return 1;
+    }
+
+    /**
+     * Starts a crashed service again as it was first started (same jar, options and environment) in its place in
+     * the list, so the stop order stays the same.
+     */
+    private synchronized ServiceProcess restart(ServiceProcess exited) {
+        requireNotStopping();
+        ServiceDefinition service = exited.definition();
+        try {
+            ServiceProcess restarted = ServiceProcess.start(
+                    service,
+                    serviceJava,
+                    config.javaOptions(),
+                    jars.get(service),
+                    childEnvironment(service, database, config.home()),
+                    exited.logFile());
+            running.set(running.indexOf(exited), restarted);
+            return restarted;
+        } catch (IOException e) {
+            throw new LaunchException("cannot start " + service.name() + " again: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -230,6 +287,11 @@ public final class Launcher {
         createDatabases(database);
 
         String java = javaCommand();
+        synchronized (this) {
+            this.database = database;
+            this.jars = jars;
+            this.serviceJava = java;
+        }
         for (ServiceDefinition service : services) {
             Path logFile = config.logDirectory().resolve(service.name() + ".log");
             synchronized (this) {

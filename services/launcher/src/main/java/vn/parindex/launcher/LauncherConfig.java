@@ -47,7 +47,7 @@ public record LauncherConfig(
     /**
      * Several service JVMs share two cores or so: the serial collector has no background GC threads to compete,
      * and 512 MB caps each heap well above a service's working set (about 250 MB RSS). A JVM out of memory exits,
-     * so the launcher sees it and stops everything instead of serving from a broken process.
+     * so the launcher sees it and starts it again instead of serving from a broken process.
      */
     static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError";
 
