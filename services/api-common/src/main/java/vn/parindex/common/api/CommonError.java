@@ -13,7 +13,8 @@ public enum CommonError implements ErrorCode {
     CONFLICT(409, "The request conflicts with the current state"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     INTERNAL_ERROR(500, "Internal error"),
-    SERVICE_UNAVAILABLE(503, "A service is unavailable");
+    SERVICE_UNAVAILABLE(503, "A service is unavailable"),
+    DATABASE_UNAVAILABLE(503, "The database is unavailable");
 
     private final int status;
     private final String title;

@@ -180,7 +180,11 @@ public class ProblemExceptionMappers {
     public Response mapUnexpected(Exception e, UriInfo uriInfo) {
         StoreRefusal refusal = StoreRefusal.of(e);
         if (refusal != null) {
-            LOG.infof("The database refused a write on %s: %s", uriInfo.getPath(), refusal.sqlState());
+            if (refusal.code() == CommonError.DATABASE_UNAVAILABLE) {
+                LOG.warnf("The database could not be reached on %s: %s", uriInfo.getPath(), refusal.sqlState());
+            } else {
+                LOG.infof("The database refused a write on %s: %s", uriInfo.getPath(), refusal.sqlState());
+            }
             return problem(refusal.code(), refusal.detail(), List.of(), Map.of(), uriInfo);
         }
         LOG.errorf(e, "Unexpected failure on %s", uriInfo.getPath());

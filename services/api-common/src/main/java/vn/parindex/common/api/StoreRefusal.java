@@ -5,7 +5,8 @@ import java.sql.SQLException;
 /**
  * What a database refusal that slipped past validation means to the client — a unique key taken by a concurrent
  * request is a 409, a value the column cannot hold is a 400 — in words of the API, never the database's text.
- * The last line of defence: validation should have named the field first.
+ * The last line of defence: validation should have named the field first. A database that cannot be reached
+ * (connection refused or lost, server shutting down) is a 503 {@code DATABASE_UNAVAILABLE}.
  */
 record StoreRefusal(String sqlState, ErrorCode code, String detail) {
 
@@ -19,6 +20,14 @@ record StoreRefusal(String sqlState, ErrorCode code, String detail) {
     }
 
     static StoreRefusal bySqlState(String state) {
+        // Connection exceptions (class 08: refused, broken, lost) and a server shutting down or starting up:
+        // nothing is wrong with the request, the database is away for a while.
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return new StoreRefusal(
+                    state,
+                    CommonError.DATABASE_UNAVAILABLE,
+                    "The service's database cannot be reached at the moment; try again shortly");
+        }
         return switch (state) {
             case "23505" ->
                 new StoreRefusal(
