@@ -151,4 +151,19 @@ final class RunningSet implements AutoCloseable {
                     .forEach(p -> p.toFile().delete());
         }
     }
+
+    /** The data and log folder of the set {@link #start} starts (its PostgreSQL data is in {@code pgdata}). */
+    static Path home(Path root) {
+        return root.resolve("services/e2e/target/e2e-home");
+    }
+
+    /** The port of the embedded PostgreSQL of the set {@link #start} starts. */
+    static int postgresPort() {
+        return 55447;
+    }
+
+    /** Whether the launcher is still running. */
+    boolean launcherAlive() {
+        return launcher.isAlive();
+    }
 }
