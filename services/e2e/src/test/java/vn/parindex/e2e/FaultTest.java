@@ -33,10 +33,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -118,6 +121,18 @@ class FaultTest {
         }
         HttpResponse<String> put = send("PUT", DOSSIERS + "/api/procedures", JSON.writeValueAsString(procedures));
         assertEquals(200, put.statusCode(), put.body());
+    }
+
+    private long testStarted;
+
+    @BeforeEach
+    void startClock() {
+        testStarted = System.nanoTime();
+    }
+
+    @AfterEach
+    void reportTime(TestInfo test) {
+        log("%s took %.1f s", test.getTestMethod().orElseThrow().getName(), seconds(testStarted));
     }
 
     /**
