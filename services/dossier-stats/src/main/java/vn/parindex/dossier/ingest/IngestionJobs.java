@@ -24,6 +24,10 @@ import vn.parindex.common.api.ApiException;
 /**
  * Batches ingested in the background: the body is spooled to a temporary file (streamed, bounded memory), a job
  * row records state and progress (rows read, rejected) while the batch runs, and the result when it ends.
+ *
+ * <p>While a batch runs, its runner holds a PostgreSQL session lock of its own (taken before the job row is
+ * written). A process that dies (killed, out of memory) loses its sessions and so its locks: a job still QUEUED or
+ * RUNNING whose lock is free has no runner any more, and is marked FAILED when jobs are read — by any replica.
  */
 @ApplicationScoped
 public class IngestionJobs {
@@ -56,6 +60,12 @@ public class IngestionJobs {
 
     private static final Logger LOG = Logger.getLogger(IngestionJobs.class);
 
+    /** First key of the runners' advisory locks (the second is the hash of the job id). */
+    static final int RUNNER_LOCK = 5_413_001;
+
+    static final String INTERRUPTED =
+            "INTERRUPTED: the service stopped while it ran this batch; nothing of it was stored, send it again";
+
     private static final String COLUMNS = "id, status, format, bytes, submitted_by, async, rows_read, rejected, result,"
             + " error, created_at, updated_at, finished_at";
 
@@ -80,14 +90,26 @@ public class IngestionJobs {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot spool the batch", e);
         }
-        update(
-                "INSERT INTO ingestion_job (id, status, format, bytes, submitted_by, async) VALUES (?, 'QUEUED', ?, ?, ?,"
-                        + " true)",
-                id,
-                format.name(),
-                bytes,
-                actor);
-        Thread.ofVirtual().name("batch-" + id).start(() -> runSpooled(id, format, file));
+        Connection runner = holdRunnerLock(id);
+        try {
+            update(
+                    "INSERT INTO ingestion_job (id, status, format, bytes, submitted_by, async) VALUES (?, 'QUEUED', ?, ?,"
+                            + " ?, true)",
+                    id,
+                    format.name(),
+                    bytes,
+                    actor);
+        } catch (RuntimeException e) {
+            releaseRunnerLock(runner, id);
+            throw e;
+        }
+        Thread.ofVirtual().name("batch-" + id).start(() -> {
+            try {
+                runSpooled(id, format, file);
+            } finally {
+                releaseRunnerLock(runner, id);
+            }
+        });
         return find(id).orElseThrow();
     }
 
@@ -97,12 +119,21 @@ public class IngestionJobs {
      */
     public Ran runNow(RecordReader.Format format, InputStream body, String actor) {
         UUID id = UUID.randomUUID();
-        update(
-                "INSERT INTO ingestion_job (id, status, format, bytes, submitted_by, async) VALUES (?, 'RUNNING', ?, 0, ?,"
-                        + " false)",
-                id,
-                format.name(),
-                actor);
+        Connection runner = holdRunnerLock(id);
+        try {
+            update(
+                    "INSERT INTO ingestion_job (id, status, format, bytes, submitted_by, async) VALUES (?, 'RUNNING', ?,"
+                            + " 0, ?, false)",
+                    id,
+                    format.name(),
+                    actor);
+            return run(id, format, body);
+        } finally {
+            releaseRunnerLock(runner, id);
+        }
+    }
+
+    private Ran run(UUID id, RecordReader.Format format, InputStream body) {
         CountingInput counted = new CountingInput(body);
         try {
             IngestionService.Result result = execute(id, format, counted);
@@ -112,7 +143,7 @@ public class IngestionJobs {
             fail(id, e.errorCode().code() + ": " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            fail(id, "INTERNAL_ERROR: the batch failed; committed chunks stay");
+            fail(id, "INTERNAL_ERROR: the batch failed; nothing of it was stored");
             throw e;
         }
     }
@@ -121,12 +152,14 @@ public class IngestionJobs {
     public record Ran(UUID jobId, IngestionService.Result result) {}
 
     public Optional<Job> find(UUID id) {
+        failOrphans();
         List<Job> found = query("SELECT " + COLUMNS + " FROM ingestion_job WHERE id = ?", id);
         return found.stream().findFirst();
     }
 
     /** The latest batches, newest first, optionally of one submitter. */
     public List<Job> latest(String submittedBy, int limit) {
+        failOrphans();
         return submittedBy == null
                 ? query("SELECT " + COLUMNS + " FROM ingestion_job ORDER BY created_at DESC, id LIMIT ?", limit)
                 : query(
@@ -134,6 +167,50 @@ public class IngestionJobs {
                                 + " FROM ingestion_job WHERE submitted_by = ? ORDER BY created_at DESC, id LIMIT ?",
                         submittedBy,
                         limit);
+    }
+
+    /** Marks FAILED the jobs whose runner is gone: QUEUED or RUNNING, and nobody holds their lock. */
+    private void failOrphans() {
+        update(
+                "UPDATE ingestion_job SET status = 'FAILED', error = ?, updated_at = now(), finished_at = now()"
+                        + " WHERE status IN ('QUEUED', 'RUNNING') AND pg_try_advisory_xact_lock(?, hashtext(id::text))",
+                INTERRUPTED,
+                RUNNER_LOCK);
+    }
+
+    /** A connection holding the lock that says the job has a runner; give it back with releaseRunnerLock. */
+    private Connection holdRunnerLock(UUID id) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(?, hashtext(?))")) {
+                s.setInt(1, RUNNER_LOCK);
+                s.setString(2, id.toString());
+                s.execute();
+            }
+            return c;
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the failure below is the one to report
+                }
+            }
+            throw new IllegalStateException("Cannot record ingestion job state", e);
+        }
+    }
+
+    private static void releaseRunnerLock(Connection c, UUID id) {
+        try (c;
+                PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+            s.setInt(1, RUNNER_LOCK);
+            s.setString(2, id.toString());
+            s.execute();
+        } catch (SQLException e) {
+            // A broken connection has lost its session, and the lock with it.
+            LOG.warnf("Could not release the runner lock of batch %s: %s", id, e.getSQLState());
+        }
     }
 
     private List<Job> query(String sql, Object... params) {
@@ -179,7 +256,7 @@ public class IngestionJobs {
             fail(id, e.errorCode().code() + ": " + e.getMessage());
         } catch (Exception e) {
             LOG.errorf(e, "Batch %s failed", id);
-            fail(id, "INTERNAL_ERROR: the batch failed; committed chunks stay");
+            fail(id, "INTERNAL_ERROR: the batch failed; nothing of it was stored");
         } finally {
             try {
                 Files.deleteIfExists(file);
