@@ -180,6 +180,19 @@ class FaultTest {
                 after.pid(), seconds(t3));
         assertTrue(set.output().contains("dossier-stats stopped unexpectedly"), set.tail());
         assertEquals(COMMITTED_FIRST, storedDossiers(), "the first batch is all there, nothing of the killed one");
+        // The killed batch's record says so (its runner's lock went with the process), and nothing is left running.
+        JsonNode jobs = JSON.readTree(send("GET", DOSSIERS + "/api/dossier-jobs?submittedBy=admin&limit=10", null)
+                .body());
+        JsonNode interrupted = null;
+        for (JsonNode job : jobs) {
+            assertNotEquals("RUNNING", job.get("status").asText(), job.toString());
+            if (job.get("rowsRead").asLong() >= rowsRead) {
+                interrupted = job;
+            }
+        }
+        assertTrue(interrupted != null, jobs.toString());
+        assertEquals("FAILED", interrupted.get("status").asText(), interrupted.toString());
+        assertTrue(interrupted.get("error").asText().startsWith("INTERRUPTED"), interrupted.toString());
 
         long t4 = System.nanoTime();
         JsonNode again = batch(all);
