@@ -156,7 +156,7 @@ public final class Launcher {
                 // The next round sees it exited and counts the crash.
                 case EXITED -> Console.error(restarted.name() + " exited again before it was ready");
                 case TIMED_OUT ->
-                    Console.error("%s was not ready %d s after its restart (PARINDEX_READY_TIMEOUT); still waiting"
+                    Console.error("%s was not ready %d s after its restart (PARINDEX_READY_TIMEOUT); leaving it running"
                             .formatted(restarted.name(), config.readyTimeout().toSeconds()));
             }
         }
