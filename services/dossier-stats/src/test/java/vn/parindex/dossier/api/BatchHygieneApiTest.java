@@ -36,8 +36,9 @@ class BatchHygieneApiTest {
                 .statusCode(200);
     }
 
+    /** Rows of August 2023: no other test of this database counts that year. */
     private static String good(String id) {
-        return row(id, "P1", "04252", "ONLINE", "2025-08-01T09:00:00+07:00", "2025-08-04T09:00:00+07:00", "resolved");
+        return row(id, "P1", "04252", "ONLINE", "2023-08-01T09:00:00+07:00", "2023-08-04T09:00:00+07:00", "resolved");
     }
 
     @Test
@@ -45,18 +46,22 @@ class BatchHygieneApiTest {
         String nul = good("NUL-1").replace("\"P1\"", "\"P\\u00001\"");
         String repeated = good("DUP-1").replace("{", "{\"dossierId\":\"DUP-0\",");
         String longUnit = good("LONG-1").replace("\"04252\"", "\"" + "4".repeat(100_000) + "\"");
-        String batch = String.join("\n", good("OK-1"), nul, repeated, longUnit, good("OK-2"));
+        String wideUnit = good("WIDE-1").replace("\"04252\"", "\"" + "4".repeat(40) + "\"");
+        String batch = String.join("\n", good("OK-1"), nul, repeated, longUnit, wideUnit, good("OK-2"));
         given().contentType("application/x-ndjson")
-                .body(batch)
+                .body(DossierStatsApiTest.ndjson(batch))
                 .post("/api/dossiers/batch")
                 .then()
                 .statusCode(200)
                 .header("Content-Location", containsString("/api/dossier-jobs/"))
                 .body("inserted", equalTo(2))
-                .body("rejected", equalTo(3))
-                .body("rejections.line", org.hamcrest.Matchers.contains(2, 3, 4))
+                .body("rejected", equalTo(4))
+                .body("rejections.line", org.hamcrest.Matchers.contains(2, 3, 4, 5))
                 .body("rejections[0].field", equalTo("procedureCode"))
-                .body("rejections[2].field", equalTo("unitCode"))
+                .body("rejections[1].field", equalTo("dossierId"))
+                // A 100,000-character row is refused whole; a 40-character code by its field.
+                .body("rejections[2].field", equalTo("row"))
+                .body("rejections[3].field", equalTo("unitCode"))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("ERROR:")));
         // Ten overlong codes in a row did not open the breaker to the registry: the next batch is checked and stored.
@@ -65,13 +70,13 @@ class BatchHygieneApiTest {
             many.append(longUnit.replace("LONG-1", "LONG-" + (i + 2))).append('\n');
         }
         given().contentType("application/x-ndjson")
-                .body(many.toString())
+                .body(DossierStatsApiTest.ndjson(many.toString()))
                 .post("/api/dossiers/batch")
                 .then()
                 .statusCode(200)
                 .body("rejected", equalTo(12));
         given().contentType("application/x-ndjson")
-                .body(good("OK-3"))
+                .body(DossierStatsApiTest.ndjson(good("OK-3")))
                 .post("/api/dossiers/batch")
                 .then()
                 .statusCode(200)
@@ -94,7 +99,7 @@ class BatchHygieneApiTest {
     @Test
     void shouldRecordWhoPushedEachBatch() {
         given().contentType("application/x-ndjson")
-                .body(good("WHO-1"))
+                .body(DossierStatsApiTest.ndjson(good("WHO-1")))
                 .post("/api/dossiers/batch")
                 .then()
                 .statusCode(200);
