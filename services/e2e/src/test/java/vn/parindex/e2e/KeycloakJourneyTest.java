@@ -258,8 +258,9 @@ class KeycloakJourneyTest {
 
         Duration gateway = null;
         Duration scoring = null;
+        Duration scoringSinceForced = null;
         int scoringRefusals = 0;
-        Instant until = rotatedAt.plusSeconds(90);
+        Instant until = rotatedAt.plusSeconds(100);
         while ((gateway == null || scoring == null) && Instant.now().isBefore(until)) {
             if (gateway == null) {
                 HttpResponse<String> r = get(GW + "/api/campaigns/" + CAMPAIGN, token);
@@ -271,6 +272,7 @@ class KeycloakJourneyTest {
                 HttpResponse<String> r = get(SCORING + "/api/campaigns/" + CAMPAIGN, token);
                 if (r.statusCode() == 200) {
                     scoring = Duration.between(rotatedAt, Instant.now());
+                    scoringSinceForced = Duration.between(forgedAt, Instant.now());
                 } else {
                     assertEquals(401, r.statusCode(), r.body());
                     scoringRefusals++;
@@ -290,8 +292,11 @@ class KeycloakJourneyTest {
                 scoringRefusals,
                 Duration.between(forgedAt, rotatedAt).toMillis());
         assertTrue(gateway != null && gateway.toSeconds() <= 60, "gateway: " + gateway);
-        // smallrye.jwt.jwks.forced-refresh-interval=1: at most a minute after the previous forced refetch.
-        assertTrue(scoring != null && scoring.toSeconds() <= 65, "scoring: " + scoring);
+        // smallrye.jwt.jwks.forced-refresh-interval=1: at most a minute after the previous forced refetch (plus the
+        // polling); with smallrye-jwt's default of 30 minutes scoring still refused the token at the end.
+        assertTrue(
+                scoringSinceForced != null && scoringSinceForced.toSeconds() <= 75,
+                "scoring: " + scoring + " after the rotation, " + scoringSinceForced + " after the forced refetch");
         // Through the gateway to the service, end to end.
         assertEquals(
                 CAMPAIGN,
