@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,6 +21,8 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
@@ -105,6 +108,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private boolean answerDone;
 
     private long started;
+    private BodyLimit body;
     private UpstreamPool pool;
     private Channel upstream;
     private List<HttpContent> held;
@@ -201,16 +205,32 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         method = next.method();
         version = next.protocolVersion();
         HttpHeaders headers = next.headers();
-        keepAlive = HttpUtil.isKeepAlive(next);
-        bodyless = !HttpUtil.isTransferEncodingChunked(next) && HttpUtil.getContentLength(next, 0L) == 0L;
         requestComplete = false;
         discarding = false;
         answered = false;
         closeAfter = false;
         silent = false;
         answerDone = false;
+        body = new BodyLimit();
         pool = null;
         requestId = RequestIds.keepOrCreate(headers.get(X_REQUEST_ID));
+        if (next.decoderResult().isFailure()) {
+            // Its headers may be anything (a Content-Length that is no number): none is read. The decoder reads
+            // nothing more of this connection: answer, then close once the client had time to read the answer (it
+            // may still be sending the rest of its head).
+            keepAlive = false;
+            discarding = true;
+            bodyless = false;
+            request = null; // released with its (empty) content by content()
+            path = null; // the target may be the decoder's placeholder, or the very thing that was too long
+            api = false;
+            origin = null;
+            corsAllowed = false;
+            unreadable(next.decoderResult().cause());
+            return;
+        }
+        keepAlive = HttpUtil.isKeepAlive(next);
+        bodyless = !HttpUtil.isTransferEncodingChunked(next) && HttpUtil.getContentLength(next, 0L) == 0L;
         String uri = next.uri();
         int query = uri.indexOf('?');
         path = query < 0 ? uri : uri.substring(0, query);
@@ -219,16 +239,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         forwardedFor = edge.trustsForwardedFor(clientAddress) ? headers.get(X_FORWARDED_FOR) : null;
         corsAllowed = api && edge.cors().allows(origin);
 
-        if (next.decoderResult().isFailure()) {
-            keepAlive = false;
-            discarding = true;
-            request = null; // released with its (empty) content by content()
-            problem(
-                    GatewayError.BAD_REQUEST,
-                    "The request could not be read: " + next.decoderResult().cause(),
-                    null);
-            return;
-        }
         if (!uri.startsWith("/")) {
             // Absolute-form (http://host/...) or '*': the gateway is no forward proxy.
             keepAlive = false;
@@ -268,7 +278,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 try {
                     awaiting = false;
                     updateAutoRead();
-                    if (channel.isActive() && inExchange) {
+                    if (channel.isActive() && inExchange && !answered) {
                         verified(result);
                     }
                 } catch (RuntimeException e) {
@@ -358,6 +368,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private void forward(UpstreamPool target) {
         pool = target;
+        long max = target.upstream().maxBodyBytes();
+        boolean over = body.limitTo(max); // what came while the token was checked
+        long declared = HttpUtil.isTransferEncodingChunked(request) ? -1 : HttpUtil.getContentLength(request, -1L);
+        if (declared > max) {
+            // Refused unread, before anything goes to the service (and before a 100 Continue invites the body).
+            tooLarge("this one declares " + declared + " bytes");
+            return;
+        }
+        if (over) {
+            tooLarge("this one is longer");
+            return;
+        }
         boolean expectContinue = HttpUtil.is100ContinueExpected(request);
         EdgeMessages.prepareForService(request, clientAddress, target.upstream(), requestId);
         if (expectContinue) {
@@ -404,7 +426,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     public void failed(Throwable cause) {
         awaiting = false;
         updateAutoRead();
-        if (ctx.channel().isActive() && inExchange) {
+        if (ctx.channel().isActive() && inExchange && !answered) {
             unavailable(cause);
         }
     }
@@ -430,6 +452,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                     ctx.close(); // the unread rest of an early-answered body is read: now the close is clean
                 }
             }
+            return;
+        }
+        if (body.add(content.content().readableBytes())) {
+            content.release();
+            tooLarge("this one is longer");
             return;
         }
         if (upstream != null) {
@@ -511,6 +538,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 // Expect was not passed on; other interim answers (103 Early Hints) are dropped, with the empty
                 // last chunk the decoder gives each of them.
                 ReferenceCountUtil.release(msg);
+                return;
+            }
+            ErrorCode bare = EdgeMessages.bareError(response);
+            if (bare != null) {
+                ReferenceCountUtil.release(msg);
+                replaceBareError(bare);
                 return;
             }
             if (msg instanceof FullHttpResponse full) {
@@ -701,8 +734,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         var written = ctx.writeAndFlush(response);
         if (closeAfter && !requestComplete) {
             // Closing with unread bytes makes the kernel reset the connection, and the client may lose the answer:
-            // keep reading (and dropping) the rest for a while, then close.
+            // end the answer's direction at once (the client reads to its end), keep reading (and dropping) the rest
+            // for a while, then close.
             Channel channel = ctx.channel();
+            written.addListener(done -> {
+                if (channel instanceof DuplexChannel duplex && duplex.isActive()) {
+                    duplex.shutdownOutput();
+                }
+            });
             channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
             updateAutoRead();
         } else if (closeAfter || !keepAlive) {
@@ -711,6 +750,53 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             endExchange();
         }
         // else: the end of the (empty) request body ends the exchange (content()).
+    }
+
+    /** A request the decoder could not read: 414, 431 or 400, in words without the decoder's own. */
+    private void unreadable(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            problem(
+                    GatewayError.URI_TOO_LONG,
+                    "The request line (method, target and version) is longer than "
+                            + edge.limits().maxInitialLineLength() + " bytes",
+                    Map.of("maxBytes", edge.limits().maxInitialLineLength()));
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            problem(
+                    GatewayError.HEADERS_TOO_LARGE,
+                    "The request headers are larger than " + edge.limits().maxHeaderSize() + " bytes",
+                    Map.of("maxBytes", edge.limits().maxHeaderSize()));
+        } else {
+            LOG.debugf("unreadable request from %s: %s", clientAddress, String.valueOf(cause));
+            problem(GatewayError.BAD_REQUEST, "The request line or headers are not valid HTTP/1.1 (RFC 9112)", null);
+        }
+    }
+
+    /** The body is over the limit of the service it goes to: refused, and the service gets none of it whole. */
+    private void tooLarge(String why) {
+        long max = body.max();
+        keepAlive = false;
+        dropUpstream(); // without its last chunk: the service takes nothing of it for a whole body
+        problem(
+                GatewayError.REQUEST_TOO_LARGE,
+                "Bodies sent to " + path + " may be at most " + Upstream.sizeText(max) + " (" + max + " bytes); " + why,
+                Map.of("maxBytes", max));
+    }
+
+    /**
+     * A service refused the request with an error that is not problem+json (its HTTP layer's bare 413, 414, 431,
+     * 400, 408): the client gets the gateway's problem of the same status instead.
+     */
+    private void replaceBareError(ErrorCode code) {
+        Upstream target = pool.upstream();
+        dropUpstream(); // its body is not read; the connection is not reusable
+        String detail = switch (code.status()) {
+            case 413 -> target.name() + " refused the request body as too large";
+            case 414 -> target.name() + " refused the request line as too long";
+            case 431 -> target.name() + " refused the request headers as too large";
+            case 408 -> target.name() + " did not receive the request in time";
+            default -> target.name() + " could not read the request";
+        };
+        problem(code, detail, Map.of("service", target.name()));
     }
 
     /** The 503 that replaces a failed exchange: the service named, and why in words a caller can act on. */

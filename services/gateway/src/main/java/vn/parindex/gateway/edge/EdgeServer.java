@@ -68,7 +68,10 @@ public class EdgeServer {
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
 
-        Upstream own = new Upstream("gateway", config.ownUrl(), config.ownTimeout());
+        Upstream own = new Upstream("gateway", config.ownUrl(), config.ownTimeout(), Admission.MAX_OWN_BODY_BYTES);
+        int maxHeaderSize =
+                (int) Math.min(Integer.MAX_VALUE, http.maxHeaderSize().asLongValue());
+        Edge.Limits limits = new Edge.Limits(http.maxInitialLineLength(), maxHeaderSize);
         Edge edge = new Edge(
                 admission,
                 CorsPolicy.from(ConfigProvider.getConfig()),
@@ -77,7 +80,8 @@ public class EdgeServer {
                 clientType,
                 config.maxConnectionsPerUpstream(),
                 clientSsl(),
-                http.trustedProxies().orElse(Set.of()));
+                http.trustedProxies().orElse(Set.of()),
+                limits);
         long idleMs = http.idleTimeout().toMillis();
         listener = new ServerBootstrap()
                 .group(group)
@@ -87,7 +91,8 @@ public class EdgeServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new HttpServerCodec(8192, 16 * 1024, 64 * 1024));
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec(limits.maxInitialLineLength(), maxHeaderSize, 64 * 1024));
                         if (idleMs > 0) {
                             channel.pipeline().addLast(new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS));
                         }
