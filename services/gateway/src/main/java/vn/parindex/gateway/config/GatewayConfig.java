@@ -83,6 +83,21 @@ public interface GatewayConfig {
         Duration idleTimeout();
 
         /**
+         * How long a client may take to send a request's head (request line and headers), from its first byte (on a
+         * new connection: from its opening): slow or stalled heads get a 408 and the connection closes.
+         */
+        @WithDefault("30s")
+        Duration headerTimeout();
+
+        /**
+         * How long a request body may pause while the gateway is reading it (no byte at all): a stalled or
+         * trickling upload gets a 408 (or, once an answer has begun, the connection closes). Time the gateway itself
+         * holds the body back (a slow service) does not count.
+         */
+        @WithDefault("60s")
+        Duration bodyTimeout();
+
+        /**
          * The longest request line (method, target, version) the gateway reads; longer ones get a 414. Quarkus'
          * default, so every line the gateway passes a service can read.
          */

@@ -74,6 +74,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private static final long LINGER_MS = 2000;
 
     private final Edge edge;
+    private final ClientDeadlines deadlines;
     private ChannelHandlerContext ctx;
     private String clientAddress;
     private String clientKey;
@@ -113,8 +114,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private Channel upstream;
     private List<HttpContent> held;
 
-    ClientConnection(Edge edge) {
+    ClientConnection(Edge edge, ClientDeadlines deadlines) {
         this.edge = edge;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -178,6 +180,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             ctx.close();
             return;
         }
+        if (event instanceof ClientDeadlines.Expired expired) {
+            timedOut(expired);
+            return;
+        }
         ctx.fireUserEventTriggered(event);
     }
 
@@ -218,6 +224,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             // Its headers may be anything (a Content-Length that is no number): none is read. The decoder reads
             // nothing more of this connection: answer, then close once the client had time to read the answer (it
             // may still be sending the rest of its head).
+            deadlines.headReceived(false);
             keepAlive = false;
             discarding = true;
             bodyless = false;
@@ -231,6 +238,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         }
         keepAlive = HttpUtil.isKeepAlive(next);
         bodyless = !HttpUtil.isTransferEncodingChunked(next) && HttpUtil.getContentLength(next, 0L) == 0L;
+        deadlines.headReceived(!bodyless);
         String uri = next.uri();
         int query = uri.indexOf('?');
         path = query < 0 ? uri : uri.substring(0, query);
@@ -442,6 +450,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         }
         if (last) {
             requestComplete = true;
+            deadlines.bodyReceived();
         }
         if (discarding || answered) {
             content.release();
@@ -661,6 +670,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private void endExchange() {
         inExchange = false;
+        deadlines.exchangeEnded();
         answered = false;
         discarding = false;
         releaseHeld();
@@ -736,6 +746,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             // Closing with unread bytes makes the kernel reset the connection, and the client may lose the answer:
             // end the answer's direction at once (the client reads to its end), keep reading (and dropping) the rest
             // for a while, then close.
+            deadlines.bodyReceived();
             Channel channel = ctx.channel();
             written.addListener(done -> {
                 if (channel instanceof DuplexChannel duplex && duplex.isActive()) {
@@ -780,6 +791,60 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 GatewayError.REQUEST_TOO_LARGE,
                 "Bodies sent to " + path + " may be at most " + Upstream.sizeText(max) + " (" + max + " bytes); " + why,
                 Map.of("maxBytes", max));
+    }
+
+    /**
+     * A slow client ran out of time: a head that did not arrive whole is answered 408 if any of it came (a
+     * connection that never sent a byte is just closed); a stalled body is answered 408 unless the answer has begun.
+     * The connection closes either way.
+     */
+    private void timedOut(ClientDeadlines.Expired expired) {
+        if (expired == ClientDeadlines.Expired.HEAD) {
+            if (inExchange) {
+                return;
+            }
+            if (!deadlines.headStarted()) {
+                ctx.close();
+                return;
+            }
+            // No request was read: a fresh exchange of the gateway's own.
+            inExchange = true;
+            method = HttpMethod.GET;
+            version = HttpVersion.HTTP_1_1;
+            path = null;
+            requestId = RequestIds.keepOrCreate(null);
+            api = false;
+            corsAllowed = false;
+            keepAlive = false;
+            bodyless = true;
+            requestComplete = true;
+            discarding = true;
+            answered = false;
+            closeAfter = false;
+            answerDone = false;
+            problem(
+                    GatewayError.REQUEST_TIMEOUT,
+                    "The request line and headers did not arrive within "
+                            + Upstream.durationText(edge.limits().headerTimeout()),
+                    null);
+            return;
+        }
+        if (!inExchange || requestComplete) {
+            return;
+        }
+        if (answered) {
+            ctx.close();
+            return;
+        }
+        keepAlive = false;
+        discarding = true;
+        requestComplete = true; // nothing more of it is read: the answer closes the connection
+        dropUpstream();
+        problem(
+                GatewayError.REQUEST_TIMEOUT,
+                "The request body stopped arriving: nothing came for "
+                        + Upstream.durationText(edge.limits().bodyTimeout()),
+                null);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.http.impl.HttpUtils;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +24,8 @@ final class Edge {
     /** {@code /api/...} paths the gateway answers itself (its own endpoints), not a service. */
     static final Set<String> OWN_API_PATHS = Set.of("/api/health");
 
-    /** What the edge accepts from a client (the words of its 414 and 431 answers come from here). */
-    record Limits(int maxInitialLineLength, int maxHeaderSize) {}
+    /** What the edge accepts from a client (the words of its 408, 414 and 431 answers come from here). */
+    record Limits(int maxInitialLineLength, int maxHeaderSize, Duration headerTimeout, Duration bodyTimeout) {}
 
     private final Admission admission;
     private final CorsPolicy cors;

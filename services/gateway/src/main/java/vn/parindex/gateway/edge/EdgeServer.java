@@ -71,7 +71,8 @@ public class EdgeServer {
         Upstream own = new Upstream("gateway", config.ownUrl(), config.ownTimeout(), Admission.MAX_OWN_BODY_BYTES);
         int maxHeaderSize =
                 (int) Math.min(Integer.MAX_VALUE, http.maxHeaderSize().asLongValue());
-        Edge.Limits limits = new Edge.Limits(http.maxInitialLineLength(), maxHeaderSize);
+        Edge.Limits limits =
+                new Edge.Limits(http.maxInitialLineLength(), maxHeaderSize, http.headerTimeout(), http.bodyTimeout());
         Edge edge = new Edge(
                 admission,
                 CorsPolicy.from(ConfigProvider.getConfig()),
@@ -83,6 +84,8 @@ public class EdgeServer {
                 http.trustedProxies().orElse(Set.of()),
                 limits);
         long idleMs = http.idleTimeout().toMillis();
+        long headNanos = http.headerTimeout().toNanos();
+        long bodyNanos = http.bodyTimeout().toNanos();
         listener = new ServerBootstrap()
                 .group(group)
                 .channel(serverType)
@@ -91,12 +94,15 @@ public class EdgeServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        // Before the decoder: it watches bytes arrive, before they make a message.
+                        ClientDeadlines deadlines = new ClientDeadlines(headNanos, bodyNanos);
+                        channel.pipeline().addLast(deadlines);
                         channel.pipeline()
                                 .addLast(new HttpServerCodec(limits.maxInitialLineLength(), maxHeaderSize, 64 * 1024));
                         if (idleMs > 0) {
                             channel.pipeline().addLast(new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS));
                         }
-                        channel.pipeline().addLast(new ClientConnection(edge));
+                        channel.pipeline().addLast(new ClientConnection(edge, deadlines));
                     }
                 })
                 .bind(http.host(), http.port())

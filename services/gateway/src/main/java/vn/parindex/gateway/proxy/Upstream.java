@@ -55,7 +55,12 @@ public record Upstream(String name, URI url, Duration timeout, long maxBodyBytes
 
     /** "10 s", "1.5 s", "250 ms": how the timeout reads in a 503's detail. */
     public String timeoutText() {
-        long ms = timeout.toMillis();
+        return durationText(timeout);
+    }
+
+    /** "10 s", "1.5 s", "250 ms": how a duration reads in a problem's detail. */
+    public static String durationText(Duration duration) {
+        long ms = duration.toMillis();
         if (ms < 1000) {
             return ms + " ms";
         }
