@@ -521,11 +521,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         }
     }
 
-    /** Reads the client only when the current exchange can take what comes next. */
+    /**
+     * Reads the client only when the current exchange can take what comes next. After a last answer whose unread
+     * body is being dropped nothing is written any more (the output may be shut, which makes the channel unwritable):
+     * the rest is read whatever the writability, or the client would be stuck sending it.
+     */
     void updateAutoRead() {
         boolean want = later.isEmpty()
                 && !awaiting
-                && ctx.channel().isWritable()
+                && (ctx.channel().isWritable() || (answerDone && discarding))
                 && (upstream == null || upstream.isWritable());
         if (want != reading) {
             reading = want;
