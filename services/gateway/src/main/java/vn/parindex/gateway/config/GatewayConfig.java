@@ -98,6 +98,14 @@ public interface GatewayConfig {
         Duration bodyTimeout();
 
         /**
+         * The slowest a request body may come, in bytes per second, averaged over each period of {@link
+         * #bodyTimeout()} in which the gateway reads it: a body that trickles in (a byte now and then, never idle
+         * for long) gets a 408 as a stalled one does. 0: no minimum.
+         */
+        @WithDefault("512")
+        MemorySize bodyMinRate();
+
+        /**
          * The longest request line (method, target, version) the gateway reads; longer ones get a 414. Quarkus'
          * default, so every line the gateway passes a service can read.
          */

@@ -533,6 +533,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 && (upstream == null || upstream.isWritable());
         if (want != reading) {
             reading = want;
+            deadlines.reading(want);
             ctx.channel().config().setAutoRead(want);
         }
     }
@@ -844,11 +845,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         discarding = true;
         requestComplete = true; // nothing more of it is read: the answer closes the connection
         dropUpstream();
-        problem(
-                GatewayError.REQUEST_TIMEOUT,
-                "The request body stopped arriving: nothing came for "
-                        + Upstream.durationText(edge.limits().bodyTimeout()),
-                null);
+        String detail = expired == ClientDeadlines.Expired.SLOW_BODY
+                ? "The request body came slower than " + edge.limits().minBodyBytesPerSecond()
+                        + " bytes per second over "
+                        + Upstream.durationText(edge.limits().bodyTimeout())
+                : "The request body stopped arriving: nothing came for "
+                        + Upstream.durationText(edge.limits().bodyTimeout());
+        problem(GatewayError.REQUEST_TIMEOUT, detail, null);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The time limits that keep slow clients (slowloris) from holding the edge's connections: a request head must
  * arrive whole within the header timeout of its first byte (on a new connection: of its opening), and a request
- * body may not pause longer than the body timeout while the gateway reads it. It sits before the HTTP decoder, so
+ * body may not pause longer than the body timeout while the gateway reads it, nor trickle in slower than the
+ * minimum rate over any such period (a byte now and then keeps no connection). It sits before the HTTP decoder, so
  * it sees bytes before they make a message; when a limit runs out it sends an {@link Expired} event up the pipeline
  * and {@link ClientConnection} answers 408 or closes. Between exchanges only the idle timeout applies.
  *
@@ -23,7 +24,9 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
         /** The request head did not arrive in time. */
         HEAD,
         /** The request body paused too long. */
-        BODY
+        BODY,
+        /** The request body came slower than the minimum rate. */
+        SLOW_BODY
     }
 
     private enum Phase {
@@ -37,6 +40,7 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
 
     private final long headNanos;
     private final long bodyNanos;
+    private final long minBodyBytesPerSecond;
     private ChannelHandlerContext ctx;
     private Phase phase = Phase.IDLE;
     private long deadline;
@@ -45,10 +49,18 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> timer;
     private long timerAt;
 
-    /** A zero or negative duration turns its limit off. */
-    ClientDeadlines(long headNanos, long bodyNanos) {
+    // The body's progress, judged per period of the body timeout over the time the gateway was reading.
+    private long windowStart;
+    private long windowBytes;
+    private long pausedInWindow;
+    /** When the gateway stopped reading the client (0: it reads). */
+    private long pausedSince;
+
+    /** A zero or negative duration or rate turns its limit off. */
+    ClientDeadlines(long headNanos, long bodyNanos, long minBodyBytesPerSecond) {
         this.headNanos = headNanos;
         this.bodyNanos = bodyNanos;
+        this.minBodyBytesPerSecond = minBodyBytesPerSecond;
     }
 
     @Override
@@ -68,7 +80,10 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
             switch (phase) {
                 case IDLE -> enter(Phase.HEAD, true);
                 case HEAD -> headStarted = true;
-                case BODY -> deadline = System.nanoTime() + bodyNanos;
+                case BODY -> {
+                    deadline = System.nanoTime() + bodyNanos;
+                    windowBytes += bytes.readableBytes();
+                }
                 case EXCHANGE -> readInExchange = true;
             }
         }
@@ -80,6 +95,20 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
         cancel();
         phase = Phase.EXCHANGE;
         ctx.fireChannelInactive();
+    }
+
+    /**
+     * The gateway stops or starts reading the client (back-pressure, a token or connection awaited): time it does
+     * not read is not the client's.
+     */
+    void reading(boolean reading) {
+        long now = System.nanoTime();
+        if (!reading && pausedSince == 0) {
+            pausedSince = now | 1; // never 0
+        } else if (reading && pausedSince != 0) {
+            pausedInWindow += now - pausedSince;
+            pausedSince = 0;
+        }
     }
 
     /** Whether any byte of the head being awaited has arrived (a 408 is owed only then). */
@@ -113,7 +142,11 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
         if (limit <= 0) {
             return; // no limit in this phase; a timer still set finds nothing to do
         }
-        deadline = System.nanoTime() + limit;
+        long now = System.nanoTime();
+        deadline = now + limit;
+        if (next == Phase.BODY) {
+            newWindow(now);
+        }
         // A timer already set for an earlier moment stays: it looks at the deadline when it fires. So a request
         // costs no scheduling at all on a busy keep-alive connection.
         if (timer == null || timerAt - deadline > 0) {
@@ -126,9 +159,18 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
         return of == Phase.HEAD ? headNanos : of == Phase.BODY ? bodyNanos : 0;
     }
 
+    private void newWindow(long now) {
+        windowStart = now;
+        windowBytes = 0;
+        pausedInWindow = 0;
+        if (pausedSince != 0) {
+            pausedSince = now | 1;
+        }
+    }
+
     private void schedule() {
-        timerAt = deadline;
-        timer = ctx.executor().schedule(this::check, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        timerAt = phase == Phase.BODY ? Math.min(deadline, windowStart + bodyNanos) : deadline;
+        timer = ctx.executor().schedule(this::check, Math.max(1, timerAt - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private void cancel() {
@@ -150,11 +192,38 @@ final class ClientDeadlines extends ChannelInboundHandlerAdapter {
             // meanwhile waits in the socket and counts as soon as it is read).
             deadline = now + limit;
         }
-        if (now - deadline < 0) {
-            schedule();
+        boolean expired = now - deadline >= 0;
+        if (expired) {
+            expire(phase == Phase.HEAD ? Expired.HEAD : Expired.BODY);
             return;
         }
-        Expired expired = phase == Phase.HEAD ? Expired.HEAD : Expired.BODY;
+        if (phase == Phase.BODY && now - (windowStart + bodyNanos) >= 0) {
+            if (tooSlow(now)) {
+                expire(Expired.SLOW_BODY);
+                return;
+            }
+            newWindow(now);
+        }
+        schedule();
+    }
+
+    /**
+     * Whether the body came slower than the minimum rate over the period now ending, counted over the time the
+     * gateway read (a period it mostly held the client back is not judged).
+     */
+    private boolean tooSlow(long now) {
+        if (minBodyBytesPerSecond <= 0) {
+            return false;
+        }
+        long paused = pausedInWindow + (pausedSince != 0 ? now - pausedSince : 0);
+        long readingNanos = now - windowStart - paused;
+        if (readingNanos < bodyNanos / 2) {
+            return false;
+        }
+        return windowBytes < minBodyBytesPerSecond * (readingNanos / 1_000_000) / 1000;
+    }
+
+    private void expire(Expired expired) {
         phase = Phase.EXCHANGE;
         ctx.fireUserEventTriggered(expired);
     }

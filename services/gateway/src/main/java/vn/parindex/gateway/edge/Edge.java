@@ -25,7 +25,12 @@ final class Edge {
     static final Set<String> OWN_API_PATHS = Set.of("/api/health");
 
     /** What the edge accepts from a client (the words of its 408, 414 and 431 answers come from here). */
-    record Limits(int maxInitialLineLength, int maxHeaderSize, Duration headerTimeout, Duration bodyTimeout) {}
+    record Limits(
+            int maxInitialLineLength,
+            int maxHeaderSize,
+            Duration headerTimeout,
+            Duration bodyTimeout,
+            long minBodyBytesPerSecond) {}
 
     private final Admission admission;
     private final CorsPolicy cors;

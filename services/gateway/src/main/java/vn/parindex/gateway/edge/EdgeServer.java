@@ -71,8 +71,12 @@ public class EdgeServer {
         Upstream own = new Upstream("gateway", config.ownUrl(), config.ownTimeout(), Admission.MAX_OWN_BODY_BYTES);
         int maxHeaderSize =
                 (int) Math.min(Integer.MAX_VALUE, http.maxHeaderSize().asLongValue());
-        Edge.Limits limits =
-                new Edge.Limits(http.maxInitialLineLength(), maxHeaderSize, http.headerTimeout(), http.bodyTimeout());
+        Edge.Limits limits = new Edge.Limits(
+                http.maxInitialLineLength(),
+                maxHeaderSize,
+                http.headerTimeout(),
+                http.bodyTimeout(),
+                http.bodyMinRate().asLongValue());
         Edge edge = new Edge(
                 admission,
                 CorsPolicy.from(ConfigProvider.getConfig()),
@@ -95,7 +99,8 @@ public class EdgeServer {
                     @Override
                     protected void initChannel(Channel channel) {
                         // Before the decoder: it watches bytes arrive, before they make a message.
-                        ClientDeadlines deadlines = new ClientDeadlines(headNanos, bodyNanos);
+                        ClientDeadlines deadlines =
+                                new ClientDeadlines(headNanos, bodyNanos, limits.minBodyBytesPerSecond());
                         channel.pipeline().addLast(deadlines);
                         channel.pipeline()
                                 .addLast(new HttpServerCodec(limits.maxInitialLineLength(), maxHeaderSize, 64 * 1024));

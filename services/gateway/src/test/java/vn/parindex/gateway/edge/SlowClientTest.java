@@ -23,8 +23,9 @@ import vn.parindex.gateway.StubUpstreams;
 
 /**
  * Slow clients (slowloris) do not hold the edge's connections: a head must arrive within the header timeout, a body
- * may not pause longer than the body timeout; either is answered 408 problem+json and the connection closes. Both
- * are 1 s here (30 s and 60 s by default).
+ * may not pause longer than the body timeout nor trickle in slower than the minimum rate; each is answered 408
+ * problem+json and the connection closes. The timeouts are 1 s here (30 s and 60 s by default), the rate 1 KB/s
+ * (512 bytes/s).
  */
 @QuarkusTest
 @TestProfile(SlowClientTest.ShortTimeouts.class)
@@ -41,7 +42,8 @@ class SlowClientTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "parindex.gateway.http.header-timeout", TIMEOUT_MS + "ms",
-                    "parindex.gateway.http.body-timeout", TIMEOUT_MS + "ms");
+                    "parindex.gateway.http.body-timeout", TIMEOUT_MS + "ms",
+                    "parindex.gateway.http.body-min-rate", "1K");
         }
 
         @Override
@@ -122,6 +124,51 @@ class SlowClientTest {
             assertProblem(answer, 408);
             assertTrue(answer.contains("body stopped arriving"), answer);
             assertTrue(elapsedMs < TIMEOUT_MS + SLACK_MS, "closed after " + elapsedMs + " ms");
+        }
+    }
+
+    @Test
+    void shouldAnswer408ToABodyThatTricklesInNeverIdleButTooSlow() throws IOException, InterruptedException {
+        try (Socket socket = socket()) {
+            long start = System.nanoTime();
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/dossiers/batch HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/x-ndjson\r\nContent-Length: 100000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            try {
+                // 10 bytes every 100 ms: 100 bytes/s, never a pause as long as the body timeout.
+                for (int i = 0; i < 100 && socket.getInputStream().available() == 0; i++) {
+                    out.write("{\"a\":1}\n\n\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException closed) {
+                // expected: the gateway closed the connection
+            }
+            String answer = readToClose(socket);
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertProblem(answer, 408);
+            assertTrue(answer.contains("slower than 1024 bytes per second"), answer);
+            assertTrue(elapsedMs < 2 * TIMEOUT_MS + SLACK_MS, "closed after " + elapsedMs + " ms");
+        }
+    }
+
+    @Test
+    void shouldLetABodyThatKeepsTheRateThrough() throws IOException, InterruptedException {
+        try (Socket socket = socket()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/dossiers/batch HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                            + "Content-Type: application/x-ndjson\r\nContent-Length: 30000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // 1,000 bytes every 100 ms (10 KB/s) for 3 s: slow, but over the minimum rate.
+            for (int i = 0; i < 30; i++) {
+                out.write(new byte[1000]);
+                out.flush();
+                Thread.sleep(100);
+            }
+            String answer = readToClose(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("\"bodyBytes\":30000"), answer);
         }
     }
 
