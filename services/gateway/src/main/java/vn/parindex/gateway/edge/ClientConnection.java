@@ -62,6 +62,11 @@ import vn.parindex.gateway.proxy.Upstream;
  * if it were complete. A service that cannot be reached, or stays silent for its timeout before answering, becomes
  * a 503 problem naming it.
  *
+ * <p>Limits: a body over its service's limit is refused with 413 (by {@code Content-Length} before anything is
+ * forwarded, a chunked one as soon as it passes the limit, counted in a {@link BodyLimit}); a request the decoder
+ * could not read is 414, 431 or 400; a slow client is cut by {@link ClientDeadlines} with a 408. Every answer of the
+ * gateway's own is problem+json in plain words, and so is a service's bare refusal (non-JSON 400/408/413/414/431).
+ *
  * <p>Runs on one event loop; no field is shared with another thread.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter implements UpstreamPool.Waiter {
