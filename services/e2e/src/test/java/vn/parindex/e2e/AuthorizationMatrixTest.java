@@ -74,6 +74,15 @@ class AuthorizationMatrixTest {
                 GW + "/api/health",
                 body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
                 Duration.ofMinutes(5));
+        // The gateway merges the services' documents as they come up: wait until all four are in it.
+        set.await(
+                HTTP,
+                GW + "/q/openapi?format=json",
+                body -> body.contains("\"/api/units/{code}\"")
+                        && body.contains("\"/api/criteria-sets\"")
+                        && body.contains("\"/api/campaigns\"")
+                        && body.contains("\"/api/dossiers/batch\""),
+                Duration.ofMinutes(3));
         for (String user : List.of("admin", "editor", "officer-132", "officer-133", "appraiser", "integration")) {
             TOKENS.put(user, token(user));
         }
