@@ -201,12 +201,13 @@ class PortalJourneyTest {
 
     @Test
     void shouldAnswer503NamingAServiceThatDoesNotAnswer() throws Exception {
-        ProcessHandle scoring = set.service("scoring").orElseThrow();
-        signal(scoring, "STOP");
+        // The catalogue: the gateway waits its 10 s for it (scoring gets longer, for its own dependency budget).
+        ProcessHandle catalogue = set.service("criteria-catalogue").orElseThrow();
+        signal(catalogue, "STOP");
         try {
             long start = System.nanoTime();
             HttpResponse<String> r = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(GW + "/api/rankings/YB-DIST-2021"))
+                    HttpRequest.newBuilder(URI.create(GW + "/api/criteria-sets"))
                             .timeout(Duration.ofSeconds(30))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -214,10 +215,10 @@ class PortalJourneyTest {
             assertEquals(503, r.statusCode(), r.body());
             JsonNode problem = JSON.readTree(r.body());
             assertEquals("SERVICE_UNAVAILABLE", problem.get("code").asText());
-            assertTrue(problem.get("detail").asText().contains("scoring"), problem.toString());
+            assertTrue(problem.get("detail").asText().contains("criteria-catalogue"), problem.toString());
             assertTrue(seconds < 20, "answered after " + seconds + " s");
         } finally {
-            signal(scoring, "CONT");
+            signal(catalogue, "CONT");
         }
     }
 
