@@ -37,6 +37,15 @@ import java.util.function.Function;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /**
+     * Last of all customizers: Quarkus registers the Java time module in its own customizer, and a module registered
+     * later wins — before this, dates and timestamps were read without their limits.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
