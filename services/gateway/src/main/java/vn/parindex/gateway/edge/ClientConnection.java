@@ -223,10 +223,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             keepAlive = false;
             discarding = true;
             request = null; // released with its (empty) content by content()
-            problem(
-                    GatewayError.BAD_REQUEST,
-                    "The request could not be read: " + next.decoderResult().cause(),
-                    null);
+            Throwable cause = next.decoderResult().cause();
+            if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+                problem(GatewayError.URI_TOO_LONG, "The request line is longer than 8,192 bytes", null);
+            } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+                problem(GatewayError.HEADERS_TOO_LARGE, "The request headers are larger than 16 KB", null);
+            } else {
+                // The decoder's message names its classes: the client learns what, not how.
+                problem(GatewayError.BAD_REQUEST, "The request could not be read as HTTP/1.1", null);
+            }
             return;
         }
         if (!uri.startsWith("/")) {
