@@ -56,6 +56,7 @@ public class AssessmentResource {
         this.views = views;
     }
 
+    @Authenticated
     @GET
     @Operation(
             summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)",
@@ -213,6 +214,7 @@ public class AssessmentResource {
         return view(code, unitCode);
     }
 
+    @Authenticated
     @GET
     @Path("/history")
     @Operation(summary = "Every score change of the unit: who, when, before, after, reason")
