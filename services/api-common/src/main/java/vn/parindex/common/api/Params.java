@@ -16,11 +16,17 @@ public final class Params {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.strip());
+            date = LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.invalidParameter(name, "must be a date YYYY-MM-DD", raw);
         }
+        String reason = InputLimits.checkDate(date);
+        if (reason != null) {
+            throw ApiException.invalidParameter(name, reason, raw);
+        }
+        return date;
     }
 
     public static LocalDate requiredDate(String name, String raw) {
