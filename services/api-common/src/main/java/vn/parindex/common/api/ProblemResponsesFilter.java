@@ -23,6 +23,63 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
+    /** Query parameters every service reads as dates with {@link Params} (a date YYYY-MM-DD in the input limits). */
+    private static final java.util.Set<String> DATE_PARAMETERS =
+            java.util.Set.of("asOf", "from", "to", "receivedOn", "validFrom");
+
+    private static final java.util.Set<String> BOOLEAN_PARAMETERS =
+            java.util.Set.of("includeDerived", "includeDescendants", "dryRun", "async");
+
+    /**
+     * The resources take every parameter as text and parse it with {@link Params} and {@link PageRequest}, so the
+     * generated schema says {@code string}; the names keep one meaning across the services, and say the type here.
+     */
+    @Override
+    public org.eclipse.microprofile.openapi.models.parameters.Parameter filterParameter(
+            org.eclipse.microprofile.openapi.models.parameters.Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        String name = parameter.getName();
+        if (name == null
+                || schema == null
+                || schema.getRef() != null
+                || schema.getEnumeration() != null
+                || schema.getFormat() != null
+                || (schema.getType() != null && !schema.getType().equals(List.of(Schema.SchemaType.STRING)))) {
+            return parameter;
+        }
+        boolean query = parameter.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY;
+        if (query && DATE_PARAMETERS.contains(name)) {
+            schema.format("date");
+            describe(parameter, "A date YYYY-MM-DD, 1900-01-01 to 2199-12-31");
+        } else if (query && BOOLEAN_PARAMETERS.contains(name)) {
+            schema.type(List.of(Schema.SchemaType.BOOLEAN));
+            describe(parameter, "true or false");
+        } else if (query && name.equals("page")) {
+            schema.type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO);
+            describe(parameter, "Page number, from 0 (default 0)");
+        } else if (query && name.equals("size")) {
+            schema.type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ONE);
+            describe(
+                    parameter,
+                    "Items per page (default " + PageRequest.DEFAULT_SIZE + ", at most " + PageRequest.MAX_SIZE
+                            + "; hierarchy reads default 500, at most 20,000)");
+        } else if (name.equals("year")) {
+            schema.type(List.of(Schema.SchemaType.INTEGER))
+                    .minimum(java.math.BigDecimal.valueOf(InputLimits.MIN_DATE.getYear()))
+                    .maximum(java.math.BigDecimal.valueOf(InputLimits.MAX_DATE.getYear()));
+            describe(parameter, "A year");
+        } else if (query && (name.equals("version") || name.equals("limit") || name.equals("workingDays"))) {
+            schema.type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO);
+        }
+        return parameter;
+    }
+
+    private static void describe(org.eclipse.microprofile.openapi.models.parameters.Parameter parameter, String text) {
+        if (parameter.getDescription() == null || parameter.getDescription().isBlank()) {
+            parameter.setDescription(text);
+        }
+    }
+
     @Override
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
