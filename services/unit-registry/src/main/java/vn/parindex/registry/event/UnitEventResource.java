@@ -41,7 +41,15 @@ public class UnitEventResource {
             summary = "Record a merge, split or dissolution",
             description = "Predecessors close the day before effectiveDate, successors open on it, lineage links"
                     + " them. Children of closed units move to the merged unit, or where childMoves says.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = UnitEventDto.Response.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_EVENT, INVALID_PARENT")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(
