@@ -536,7 +536,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 var written = client.writeAndFlush(content);
                 boolean close = closeAfter || !keepAlive;
                 upstreamDone();
-                if (close) {
+                if (close && !requestComplete) {
+                    // The service answered before the whole body came (a 413 …): as for the gateway's own answers,
+                    // keep reading and dropping the rest for a while, else the reset loses the client its answer.
+                    Channel channel = ctx.channel();
+                    channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
+                    updateAutoRead();
+                } else if (close) {
                     written.addListener(ChannelFutureListener.CLOSE);
                 } else {
                     endExchange();
