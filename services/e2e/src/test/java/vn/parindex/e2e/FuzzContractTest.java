@@ -308,7 +308,7 @@ class FuzzContractTest {
             example = firstExample(doc.resolve(media.path("schema")));
         }
         byte[] body;
-        if (example != null && example.isTextual() && !mediaType.contains("json")) {
+        if (example != null && example.isTextual() && (!mediaType.endsWith("json") || looksLikeJson(example))) {
             body = example.asText().getBytes(StandardCharsets.UTF_8);
         } else if (example != null) {
             body = example.toString().getBytes(StandardCharsets.UTF_8);
@@ -322,10 +322,20 @@ class FuzzContractTest {
         return new Probe("valid", "documented example", op.method(), target, mediaType, body);
     }
 
+    /** An example given as the text of a JSON document (an ExampleObject value SmallRye kept as text). */
+    private static boolean looksLikeJson(JsonNode example) {
+        String text = example.asText().strip();
+        return text.startsWith("{") || text.startsWith("[");
+    }
+
     /** A value the schema allows, from its examples where it has them. */
     private JsonNode sample(JsonNode schemaRef, int depth) {
+        // An example beside a $ref (a property's own) wins over the referenced schema's.
+        JsonNode example = firstExample(schemaRef);
         JsonNode schema = doc.resolve(schemaRef);
-        JsonNode example = firstExample(schema);
+        if (example == null) {
+            example = firstExample(schema);
+        }
         if (example != null) {
             return example;
         }
@@ -689,6 +699,11 @@ class FuzzContractTest {
     private void checkContract(Seen seen, String where, String body) {
         if (seen.status() < 100 || seen.status() == 429 || seen.status() == 599) {
             return;
+        }
+        String input = seen.probe().input();
+        if (seen.probe().kind().equals("path parameter")
+                && (input.endsWith(": empty") || input.endsWith(": encoded slash"))) {
+            return; // the path may now name another operation (/api/dossier-jobs/ is the list): checked as fuzz only
         }
         JsonNode responses = seen.op().node().path("responses");
         JsonNode response = responses.path(String.valueOf(seen.status()));
