@@ -55,7 +55,23 @@ public class UnitEventResource {
     @APIResponse(
             responseCode = "409",
             description = "VALIDITY_OVERLAP, UNIT_CODE_EXISTS, UNIT_HAS_CHILDREN, PARENT_CYCLE")
-    public Response record(@Valid @NotNull UnitEventDto.Request request) {
+    public Response record(
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            implementation = UnitEventDto.Request.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "merge",
+                                                            value =
+                                                                    "{\"kind\": \"MERGE\", \"effectiveDate\": \"2026-04-30\", \"legalBasis\": \"Nghị quyết 30/2026/QH16\", \"predecessors\": [{\"code\": \"02680\"}, {\"code\": \"02683\"}], \"successors\": [{\"code\": \"02683\"}]}")))
+                    @Valid
+                    @NotNull
+                    UnitEventDto.Request request) {
         UnitEventService.Recorded recorded = events.recordEvent(new UnitEventService.EventRequest(
                 request.kind(),
                 request.effectiveDate(),

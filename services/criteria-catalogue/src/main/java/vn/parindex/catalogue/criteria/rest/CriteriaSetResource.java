@@ -151,7 +151,11 @@ public class CriteriaSetResource {
             description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED, DUPLICATE_NODE_CODE")
     @APIResponse(responseCode = "412", description = "REVISION_MISMATCH")
     public Response replace(
-            @RestPath String code,
+            @RestPath
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "The draft's code (the body's code must be the same)",
+                            example = "EXAMPLE_DIST_2026")
+                    String code,
             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
                             required = true,
                             content =
