@@ -222,6 +222,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         if (next.decoderResult().isFailure()) {
             keepAlive = false;
             discarding = true;
+            // The headers were not read, so whether a body follows is unknown: linger before closing (local()),
+            // else a client still sending one gets a reset instead of the answer.
+            bodyless = false;
             request = null; // released with its (empty) content by content()
             Throwable cause = next.decoderResult().cause();
             if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
