@@ -196,6 +196,10 @@ class RoutingTest {
         assertTrue(answer.contains("URI_TOO_LONG"), answer);
         assertFalse(answer.contains("io.netty"), answer);
         assertFalse(answer.contains("Exception"), answer);
+        // With a body on its way: the answer still arrives (no reset before it).
+        String withBody = raw("POST /api/units/import?dryRun=" + "y".repeat(9_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
+        assertTrue(withBody.startsWith("HTTP/1.1 414"), withBody);
     }
 
     @Test
