@@ -65,7 +65,15 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "OK",
-            headers = @Header(name = "ETag", description = "\"CAMPAIGN/UNIT-rN\": the revision of the scores"))
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "\"CAMPAIGN/UNIT-rN\": the revision of the scores",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .STRING)))
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public RestResponse<AssessmentDto.AssessmentView> get(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
