@@ -71,7 +71,26 @@ public class ProblemResponsesFilter implements OASFilter {
         } else if (query && (name.equals("version") || name.equals("limit") || name.equals("workingDays"))) {
             schema.type(List.of(Schema.SchemaType.INTEGER)).minimum(java.math.BigDecimal.ZERO);
         }
+        typedExample(parameter);
         return parameter;
+    }
+
+    /** An example written as text ({@code example = "2026"}) takes the type the parameter now has. */
+    private static void typedExample(org.eclipse.microprofile.openapi.models.parameters.Parameter parameter) {
+        Object example = parameter.getExample();
+        List<Schema.SchemaType> types = parameter.getSchema().getType();
+        if (!(example instanceof String text) || types == null) {
+            return;
+        }
+        try {
+            if (types.contains(Schema.SchemaType.INTEGER)) {
+                parameter.setExample(Long.valueOf(text.strip()));
+            } else if (types.contains(Schema.SchemaType.BOOLEAN)) {
+                parameter.setExample(Boolean.valueOf(text.strip()));
+            }
+        } catch (NumberFormatException e) {
+            // left as written: the lint names it
+        }
     }
 
     private static void describe(org.eclipse.microprofile.openapi.models.parameters.Parameter parameter, String text) {
