@@ -76,6 +76,7 @@ public class IngestionResource {
                                                 @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
                                                         name = "array",
                                                         value = "[" + ONE + "]")),
+                                // No example: SmallRye reads an NDJSON text as its first JSON object.
                                 @org.eclipse.microprofile.openapi.annotations.media.Content(
                                         mediaType = "application/x-ndjson",
                                         schema =
@@ -83,11 +84,8 @@ public class IngestionResource {
                                                         type =
                                                                 org.eclipse.microprofile.openapi.annotations.enums
                                                                         .SchemaType.STRING,
-                                                        description = "One DossierInput JSON object per line"),
-                                        examples =
-                                                @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
-                                                        name = "ndjson",
-                                                        value = ONE + "\n")),
+                                                        description =
+                                                                "One DossierInput JSON object per line (SmallRye would read an example as one JSON object)")),
                                 @org.eclipse.microprofile.openapi.annotations.media.Content(
                                         mediaType = "application/jsonl",
                                         schema =
