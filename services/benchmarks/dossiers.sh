@@ -3,12 +3,13 @@
 # stored (10 million) before the statistics are measured. BENCH_QUERIES_ONLY=1 (with BENCH_HOME of an earlier
 # run, see run.sh) skips generation and ingestion and measures the statistics on the dossiers already stored.
 N="${BENCH_DOSSIERS:-5000000}"
-./mvnw -B -q -pl services/dossier-stats dependency:build-classpath -Dmdep.outputFile="$WORK/dcp.txt" -Dmdep.includeScope=test
-DCP="services/dossier-stats/target/classes:services/dossier-stats/target/test-classes:$(cat "$WORK/dcp.txt")"
+DCP="$(classpath services/dossier-stats "$WORK/dcp.txt")"
+WARM_N="${BENCH_WARMUP_DOSSIERS:-200000}"
 tool() { "$JAVA_HOME/bin/java" -Xmx1g -cp "$DCP" vn.parindex.dossier.bench.DossierBenchmark "$@"; }
 
 awk -F, '$4 == "commune" {print $1}' services/unit-registry/src/main/resources/seed/units/units_2025.csv >"$WORK/communes.txt"
 awk -F, '$4 == "province" {print $1}' services/unit-registry/src/main/resources/seed/units/units_2025.csv >"$WORK/provinces.txt"
+cap "$WORK/communes.txt"
 JDBC="jdbc:postgresql://localhost:$PARINDEX_PG_PORT/dossier_stats"
 cat >"$WORK/Ddl.java" <<'JAVA'
 import java.sql.*;
@@ -22,8 +23,8 @@ if [[ "${BENCH_QUERIES_ONLY:-0}" != 1 ]]; then
     tool procedures "$WORK/procedures.json"
     curl -sf -o /dev/null -X PUT -H "$AUTH" -H 'Content-Type: application/json' --data-binary @"$WORK/procedures.json" "$DOSSIERS/api/procedures"
 
-    echo "bench: generating 200,000 warm-up and 2 × $N dossiers (NDJSON)"
-    tool ndjson "$WORK/communes.txt" 200000 1 W- "$WORK/warm.ndjson"
+    echo "bench: generating $WARM_N warm-up and 2 × $N dossiers (NDJSON)"
+    tool ndjson "$WORK/communes.txt" "$WARM_N" 1 W- "$WORK/warm.ndjson"
     tool ndjson "$WORK/communes.txt" "$N" 2 M- "$WORK/main.ndjson"
     tool ndjson "$WORK/communes.txt" "$N" 3 N- "$WORK/second.ndjson"
     ls -l "$WORK"/*.ndjson | awk '{print "bench:   " $5 " bytes " $9}'

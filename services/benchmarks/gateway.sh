@@ -85,8 +85,8 @@ gw_wrk() { # name url connections duration
 
 echo "bench: gateway: warm-up (JIT and connection pools of the registry, the gateway and nginx; 30 s each)"
 for url in "$BASE" "$GATEWAY" "$NGINX_URL"; do
-    gw_wrk warm "$url" "$CONNECTIONS" 25s >/dev/null
-    gw_wrk warm "$url" 1 5s >/dev/null
+    gw_wrk warm "$url" "$CONNECTIONS" "${BENCH_GW_WARMUP:-25s}" >/dev/null
+    gw_wrk warm "$url" 1 "$WARMUP" >/dev/null
 done
 {
     for i in $(seq "$ROUNDS"); do

@@ -10,8 +10,7 @@
 #     BENCH_CREATE_WARMUP (2) unmeasured, then BENCH_CREATE_ROUNDS (7) measured, a new code each time;
 #   - for reference, the registry's POST /api/units/lineage of the same members on its own.
 if [[ -z "${SCP:-}" ]]; then
-    ./mvnw -B -q -pl services/scoring dependency:build-classpath -Dmdep.outputFile="$WORK/scp.txt" -Dmdep.includeScope=test
-    SCP="services/scoring/target/classes:services/scoring/target/test-classes:$(cat "$WORK/scp.txt")"
+    SCP="$(classpath services/scoring "$WORK/scp.txt")"
 fi
 stool() { "$JAVA_HOME/bin/java" -cp "$SCP" vn.parindex.scoring.bench.ScoringBenchmark "$@"; }
 
@@ -21,6 +20,7 @@ awk -F, '$4 == "commune" {print $1}' "$SEED_UNITS/units_2024.csv" >"$WORK/commun
 awk -F, '$4 == "commune" {print $1}' "$SEED_UNITS/units_2025.csv" >"$WORK/communes.txt"
 awk -F, '$4 == "province" {print $1}' "$SEED_UNITS/units_2024.csv" >"$WORK/provinces-2024.txt"
 awk -F, '$4 == "province" {print $1}' "$SEED_UNITS/units_2025.csv" >"$WORK/provinces-2025.txt"
+for list in communes-2024 communes provinces-2024 provinces-2025; do cap "$WORK/$list.txt"; done
 CREATE_WARMUP="${BENCH_CREATE_WARMUP:-2}"
 CREATE_ROUNDS="${BENCH_CREATE_ROUNDS:-7}"
 

@@ -7,7 +7,17 @@ cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
 case "$TARGET" in registry | catalogue | dossiers | scoring | reform | gateway | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring, reform, gateway or all" >&2; exit 2 ;; esac
+# BENCH_SMOKE=1: every scenario at a tiny size, once, for a second — proves the commands work (the test command runs
+# it after the tests); its numbers mean nothing.
+if [[ "${BENCH_SMOKE:-0}" == 1 ]]; then
+    : "${BENCH_ROUNDS:=1}" "${BENCH_DURATION:=1s}" "${BENCH_WARMUP:=1s}" "${BENCH_GW_WARMUP:=1s}" "${BENCH_CONNECTIONS:=2}"
+    : "${BENCH_DOSSIERS:=2000}" "${BENCH_WARMUP_DOSSIERS:=1000}" "${BENCH_UNITS:=60}"
+    : "${BENCH_CREATE_WARMUP:=0}" "${BENCH_CREATE_ROUNDS:=1}" "${BENCH_RESULT_ROUNDS:=1}"
+    export BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_GW_WARMUP BENCH_CONNECTIONS BENCH_DOSSIERS BENCH_WARMUP_DOSSIERS BENCH_UNITS \
+        BENCH_CREATE_WARMUP BENCH_CREATE_ROUNDS BENCH_RESULT_ROUNDS
+fi
 ROUNDS="${BENCH_ROUNDS:-3}"
+WARMUP="${BENCH_WARMUP:-5s}"
 DURATION="${BENCH_DURATION:-15s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 BASE="http://localhost:8081"
@@ -79,11 +89,23 @@ PARINDEX_TOKEN=$(curl -sf -d grant_type=password -d username=admin -d password=a
 export PARINDEX_TOKEN
 AUTH="Authorization: Bearer $PARINDEX_TOKEN"
 
+# The test classpath of a service module ($1) into file $2. The module and the project modules it uses are compiled in
+# the same Maven run, so a fresh clone needs nothing installed in the local repository.
+classpath() {
+    ./mvnw -B -q -pl "$1" -am -DskipTests -Dspotless.check.skip=true test-compile dependency:build-classpath \
+        -Dmdep.outputFile="$2" -Dmdep.includeScope=test
+    # Each module of the run wrote the file in turn: the last is the asked module's.
+    echo "$1/target/classes:$1/target/test-classes:$(cat "$2")"
+}
+
+# BENCH_UNITS=N keeps the first N communes (and provinces) of each list: the smoke run's size.
+cap() { if [[ -n "${BENCH_UNITS:-}" ]]; then head -n "$BENCH_UNITS" "$1" >"$1.cap" && mv "$1.cap" "$1"; fi; }
+
 run() { # name paths-file connections [base-url]
     local name="$1" file="$2" conns="$3" base="${4:-$BASE}" threads=2 i
     [[ "$conns" -lt 2 ]] && threads=1
     # Warm-up: JIT, connection pool, PostgreSQL caches.
-    PATHS_FILE="$file" wrk -t"$threads" -c"$conns" -d5s -s services/benchmarks/wrk-paths.lua "$base" >/dev/null
+    PATHS_FILE="$file" wrk -t"$threads" -c"$conns" -d"$WARMUP" -s services/benchmarks/wrk-paths.lua "$base" >/dev/null
     for i in $(seq "$ROUNDS"); do
         PATHS_FILE="$file" wrk -t"$threads" -c"$conns" -d"$DURATION" -s services/benchmarks/wrk-paths.lua "$base" |
             grep '^RESULT' | sed "s/^RESULT/$name/"
@@ -93,8 +115,7 @@ run() { # name paths-file connections [base-url]
 if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
     # A 150-node set (10 fields × 14 criteria, every rule kind), published, for the catalogue's GET; the same
     # generator times the evaluator in process.
-    ./mvnw -B -q -pl services/criteria-catalogue dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
-    BENCH_CP="services/criteria-catalogue/target/classes:services/criteria-catalogue/target/test-classes:$(cat "$WORK/cp.txt")"
+    BENCH_CP="$(classpath services/criteria-catalogue "$WORK/cp.txt")"
     "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.criteria.bench.EvaluateBenchmark --print-set BENCH_150 >"$WORK/set.json"
     curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' --data-binary @"$WORK/set.json" "$CATALOGUE/api/criteria-sets"
     curl -sf -o /dev/null -H "$AUTH" -X POST "$CATALOGUE/api/criteria-sets/BENCH_150/publish"

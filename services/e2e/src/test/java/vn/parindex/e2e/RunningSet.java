@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * The set started exactly as the README's run command starts it — the launcher jar, from the repository root —
  * on a throw-away data folder and PostgreSQL port. Stopped (Ctrl-C equivalent: SIGTERM to the launcher) at the end.
+ * {@link #start(Path, String, Map)} starts a variant: the same launcher with more environment, which every service
+ * inherits (e.g. Keycloak's issuer instead of the gateway's local one, as docker-compose sets it).
  */
 final class RunningSet implements AutoCloseable {
 
@@ -55,6 +58,14 @@ final class RunningSet implements AutoCloseable {
     }
 
     static RunningSet start(Path root) throws IOException {
+        return start(root, "e2e-home", Map.of());
+    }
+
+    /**
+     * The set with {@code environment} added to the launcher's (and so to every service's), its data under
+     * {@code services/e2e/target/<home>}.
+     */
+    static RunningSet start(Path root, String home, Map<String, String> environment) throws IOException {
         for (int port : PORTS) {
             try (ServerSocket ignored = new ServerSocket(port)) {
                 // free
@@ -67,18 +78,19 @@ final class RunningSet implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the whole build (./parindex test)");
         }
-        Path home = root.resolve("services/e2e/target/e2e-home");
-        deleteRecursively(home);
-        Files.createDirectories(home);
-        Path log = home.resolve("launcher.log");
+        Path data = root.resolve("services/e2e/target").resolve(home);
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        Path log = data.resolve("launcher.log");
         ProcessBuilder pb = new ProcessBuilder(
                         ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        pb.environment().put("PARINDEX_HOME", home.toString());
+        pb.environment().put("PARINDEX_HOME", data.toString());
         pb.environment().put("PARINDEX_PG_PORT", "55447");
         pb.environment().put("PARINDEX_DEMO_DATA", "true");
+        pb.environment().putAll(environment);
         return new RunningSet(pb.start(), log);
     }
 

@@ -32,11 +32,13 @@ public final class GatewayError {
     public static final ErrorCode BAD_GATEWAY =
             ErrorCode.of("BAD_GATEWAY", 502, "A service answered with something that is not valid HTTP");
 
-    public static final ErrorCode URI_TOO_LONG =
-            ErrorCode.of("URI_TOO_LONG", 414, "The request line (path and query) is too long");
+    public static final ErrorCode BAD_REQUEST = ErrorCode.of("BAD_REQUEST", 400, "The request is not valid HTTP/1.1");
+
+    public static final ErrorCode REQUEST_TIMEOUT =
+            ErrorCode.of("REQUEST_TIMEOUT", 408, "The request did not arrive in time");
+
+    public static final ErrorCode URI_TOO_LONG = ErrorCode.of("URI_TOO_LONG", 414, "The request target is too long");
 
     public static final ErrorCode HEADERS_TOO_LARGE =
             ErrorCode.of("HEADERS_TOO_LARGE", 431, "The request headers are too large");
-
-    public static final ErrorCode BAD_REQUEST = ErrorCode.of("BAD_REQUEST", 400, "The request is not valid HTTP/1.1");
 }

@@ -27,7 +27,9 @@ import vn.parindex.gateway.proxy.RouteTable;
  * Stand-ins for the four services (JDK HTTP servers on free ports), so the gateway's tests need no database. Each
  * echoes what it received as JSON ({@code service, method, uri, headers, bodyBytes}), answers
  * {@code /q/health/ready} and serves a small OpenAPI document with paths of its own (a {@code PageResponse} that
- * differs in scoring, an identical {@code LocalDate} everywhere). Switches per service:
+ * differs in scoring, an identical {@code LocalDate} everywhere). A path ending in {@code /bare-<status>} is answered
+ * with that status and no body, as a Quarkus service's HTTP layer refuses a request. {@link #requests} counts the
+ * API requests each stub has seen. Switches per service:
  * {@link #silence} (accepts connections, never answers), {@link #refuse} (stops listening), {@link #restore}.
  *
  * <p>With the argument {@code documents=real} the stubs serve the real services' documents from
@@ -117,6 +119,11 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         RouteTable.SERVICES.forEach(StubUpstreams::restore);
     }
 
+    /** How many requests outside {@code /q/} the service has received (whole heads; their bodies may break off). */
+    public static int requests(String service) {
+        return STUBS.get(service).requests.get();
+    }
+
     public static String url(String service) {
         return "http://127.0.0.1:" + STUBS.get(service).port;
     }
@@ -186,6 +193,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         private volatile CountDownLatch silence = new CountDownLatch(1);
         private volatile HttpServer server;
         private volatile int port;
+        private final java.util.concurrent.atomic.AtomicInteger requests =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         Stub(String service, String openapi) {
             this.service = service;
@@ -240,7 +249,12 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                     send(exchange, 200, "application/json", openapi);
                 } else if (path.equals("/q/health/ready")) {
                     send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+                } else if (path.matches(".*/bare-[0-9]{3}")) {
+                    requests.incrementAndGet();
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.sendResponseHeaders(Integer.parseInt(path.substring(path.length() - 3)), -1);
                 } else {
+                    requests.incrementAndGet();
                     echo(exchange);
                 }
             }

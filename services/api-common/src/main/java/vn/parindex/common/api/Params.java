@@ -20,11 +20,11 @@ public final class Params {
         try {
             date = LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidParameter(name, "must be a date YYYY-MM-DD", raw);
+            throw ApiException.invalidParameter(name, "must be a date YYYY-MM-DD", InputLimits.echo(raw));
         }
-        String reason = InputLimits.checkDate(date);
-        if (reason != null) {
-            throw ApiException.invalidParameter(name, reason, raw);
+        String outOfRange = InputLimits.checkDate(date);
+        if (outOfRange != null) {
+            throw ApiException.invalidParameter(name, outOfRange, raw);
         }
         return date;
     }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +61,8 @@ public class ProblemExceptionMappers {
         String field = "body";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = jsonPath(mapping.getPath());
+        } else if (duplicateKey(e) != null) {
+            field = duplicateKey(e);
         }
         String message = describe(e);
         return problem(
@@ -80,10 +81,8 @@ public class ProblemExceptionMappers {
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
             return "must not be null";
         }
-        if (e instanceof JsonParseException
-                && e.getOriginalMessage() != null
-                && e.getOriginalMessage().startsWith("Duplicate field")) {
-            return "repeats a key (" + e.getOriginalMessage().replace("Duplicate field ", "") + "): each key once";
+        if (duplicateKey(e) != null) {
+            return "is given twice: each key once";
         }
         if (e instanceof JsonParseException) {
             var at = e.getLocation();
@@ -116,6 +115,16 @@ public class ProblemExceptionMappers {
             return "must be an object";
         }
         return "cannot be read";
+    }
+
+    /** The key a strict parser found twice ("Duplicate field 'code'"), or {@code null}. */
+    private static String duplicateKey(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (!(e instanceof JsonParseException) || m == null || !m.startsWith("Duplicate field '")) {
+            return null;
+        }
+        int end = m.lastIndexOf('\'');
+        return end > 17 ? InputLimits.echo(m.substring(17, end)) : null;
     }
 
     private static String rejected(JsonProcessingException e) {
@@ -214,17 +223,34 @@ public class ProblemExceptionMappers {
         return status >= 500 ? CommonError.INTERNAL_ERROR : CommonError.CONFLICT;
     }
 
+    /**
+     * The JSON path of a violation as a client wrote it: {@code predecessors[1].code}, {@code codes[2]}; method
+     * validation's method and argument nodes are dropped.
+     */
     private static String fieldName(ConstraintViolation<?> v) {
-        // Method validation paths look like "create.request.name": drop the method and argument names.
-        List<String> nodes = new ArrayList<>();
-        v.getPropertyPath().forEach(n -> nodes.add(n.getName()));
-        if (nodes.size() > 2 && v.getRootBeanClass() != null && v.getExecutableParameters() != null) {
-            return String.join(".", nodes.subList(2, nodes.size()));
+        StringBuilder sb = new StringBuilder();
+        for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+            switch (n.getKind()) {
+                case METHOD, CONSTRUCTOR, PARAMETER, CROSS_PARAMETER, RETURN_VALUE -> {
+                    continue;
+                }
+                default -> {}
+            }
+            if (n.isInIterable()) {
+                Object at = n.getIndex() != null ? n.getIndex() : n.getKey();
+                if (at != null) {
+                    sb.append('[').append(InputLimits.echo(at)).append(']');
+                }
+            }
+            String name = n.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(name);
+            }
         }
-        if (nodes.size() == 2 && v.getExecutableParameters() != null) {
-            return nodes.get(1);
-        }
-        return String.join(".", nodes);
+        return sb.isEmpty() ? "body" : sb.toString();
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

@@ -1,5 +1,6 @@
 package vn.parindex.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -43,6 +44,16 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration timeout();
 
+    /**
+     * The largest request body the gateway passes to a service (a {@code Content-Length} over it is refused before
+     * anything is forwarded, a chunked body as soon as it passes it): 413 from the gateway. Quarkus' own default
+     * ({@code quarkus.http.limits.max-body-size}, 10 MB), which the registry and the catalogue keep; a service with
+     * a larger limit of its own gets it in {@link UpstreamConfig#maxBodySize()}. Never above the service's limit,
+     * so the service never cuts a body off half-read.
+     */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
     /** Connections kept open to each service; more requests than this wait for a free one. */
     @WithDefault("128")
     int maxConnectionsPerUpstream();
@@ -72,6 +83,40 @@ public interface GatewayConfig {
         Duration idleTimeout();
 
         /**
+         * How long a client may take to send a request's head (request line and headers), from its first byte (on a
+         * new connection: from its opening): slow or stalled heads get a 408 and the connection closes.
+         */
+        @WithDefault("30s")
+        Duration headerTimeout();
+
+        /**
+         * How long a request body may pause while the gateway is reading it (no byte at all): a stalled or
+         * trickling upload gets a 408 (or, once an answer has begun, the connection closes). Time the gateway itself
+         * holds the body back (a slow service) does not count.
+         */
+        @WithDefault("60s")
+        Duration bodyTimeout();
+
+        /**
+         * The slowest a request body may come, in bytes per second, averaged over each period of {@link
+         * #bodyTimeout()} in which the gateway reads it: a body that trickles in (a byte now and then, never idle
+         * for long) gets a 408 as a stalled one does. 0: no minimum.
+         */
+        @WithDefault("512")
+        MemorySize bodyMinRate();
+
+        /**
+         * The longest request line (method, target, version) the gateway reads; longer ones get a 414. Quarkus'
+         * default, so every line the gateway passes a service can read.
+         */
+        @WithDefault("4096")
+        int maxInitialLineLength();
+
+        /** The most header bytes a request may carry; more get a 431. Below Quarkus' default (20K). */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
+
+        /**
          * IP addresses of load balancers in front of the gateway: for their connections the client is the last
          * {@code X-Forwarded-For} entry (what the balancer added), not the balancer itself.
          */
@@ -84,6 +129,12 @@ public interface GatewayConfig {
 
         /** Overrides {@link GatewayConfig#timeout()} for this service. */
         Optional<Duration> timeout();
+
+        /**
+         * Overrides {@link GatewayConfig#maxBodySize()} for this service: its own {@code
+         * quarkus.http.limits.max-body-size}, never more.
+         */
+        Optional<MemorySize> maxBodySize();
     }
 
     /** Token bucket per client (token subject, else IP address), in memory. */

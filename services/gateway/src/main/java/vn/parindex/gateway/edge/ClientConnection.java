@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,6 +21,8 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
@@ -59,6 +62,11 @@ import vn.parindex.gateway.proxy.Upstream;
  * if it were complete. A service that cannot be reached, or stays silent for its timeout before answering, becomes
  * a 503 problem naming it.
  *
+ * <p>Limits: a body over its service's limit is refused with 413 (by {@code Content-Length} before anything is
+ * forwarded, a chunked one as soon as it passes the limit, counted in a {@link BodyLimit}); a request the decoder
+ * could not read is 414, 431 or 400; a slow client is cut by {@link ClientDeadlines} with a 408. Every answer of the
+ * gateway's own is problem+json in plain words, and so is a service's bare refusal (non-JSON 400/408/413/414/431).
+ *
  * <p>Runs on one event loop; no field is shared with another thread.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter implements UpstreamPool.Waiter {
@@ -71,6 +79,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private static final long LINGER_MS = 2000;
 
     private final Edge edge;
+    private final ClientDeadlines deadlines;
     private ChannelHandlerContext ctx;
     private String clientAddress;
     private String clientKey;
@@ -105,12 +114,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private boolean answerDone;
 
     private long started;
+    private BodyLimit body;
     private UpstreamPool pool;
     private Channel upstream;
     private List<HttpContent> held;
 
-    ClientConnection(Edge edge) {
+    ClientConnection(Edge edge, ClientDeadlines deadlines) {
         this.edge = edge;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -174,6 +185,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             ctx.close();
             return;
         }
+        if (event instanceof ClientDeadlines.Expired expired) {
+            timedOut(expired);
+            return;
+        }
         ctx.fireUserEventTriggered(event);
     }
 
@@ -201,16 +216,34 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         method = next.method();
         version = next.protocolVersion();
         HttpHeaders headers = next.headers();
-        keepAlive = HttpUtil.isKeepAlive(next);
-        bodyless = !HttpUtil.isTransferEncodingChunked(next) && HttpUtil.getContentLength(next, 0L) == 0L;
         requestComplete = false;
         discarding = false;
         answered = false;
         closeAfter = false;
         silent = false;
         answerDone = false;
+        body = new BodyLimit();
         pool = null;
         requestId = RequestIds.keepOrCreate(headers.get(X_REQUEST_ID));
+        if (next.decoderResult().isFailure()) {
+            // Its headers may be anything (a Content-Length that is no number): none is read. The decoder reads
+            // nothing more of this connection: answer, then close once the client had time to read the answer (it
+            // may still be sending the rest of its head).
+            deadlines.headReceived(false);
+            keepAlive = false;
+            discarding = true;
+            bodyless = false;
+            request = null; // released with its (empty) content by content()
+            path = null; // the target may be the decoder's placeholder, or the very thing that was too long
+            api = false;
+            origin = null;
+            corsAllowed = false;
+            unreadable(next.decoderResult().cause());
+            return;
+        }
+        keepAlive = HttpUtil.isKeepAlive(next);
+        bodyless = !HttpUtil.isTransferEncodingChunked(next) && HttpUtil.getContentLength(next, 0L) == 0L;
+        deadlines.headReceived(!bodyless);
         String uri = next.uri();
         int query = uri.indexOf('?');
         path = query < 0 ? uri : uri.substring(0, query);
@@ -219,24 +252,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         forwardedFor = edge.trustsForwardedFor(clientAddress) ? headers.get(X_FORWARDED_FOR) : null;
         corsAllowed = api && edge.cors().allows(origin);
 
-        if (next.decoderResult().isFailure()) {
-            keepAlive = false;
-            discarding = true;
-            // The headers were not read, so whether a body follows is unknown: linger before closing (local()),
-            // else a client still sending one gets a reset instead of the answer.
-            bodyless = false;
-            request = null; // released with its (empty) content by content()
-            Throwable cause = next.decoderResult().cause();
-            if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
-                problem(GatewayError.URI_TOO_LONG, "The request line is longer than 8,192 bytes", null);
-            } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
-                problem(GatewayError.HEADERS_TOO_LARGE, "The request headers are larger than 16 KB", null);
-            } else {
-                // The decoder's message names its classes: the client learns what, not how.
-                problem(GatewayError.BAD_REQUEST, "The request could not be read as HTTP/1.1", null);
-            }
-            return;
-        }
         if (!uri.startsWith("/")) {
             // Absolute-form (http://host/...) or '*': the gateway is no forward proxy.
             keepAlive = false;
@@ -276,7 +291,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 try {
                     awaiting = false;
                     updateAutoRead();
-                    if (channel.isActive() && inExchange) {
+                    if (channel.isActive() && inExchange && !answered) {
                         verified(result);
                     }
                 } catch (RuntimeException e) {
@@ -366,6 +381,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private void forward(UpstreamPool target) {
         pool = target;
+        long max = target.upstream().maxBodyBytes();
+        boolean over = body.limitTo(max); // what came while the token was checked
+        long declared = HttpUtil.isTransferEncodingChunked(request) ? -1 : HttpUtil.getContentLength(request, -1L);
+        if (declared > max) {
+            // Refused unread, before anything goes to the service (and before a 100 Continue invites the body).
+            tooLarge("this one declares " + declared + " bytes");
+            return;
+        }
+        if (over) {
+            tooLarge("this one is longer");
+            return;
+        }
         boolean expectContinue = HttpUtil.is100ContinueExpected(request);
         EdgeMessages.prepareForService(request, clientAddress, target.upstream(), requestId);
         if (expectContinue) {
@@ -412,7 +439,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     public void failed(Throwable cause) {
         awaiting = false;
         updateAutoRead();
-        if (ctx.channel().isActive() && inExchange) {
+        if (ctx.channel().isActive() && inExchange && !answered) {
             unavailable(cause);
         }
     }
@@ -428,6 +455,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         }
         if (last) {
             requestComplete = true;
+            deadlines.bodyReceived();
         }
         if (discarding || answered) {
             content.release();
@@ -438,6 +466,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                     ctx.close(); // the unread rest of an early-answered body is read: now the close is clean
                 }
             }
+            return;
+        }
+        if (body.add(content.content().readableBytes())) {
+            content.release();
+            tooLarge("this one is longer");
             return;
         }
         if (upstream != null) {
@@ -493,14 +526,19 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         }
     }
 
-    /** Reads the client only when the current exchange can take what comes next. */
+    /**
+     * Reads the client only when the current exchange can take what comes next. After a last answer whose unread
+     * body is being dropped nothing is written any more (the output may be shut, which makes the channel unwritable):
+     * the rest is read whatever the writability, or the client would be stuck sending it.
+     */
     void updateAutoRead() {
         boolean want = later.isEmpty()
                 && !awaiting
-                && ctx.channel().isWritable()
+                && (ctx.channel().isWritable() || (answerDone && discarding))
                 && (upstream == null || upstream.isWritable());
         if (want != reading) {
             reading = want;
+            deadlines.reading(want);
             ctx.channel().config().setAutoRead(want);
         }
     }
@@ -521,6 +559,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 ReferenceCountUtil.release(msg);
                 return;
             }
+            ErrorCode bare = EdgeMessages.bareError(response);
+            if (bare != null) {
+                ReferenceCountUtil.release(msg);
+                replaceBareError(bare);
+                return;
+            }
             if (msg instanceof FullHttpResponse full) {
                 answerHead(new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers()));
                 msg = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
@@ -539,13 +583,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 var written = client.writeAndFlush(content);
                 boolean close = closeAfter || !keepAlive;
                 upstreamDone();
-                if (close && !requestComplete) {
-                    // The service answered before the whole body came (a 413 …): as for the gateway's own answers,
-                    // keep reading and dropping the rest for a while, else the reset loses the client its answer.
-                    Channel channel = ctx.channel();
-                    channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
-                    updateAutoRead();
-                } else if (close) {
+                if (close) {
                     written.addListener(ChannelFutureListener.CLOSE);
                 } else {
                     endExchange();
@@ -642,6 +680,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     private void endExchange() {
         inExchange = false;
+        deadlines.exchangeEnded();
         answered = false;
         discarding = false;
         releaseHeld();
@@ -715,8 +754,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         var written = ctx.writeAndFlush(response);
         if (closeAfter && !requestComplete) {
             // Closing with unread bytes makes the kernel reset the connection, and the client may lose the answer:
-            // keep reading (and dropping) the rest for a while, then close.
+            // end the answer's direction at once (the client reads to its end), keep reading (and dropping) the rest
+            // for a while, then close.
+            deadlines.bodyReceived();
             Channel channel = ctx.channel();
+            written.addListener(done -> {
+                if (channel instanceof DuplexChannel duplex && duplex.isActive()) {
+                    duplex.shutdownOutput();
+                }
+            });
             channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
             updateAutoRead();
         } else if (closeAfter || !keepAlive) {
@@ -725,6 +771,109 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             endExchange();
         }
         // else: the end of the (empty) request body ends the exchange (content()).
+    }
+
+    /** A request the decoder could not read: 414, 431 or 400, in words without the decoder's own. */
+    private void unreadable(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            problem(
+                    GatewayError.URI_TOO_LONG,
+                    "The request line (method, target and version) is longer than "
+                            + edge.limits().maxInitialLineLength() + " bytes",
+                    Map.of("maxBytes", edge.limits().maxInitialLineLength()));
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            problem(
+                    GatewayError.HEADERS_TOO_LARGE,
+                    "The request headers are larger than " + edge.limits().maxHeaderSize() + " bytes",
+                    Map.of("maxBytes", edge.limits().maxHeaderSize()));
+        } else {
+            LOG.debugf("unreadable request from %s: %s", clientAddress, String.valueOf(cause));
+            problem(GatewayError.BAD_REQUEST, "The request line or headers are not valid HTTP/1.1 (RFC 9112)", null);
+        }
+    }
+
+    /** The body is over the limit of the service it goes to: refused, and the service gets none of it whole. */
+    private void tooLarge(String why) {
+        long max = body.max();
+        keepAlive = false;
+        dropUpstream(); // without its last chunk: the service takes nothing of it for a whole body
+        problem(
+                GatewayError.REQUEST_TOO_LARGE,
+                "Bodies sent to " + path + " may be at most " + Upstream.sizeText(max) + " (" + max + " bytes); " + why,
+                Map.of("maxBytes", max));
+    }
+
+    /**
+     * A slow client ran out of time: a head that did not arrive whole is answered 408 if any of it came (a
+     * connection that never sent a byte is just closed); a stalled body is answered 408 unless the answer has begun.
+     * The connection closes either way.
+     */
+    private void timedOut(ClientDeadlines.Expired expired) {
+        if (expired == ClientDeadlines.Expired.HEAD) {
+            if (inExchange) {
+                return;
+            }
+            if (!deadlines.headStarted()) {
+                ctx.close();
+                return;
+            }
+            // No request was read: a fresh exchange of the gateway's own.
+            inExchange = true;
+            method = HttpMethod.GET;
+            version = HttpVersion.HTTP_1_1;
+            path = null;
+            requestId = RequestIds.keepOrCreate(null);
+            api = false;
+            corsAllowed = false;
+            keepAlive = false;
+            bodyless = true;
+            requestComplete = true;
+            discarding = true;
+            answered = false;
+            closeAfter = false;
+            answerDone = false;
+            problem(
+                    GatewayError.REQUEST_TIMEOUT,
+                    "The request line and headers did not arrive within "
+                            + Upstream.durationText(edge.limits().headerTimeout()),
+                    null);
+            return;
+        }
+        if (!inExchange || requestComplete) {
+            return;
+        }
+        if (answered) {
+            ctx.close();
+            return;
+        }
+        keepAlive = false;
+        discarding = true;
+        requestComplete = true; // nothing more of it is read: the answer closes the connection
+        dropUpstream();
+        String detail = expired == ClientDeadlines.Expired.SLOW_BODY
+                ? "The request body came slower than " + edge.limits().minBodyBytesPerSecond()
+                        + " bytes per second over "
+                        + Upstream.durationText(edge.limits().bodyTimeout())
+                : "The request body stopped arriving: nothing came for "
+                        + Upstream.durationText(edge.limits().bodyTimeout());
+        problem(GatewayError.REQUEST_TIMEOUT, detail, null);
+    }
+
+    /**
+     * A service refused the request with an error that is not problem+json (its HTTP layer's bare 413, 414, 431,
+     * 400, 408): the client gets the gateway's problem of the same status instead.
+     */
+    private void replaceBareError(ErrorCode code) {
+        Upstream target = pool.upstream();
+        dropUpstream(); // its body is not read; the connection is not reusable
+        String detail = switch (code.status()) {
+            case 413 -> target.name() + " refused the request body as too large";
+            case 414 -> target.name() + " refused the request line as too long";
+            case 431 -> target.name() + " refused the request headers as too large";
+            case 408 -> target.name() + " did not receive the request in time";
+            default -> target.name() + " could not read the request";
+        };
+        problem(code, detail, Map.of("service", target.name()));
     }
 
     /** The 503 that replaces a failed exchange: the service named, and why in words a caller can act on. */

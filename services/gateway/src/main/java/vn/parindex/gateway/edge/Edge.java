@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.http.impl.HttpUtils;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,14 @@ final class Edge {
     /** {@code /api/...} paths the gateway answers itself (its own endpoints), not a service. */
     static final Set<String> OWN_API_PATHS = Set.of("/api/health");
 
+    /** What the edge accepts from a client (the words of its 408, 414 and 431 answers come from here). */
+    record Limits(
+            int maxInitialLineLength,
+            int maxHeaderSize,
+            Duration headerTimeout,
+            Duration bodyTimeout,
+            long minBodyBytesPerSecond) {}
+
     private final Admission admission;
     private final CorsPolicy cors;
     private final List<Upstream> upstreams;
@@ -33,6 +42,7 @@ final class Edge {
     private final int maxConnections;
     private final SslContext ssl;
     private final Set<String> trustedProxies;
+    private final Limits limits;
 
     Edge(
             Admission admission,
@@ -42,7 +52,8 @@ final class Edge {
             Class<? extends Channel> channelType,
             int maxConnections,
             SslContext ssl,
-            Set<String> trustedProxies) {
+            Set<String> trustedProxies,
+            Limits limits) {
         this.admission = admission;
         this.cors = cors;
         this.upstreams = new ArrayList<>(services);
@@ -61,6 +72,11 @@ final class Edge {
         this.maxConnections = maxConnections;
         this.ssl = ssl;
         this.trustedProxies = Set.copyOf(trustedProxies);
+        this.limits = limits;
+    }
+
+    Limits limits() {
+        return limits;
     }
 
     /** Whether connections from {@code address} are a load balancer's, whose X-Forwarded-For names the client. */

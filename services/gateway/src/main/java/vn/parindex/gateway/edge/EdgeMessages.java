@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -16,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import vn.parindex.common.api.ErrorCode;
 import vn.parindex.common.api.Problem;
+import vn.parindex.gateway.GatewayError;
 import vn.parindex.gateway.proxy.Problems;
 import vn.parindex.gateway.proxy.RequestIds;
 import vn.parindex.gateway.proxy.Upstream;
@@ -120,6 +123,26 @@ final class EdgeMessages {
         }
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
         return response;
+    }
+
+    /**
+     * The gateway's error code for a service's error answer that is not JSON (its HTTP layer's bare 400, 408, 413,
+     * 414, 431, empty or plain text), which the client gets as problem+json instead; null for every other answer.
+     */
+    static ErrorCode bareError(HttpResponse response) {
+        ErrorCode code = switch (response.status().code()) {
+            case 400 -> GatewayError.BAD_REQUEST;
+            case 408 -> GatewayError.REQUEST_TIMEOUT;
+            case 413 -> GatewayError.REQUEST_TOO_LARGE;
+            case 414 -> GatewayError.URI_TOO_LONG;
+            case 431 -> GatewayError.HEADERS_TOO_LARGE;
+            default -> null;
+        };
+        if (code == null) {
+            return null;
+        }
+        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return type != null && type.toLowerCase(Locale.ROOT).contains("json") ? null : code;
     }
 
     /** A problem+json answer; {@code header} (may be null) with {@code value} is added. */

@@ -68,7 +68,15 @@ public class EdgeServer {
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         Class<? extends Channel> clientType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
 
-        Upstream own = new Upstream("gateway", config.ownUrl(), config.ownTimeout());
+        Upstream own = new Upstream("gateway", config.ownUrl(), config.ownTimeout(), Admission.MAX_OWN_BODY_BYTES);
+        int maxHeaderSize =
+                (int) Math.min(Integer.MAX_VALUE, http.maxHeaderSize().asLongValue());
+        Edge.Limits limits = new Edge.Limits(
+                http.maxInitialLineLength(),
+                maxHeaderSize,
+                http.headerTimeout(),
+                http.bodyTimeout(),
+                http.bodyMinRate().asLongValue());
         Edge edge = new Edge(
                 admission,
                 CorsPolicy.from(ConfigProvider.getConfig()),
@@ -77,8 +85,11 @@ public class EdgeServer {
                 clientType,
                 config.maxConnectionsPerUpstream(),
                 clientSsl(),
-                http.trustedProxies().orElse(Set.of()));
+                http.trustedProxies().orElse(Set.of()),
+                limits);
         long idleMs = http.idleTimeout().toMillis();
+        long headNanos = http.headerTimeout().toNanos();
+        long bodyNanos = http.bodyTimeout().toNanos();
         listener = new ServerBootstrap()
                 .group(group)
                 .channel(serverType)
@@ -87,11 +98,16 @@ public class EdgeServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new HttpServerCodec(8192, 16 * 1024, 64 * 1024));
+                        // Before the decoder: it watches bytes arrive, before they make a message.
+                        ClientDeadlines deadlines =
+                                new ClientDeadlines(headNanos, bodyNanos, limits.minBodyBytesPerSecond());
+                        channel.pipeline().addLast(deadlines);
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec(limits.maxInitialLineLength(), maxHeaderSize, 64 * 1024));
                         if (idleMs > 0) {
                             channel.pipeline().addLast(new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS));
                         }
-                        channel.pipeline().addLast(new ClientConnection(edge));
+                        channel.pipeline().addLast(new ClientConnection(edge, deadlines));
                     }
                 })
                 .bind(http.host(), http.port())

@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  *   <li>Tags are united by name; one {@code servers} entry (the gateway); a {@code bearerAuth} scheme with
  *       optional security on every operation (anonymous reads are allowed; the services decide).
  *   <li>Every {@code /api/...} operation also lists what the gateway itself may answer on it — 401
- *       {@code INVALID_TOKEN}, 414 {@code URI_TOO_LONG}, 429 {@code RATE_LIMITED}, 503 {@code SERVICE_UNAVAILABLE} —
- *       unless the service
+ *       {@code INVALID_TOKEN}, 414 {@code URI_TOO_LONG}, 429 {@code RATE_LIMITED}, 503 {@code SERVICE_UNAVAILABLE},
+ *       and on operations with a request body 413 {@code REQUEST_TOO_LARGE} — unless the service
  *       documents that status already.
  *   <li>An {@code operationId} already taken by an earlier document gets the service's prefix.
  * </ul>
@@ -114,7 +114,7 @@ public final class OpenApiMerger {
                 gatewayResponse(
                         responses,
                         "GatewayUriTooLong",
-                        "URI_TOO_LONG (answered by the gateway): the request line (path and query) is over 8,192 bytes",
+                        "URI_TOO_LONG (answered by the gateway): the request line (path and query) is over the gateway's limit",
                         false));
         byStatus.put(
                 "429",
@@ -132,6 +132,12 @@ public final class OpenApiMerger {
                         "SERVICE_UNAVAILABLE (answered by the gateway): the service named in context.service did not answer"
                                 + " in time or is down",
                         false));
+        String tooLarge = gatewayResponse(
+                responses,
+                "GatewayRequestTooLarge",
+                "REQUEST_TOO_LARGE (answered by the gateway): the body is over the service's limit (context.maxBytes),"
+                        + " refused before the service gets it",
+                false);
         paths.fields().forEachRemaining(path -> {
             if (!path.getKey().startsWith("/api/")) {
                 return;
@@ -150,6 +156,9 @@ public final class OpenApiMerger {
                         operationResponses.putObject(status).put("$ref", COMPONENTS_REF + "responses/" + name);
                     }
                 });
+                if (operationNode.has("requestBody") && !operationResponses.has("413")) {
+                    operationResponses.putObject("413").put("$ref", COMPONENTS_REF + "responses/" + tooLarge);
+                }
             });
         });
     }

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One service behind the gateway: its name (as in the route table and in 503 answers), base URL and the time it
- * may stay silent before the gateway gives up on it.
+ * One service behind the gateway: its name (as in the route table and in 503 answers), base URL, the time it
+ * may stay silent before the gateway gives up on it, and the largest request body it takes.
  */
-public record Upstream(String name, URI url, Duration timeout) {
+public record Upstream(String name, URI url, Duration timeout, long maxBodyBytes) {
 
     public Upstream {
         Objects.requireNonNull(name, "name");
@@ -29,6 +29,9 @@ public record Upstream(String name, URI url, Duration timeout) {
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout of " + name + " must be positive");
+        }
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("max-body-size of " + name + " must not be negative");
         }
     }
 
@@ -52,10 +55,29 @@ public record Upstream(String name, URI url, Duration timeout) {
 
     /** "10 s", "1.5 s", "250 ms": how the timeout reads in a 503's detail. */
     public String timeoutText() {
-        long ms = timeout.toMillis();
+        return durationText(timeout);
+    }
+
+    /** "10 s", "1.5 s", "250 ms": how a duration reads in a problem's detail. */
+    public static String durationText(Duration duration) {
+        long ms = duration.toMillis();
         if (ms < 1000) {
             return ms + " ms";
         }
         return (ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0)) + " s";
+    }
+
+    /** "10 MB", "16 KB", "1500 bytes": how a size in bytes reads in a problem's detail (binary units). */
+    public static String sizeText(long bytes) {
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GB";
+        }
+        if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes >= 1L << 10 && bytes % (1L << 10) == 0) {
+            return (bytes >> 10) + " KB";
+        }
+        return bytes + " bytes";
     }
 }

@@ -29,7 +29,11 @@ public class Upstreams {
                         + name + ".url (environment PARINDEX_GATEWAY_UPSTREAMS_"
                         + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL)");
             }
-            upstreams.add(new Upstream(name, upstream.url(), upstream.timeout().orElse(config.timeout())));
+            upstreams.add(new Upstream(
+                    name,
+                    upstream.url(),
+                    upstream.timeout().orElse(config.timeout()),
+                    upstream.maxBodySize().orElse(config.maxBodySize()).asLongValue()));
         }
         return List.copyOf(upstreams);
     }

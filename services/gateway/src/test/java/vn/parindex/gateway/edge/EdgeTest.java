@@ -43,11 +43,15 @@ class EdgeTest {
                 null,
                 java.util.List.of(),
                 new vn.parindex.gateway.proxy.Upstream(
-                        "gateway", java.net.URI.create("http://127.0.0.1:8079"), java.time.Duration.ofSeconds(1)),
+                        "gateway",
+                        java.net.URI.create("http://127.0.0.1:8079"),
+                        java.time.Duration.ofSeconds(1),
+                        16 * 1024),
                 null,
                 1,
                 null,
-                java.util.Set.of("10.0.0.5"));
+                java.util.Set.of("10.0.0.5"),
+                null);
         assertTrue(edge.trustsForwardedFor("10.0.0.5"));
         assertFalse(edge.trustsForwardedFor("203.0.113.7"));
         assertEquals("198.51.100.2", Edge.lastForwardedFor("203.0.113.7, 198.51.100.2"));

@@ -167,10 +167,37 @@ class OpenApiMergerTest {
                 ranking.at("/503/$ref").asText());
         // The service's own 404 stays; the token endpoint is the gateway's and documents its own answers.
         assertEquals("no", ranking.at("/404/description").asText());
+        assertFalse(ranking.has("413"), "a read without a body cannot be too large");
         assertFalse(merged.at("/paths/~1auth~1token/post/responses").has("429"));
         assertEquals(
                 "#/components/schemas/Problem",
                 merged.at("/components/responses/GatewayRateLimited/content/application~1problem+json/schema/$ref")
+                        .asText());
+    }
+
+    @Test
+    void shouldDocumentTheGatewaysBodyLimitOnOperationsWithABody() throws Exception {
+        String gateway = "{\"components\":{\"schemas\":{\"Problem\":{\"type\":\"object\"}}}}";
+        String registry = """
+                {"paths":{"/api/units":{
+                  "post":{"requestBody":{"content":{"application/json":{}}},"responses":{"201":{"description":"ok"}}},
+                  "get":{"responses":{"200":{"description":"ok"}}}},
+                 "/api/units/import":{"post":{"requestBody":{"content":{"text/csv":{}}},
+                  "responses":{"413":{"description":"the service's own"}}}}}}
+                """;
+        JsonNode merged = OpenApiMerger.merge(
+                INFO,
+                List.of(
+                        new OpenApiMerger.Source("gateway", JSON.readTree(gateway), p -> true),
+                        new OpenApiMerger.Source("unit-registry", JSON.readTree(registry), p -> true)));
+
+        assertEquals(
+                "#/components/responses/GatewayRequestTooLarge",
+                merged.at("/paths/~1api~1units/post/responses/413/$ref").asText());
+        assertFalse(merged.at("/paths/~1api~1units/get/responses").has("413"));
+        assertEquals(
+                "the service's own",
+                merged.at("/paths/~1api~1units~1import/post/responses/413/description")
                         .asText());
     }
 

@@ -1,7 +1,7 @@
 package vn.parindex.scoring.assessment;
 
-import io.quarkus.security.Authenticated;
-import jakarta.validation.Valid;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.parindex.common.api.Actor;
+import vn.parindex.common.api.Bodies;
 import vn.parindex.common.api.RevisionTag;
+import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.Examples;
 import vn.parindex.scoring.campaign.Caller;
 import vn.parindex.scoring.campaign.CampaignService;
@@ -42,21 +44,24 @@ public class AssessmentResource {
     private final CampaignService campaigns;
     private final ScoreStore store;
     private final AssessmentViews views;
+    private final Validator validator;
 
     public AssessmentResource(
             AssessmentService assessments,
             Caller caller,
             CampaignService campaigns,
             ScoreStore store,
-            AssessmentViews views) {
+            AssessmentViews views,
+            Validator validator) {
         this.assessments = assessments;
         this.caller = caller;
         this.campaigns = campaigns;
         this.store = store;
         this.views = views;
+        this.validator = validator;
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.APPRAISER, Roles.UNIT_OFFICER})
     @GET
     @Operation(
             summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)",
@@ -96,7 +101,7 @@ public class AssessmentResource {
                 .build();
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER})
     @PUT
     @Path("/scores")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -119,7 +124,6 @@ public class AssessmentResource {
                                                     @ExampleObject(
                                                             name = "a level, a ratio and points",
                                                             value = Examples.SELF_SCORES)))
-                    @Valid
                     @NotNull
                     AssessmentDto.SelfScores body,
             @HeaderParam(HttpHeaders.IF_MATCH)
@@ -127,11 +131,12 @@ public class AssessmentResource {
                     String ifMatch,
             @Context SecurityContext security) {
         caller.requireUnit(unitCode);
+        Bodies.valid(validator, body);
         assessments.saveSelfScores(code, unitCode, body.scores(), RevisionTag.revision(ifMatch), Actor.of(security));
         return view(code, unitCode);
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER})
     @POST
     @Path("/submit")
     @Operation(summary = "Submit the self-assessment (locks it for the unit until withdrawn)")
@@ -151,7 +156,7 @@ public class AssessmentResource {
         return view(code, unitCode);
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER})
     @POST
     @Path("/withdraw")
     @Operation(summary = "Withdraw a submission to edit again (only before the deadline)")
@@ -169,7 +174,7 @@ public class AssessmentResource {
         return view(code, unitCode);
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.APPRAISER})
     @PUT
     @Path("/appraisal")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -189,7 +194,6 @@ public class AssessmentResource {
                                                     @ExampleObject(
                                                             name = "round 1 with a corrected ratio",
                                                             value = Examples.APPRAISAL)))
-                    @Valid
                     @NotNull
                     AssessmentDto.Appraisal body,
             @HeaderParam(HttpHeaders.IF_MATCH)
@@ -197,11 +201,12 @@ public class AssessmentResource {
                     String ifMatch,
             @Context SecurityContext security) {
         caller.requireAppraiser(code);
+        Bodies.valid(validator, body);
         assessments.appraise(code, unitCode, body, RevisionTag.revision(ifMatch), Actor.of(security));
         return view(code, unitCode);
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.UNIT_OFFICER})
     @PUT
     @Path("/explanations")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -212,17 +217,18 @@ public class AssessmentResource {
     public RestResponse<AssessmentDto.AssessmentView> explain(
             @RestPath String code,
             @RestPath String unitCode,
-            @Valid @NotNull AssessmentDto.Explanation body,
+            @NotNull AssessmentDto.Explanation body,
             @HeaderParam(HttpHeaders.IF_MATCH)
                     @Parameter(description = "The ETag of the assessment as read; a stale one answers 412")
                     String ifMatch,
             @Context SecurityContext security) {
         caller.requireUnit(unitCode);
+        Bodies.valid(validator, body);
         assessments.explain(code, unitCode, body, RevisionTag.revision(ifMatch), Actor.of(security));
         return view(code, unitCode);
     }
 
-    @Authenticated
+    @RolesAllowed({Roles.ADMIN, Roles.APPRAISER, Roles.UNIT_OFFICER})
     @GET
     @Path("/history")
     @Operation(summary = "Every score change of the unit: who, when, before, after, reason")

@@ -38,6 +38,20 @@ class AccessTest {
                 .put("/api/campaigns/X/assessments/132/scores")
                 .then()
                 .statusCode(401);
+        // Authentication comes before the body is read: an empty or broken body gets 401 too, not 400.
+        for (String path : List.of("scores", "appraisal", "explanations")) {
+            given().contentType(ContentType.JSON)
+                    .body("{}")
+                    .put("/api/campaigns/X/assessments/132/" + path)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"scores\":")
+                .put("/api/campaigns/X/assessments/132/scores")
+                .then()
+                .statusCode(401);
         given().contentType(ContentType.JSON)
                 .body(Map.of("code", "X"))
                 .post("/api/campaigns")

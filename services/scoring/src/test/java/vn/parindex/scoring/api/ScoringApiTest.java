@@ -167,6 +167,56 @@ class ScoringApiTest {
         assertEquals("PK", new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII), "an XLSX is a zip");
     }
 
+    @Test
+    void shouldAnswerConflictToEveryLoserOfConcurrentCreatesOfOneCode() throws Exception {
+        // Four different campaigns under one code at once: one is created, the others conflict (never a 500).
+        List<Integer> different = race("RACE-2021", true);
+        assertEquals(1, different.stream().filter(st -> st == 201).count(), "one creates: " + different);
+        assertEquals(3, different.stream().filter(st -> st == 409).count(), "the others conflict: " + different);
+        // The same request four times at once (a client retrying): one creates, the others get it back.
+        List<Integer> same = race("RACE-2022", false);
+        assertEquals(1, same.stream().filter(st -> st == 201).count(), "one creates: " + same);
+        assertEquals(3, same.stream().filter(st -> st == 200).count(), "the others read it: " + same);
+    }
+
+    private static List<Integer> race(String code, boolean differentNames) throws Exception {
+        int racers = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                Map<String, Object> create = Map.of(
+                        "code",
+                        code,
+                        "name",
+                        differentNames ? "Racer " + i : "Racer",
+                        "year",
+                        2021,
+                        "criteriaSetCode",
+                        FakeServices.DISTRICT_SET,
+                        "unitGroupCode",
+                        "YB-DISTRICTS",
+                        "selfAssessmentDeadline",
+                        FUTURE);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON)
+                            .body(create)
+                            .post("/api/campaigns")
+                            .then()
+                            .extract()
+                            .statusCode();
+                }));
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var a : answers) {
+            statuses.add(a.get());
+        }
+        given().delete("/api/campaigns/" + code);
+        return statuses;
+    }
+
     /** A whole campaign for the nine districts: self, auto, survey, appraisal, approval, publication. */
     private JsonPath runYenBaiCampaign(String code, int year, String previous, String d84) {
         Map<String, Object> create = new HashMap<>(Map.of(
@@ -215,11 +265,38 @@ class ScoringApiTest {
         self.replaceAll(s -> s.get("criterionCode").equals("D2.2")
                 ? Map.of("criterionCode", "D2.2", "points", 2)
                 : s.get("criterionCode").equals("D3.8") ? Map.of("criterionCode", "D3.8", "points", 1.5) : s);
-        given().contentType(ContentType.JSON)
+        // Optimistic concurrency: the write names the ETag it read; a second write with the same (now stale) ETag
+        // is refused and changes nothing.
+        String read = given().get("/api/campaigns/" + code + "/assessments/132")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        String written = given().contentType(ContentType.JSON)
+                .header("If-Match", read)
                 .body(Map.of("scores", self))
                 .put("/api/campaigns/" + code + "/assessments/132/scores")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, written, "a write moves the ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", read)
+                .body(Map.of("scores", List.of(Map.of("criterionCode", "D2.2", "points", 0))))
+                .put("/api/campaigns/" + code + "/assessments/132/scores")
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("code", equalTo("ASSESSMENT_CHANGED"));
+        given().get("/api/campaigns/" + code + "/assessments/132").then().header("ETag", equalTo(written));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "not-a-tag")
+                .body(Map.of("scores", self))
+                .put("/api/campaigns/" + code + "/assessments/132/scores")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("If-Match"));
         // The others claim everything in part A as the city entered it, without the two disputed criteria's excess.
         List<Map<String, Object>> others = self.stream()
                 .map(s -> s.get("criterionCode").equals("D2.2")
@@ -244,6 +321,24 @@ class ScoringApiTest {
                 .statusCode(200)
                 .body("units", equalTo(9))
                 .body("stored", equalTo(18));
+        // Unreadable lines are rejected by their line number (the header is line 1), good ones stored; the
+        // messages speak the API's words, never Java's.
+        given().contentType("text/csv")
+                .body(String.join(
+                        "\n",
+                        survey.get(0),
+                        survey.get(1),
+                        "132,D8.4,abc,",
+                        "132,D8.4,1\u00002,",
+                        "132,D8.4,12345678901234567890,"))
+                .post("/api/campaigns/" + code + "/survey-scores")
+                .then()
+                .statusCode(200)
+                .body("stored", equalTo(1))
+                .body("rejected", equalTo(3))
+                .body("errors.line", org.hamcrest.Matchers.contains(3, 4, 5))
+                .body("errors.field", org.hamcrest.Matchers.everyItem(equalTo("points")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("java.")));
         given().contentType("text/csv")
                 .body(String.join("\n", survey))
                 .post("/api/campaigns/" + code + "/survey-scores")

@@ -3,6 +3,7 @@ package vn.parindex.catalogue.criteria.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -191,7 +192,34 @@ class CriteriaSetApiTest {
                 .body("code", equalTo("CRITERIA_SET_PUBLISHED"));
         given().get("/api/criteria-sets/LIFE-2026/history")
                 .then()
-                .body("action", hasItems("CREATE", "REPLACE_NODE F.1", "PUBLISH"));
+                .body("action", hasItems("CREATE", "REPLACE_NODE F.1", "PUBLISH"))
+                // Every change names who made it (the token's principal), never null.
+                .body("actor", everyItem(equalTo("test-admin")));
+    }
+
+    @Test
+    void shouldRefuseCloneCodesThatCannotBeAPath() {
+        given().contentType(ContentType.JSON)
+                .body(set("URL-2026", "4", "ON_TIME_RATE_RESOLVED"))
+                .post("/api/criteria-sets")
+                .then()
+                .statusCode(201);
+        for (String code : new String[] {"A B", "A\"B", "<x>", "{x}", "a/b"}) {
+            given().contentType(ContentType.JSON)
+                    .body(java.util.Map.of("code", code, "year", 2027))
+                    .post("/api/criteria-sets/URL-2026/clone")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("code"));
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"code\": true, \"year\": 2027}")
+                .post("/api/criteria-sets/URL-2026/clone")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("MALFORMED_BODY"))
+                .body("errors[0].field", equalTo("code"));
     }
 
     @Test
