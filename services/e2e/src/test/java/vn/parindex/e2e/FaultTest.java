@@ -43,13 +43,13 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Faults the set survives, on the set started as the README starts it (run last: they kill, freeze and restart
+ * Faults the set survives, on the set started as the README starts it (run after the journeys, before the fuzz suite: they kill, freeze and restart
  * parts of the shared set, and leave it healthy): dossier statistics killed ({@code kill -9}) in the middle of a
  * large import, a dependency frozen ({@code kill -STOP}) under a write that needs it, and PostgreSQL stopped and
  * started again under load. Each prints what it measured ({@code FAULT …} lines in the test output); the numbers
  * are in docs/operations.md, "Faults survived".
  */
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultTest {
 

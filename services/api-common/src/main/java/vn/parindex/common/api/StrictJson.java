@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
@@ -36,6 +37,27 @@ import java.util.function.Function;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /**
+     * Last of all customizers: Quarkus registers the Java time module in its own customizer, and a module registered
+     * later wins — before this, dates and timestamps were read without their limits.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    /** Marks a read of what the service itself stored: the input limits are for what clients send. */
+    static final String STORED = "parindex.stored-document";
+
+    /**
+     * A reader for documents the service wrote itself (published rankings, criteria-set documents, snapshots): the
+     * same strict JSON, without the input limits — an exact index with more than six decimals is the service's own
+     * figure, not a client's input.
+     */
+    public static ObjectReader stored(ObjectMapper mapper) {
+        return mapper.reader().withAttribute(STORED, Boolean.TRUE);
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -90,7 +112,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             T value = reader.deserialize(p, ctxt);
-            String reason = limit.apply(value);
+            String reason = ctxt.getAttribute(STORED) == null ? limit.apply(value) : null;
             if (reason != null) {
                 throw new RejectedInput(p, reason, value, handledType());
             }
@@ -108,7 +130,7 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
-            String reason = InputLimits.checkText(key, 200);
+            String reason = ctxt.getAttribute(STORED) == null ? InputLimits.checkText(key, 200) : null;
             if (reason != null) {
                 throw new RejectedInput(ctxt.getParser(), "key " + reason, key, String.class);
             }

@@ -75,6 +75,21 @@ class StrictJsonTest {
     }
 
     @Test
+    void runsAfterQuarkusRegisteredTheJavaTimeModule() {
+        // A module registered later wins: the limits of dates and timestamps must be registered last.
+        assertEquals(io.quarkus.jackson.ObjectMapperCustomizer.MINIMUM_PRIORITY, new StrictJson().priority());
+    }
+
+    @Test
+    void readsWhatTheServiceStoredWithoutTheLimits() throws Exception {
+        Batch b = StrictJson.stored(mapper)
+                .forType(Batch.class)
+                .readValue("{\"items\":[{\"value\":95.4412345678,\"from\":\"1800-01-01\"}]}");
+        assertEquals(new BigDecimal("95.4412345678"), b.items().get(0).value());
+        assertEquals(".items[0].value", field("{\"items\":[{\"value\":95.4412345678}]}"));
+    }
+
+    @Test
     void refusesRepeatedKeys() {
         JsonProcessingException e = assertThrows(
                 JsonProcessingException.class,

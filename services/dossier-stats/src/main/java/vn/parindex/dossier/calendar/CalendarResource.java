@@ -63,7 +63,30 @@ public class CalendarResource {
     @APIResponse(
             responseCode = "400",
             description = "INVALID_CALENDAR: a holiday on a weekend, a make-up day on a weekday, duplicates")
-    public Year replace(@RestPath String year, @NotNull List<CalendarDay> days) {
+    public Year replace(
+            @RestPath
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "The schedule year",
+                            example = "2026")
+                    String year,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            type =
+                                                                    org.eclipse.microprofile.openapi.annotations.enums
+                                                                            .SchemaType.ARRAY,
+                                                            implementation = CalendarDay.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "days",
+                                                            value =
+                                                                    "[{\"date\": \"2026-09-02\", \"kind\": \"HOLIDAY\", \"nameVi\": \"Quốc khánh\", \"nameEn\": \"National Day\", \"year\": 2026, \"source\": \"Thông báo của Bộ Nội vụ\"}]")))
+                    @NotNull
+                    List<CalendarDay> days) {
         return Year.of(calendar.replaceYear(parseYear(year), days));
     }
 
@@ -73,7 +96,26 @@ public class CalendarResource {
     @GET
     @Path("/due-date")
     @Operation(summary = "Due date of a procedure: the n-th working day after the day of receipt")
-    public Due dueDate(@RestQuery String receivedOn, @RestQuery String workingDays) {
+    public Due dueDate(
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "The day of receipt",
+                            example = "2025-07-01")
+                    String receivedOn,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "Working days allowed, 0 to 3650",
+                            example = "10",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .INTEGER,
+                                            minimum = "0",
+                                            maximum = "3650"))
+                    String workingDays) {
         LocalDate received = Params.requiredDate("receivedOn", receivedOn);
         int days = Params.intOrDefault("workingDays", workingDays, -1);
         if (days < 0 || days > 3650) {
@@ -88,7 +130,19 @@ public class CalendarResource {
     @GET
     @Path("/working-days")
     @Operation(summary = "Working days after from, up to and including to")
-    public Span workingDays(@RestQuery String from, @RestQuery String to) {
+    public Span workingDays(
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "Counted from the day after",
+                            example = "2025-07-01")
+                    String from,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "Up to and including; within 20 years of from",
+                            example = "2025-12-31")
+                    String to) {
         LocalDate f = Params.requiredDate("from", from);
         LocalDate t = Params.requiredDate("to", to);
         if (t.isBefore(f) || t.isAfter(f.plusYears(20))) {

@@ -56,7 +56,9 @@ public class IngestionJobResource {
                     "A batch job: QUEUED, RUNNING (rowsRead, rejected so far), DONE (with the result) or FAILED (with the error)")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "RESOURCE_NOT_FOUND")
-    public IngestionJobs.Job get(@RestPath String id) {
+    public IngestionJobs.Job get(
+            @RestPath @Parameter(description = "The job id (UUID)", example = "3f2b8c1e-9d4a-4e5b-8f6a-1c2d3e4f5a6b")
+                    String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);

@@ -242,7 +242,11 @@ public class IngestionJobs {
                 rs.getBoolean("async"),
                 rs.getLong("rows_read"),
                 rs.getLong("rejected"),
-                result == null ? null : json.readValue(result, IngestionService.Result.class),
+                result == null
+                        ? null
+                        : vn.parindex.common.api.StrictJson.stored(json)
+                                .forType(IngestionService.Result.class)
+                                .readValue(result),
                 rs.getString("error"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),

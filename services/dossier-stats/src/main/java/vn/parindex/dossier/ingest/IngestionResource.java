@@ -28,6 +28,10 @@ import vn.parindex.dossier.DossierError;
 @Tag(name = "Dossiers", description = "Ingestion of administrative-procedure dossiers")
 public class IngestionResource {
 
+    /** The documented example dossier (one JSON object). */
+    static final String ONE =
+            "{\"sourceSystem\": \"DVC-LAOCAI\", \"dossierId\": \"E2E-0001\", \"procedureCode\": \"1.001612\", \"unitCode\": \"02647\", \"channel\": \"ONLINE\", \"receivedAt\": \"2025-07-01T08:30:00+07:00\", \"finishedAt\": \"2025-07-10T10:00:00+07:00\", \"status\": \"resolved\"}";
+
     private final IngestionJobs jobs;
     private final SecurityIdentity caller;
 
@@ -57,7 +61,53 @@ public class IngestionResource {
             responseCode = "503",
             description = "REGISTRY_UNAVAILABLE: unit codes could not be checked; nothing was stored")
     public Response ingest(
-            InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @RestQuery String async) {
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema =
+                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                        type =
+                                                                org.eclipse.microprofile.openapi.annotations.enums
+                                                                        .SchemaType.ARRAY,
+                                                        implementation = DossierInput.class),
+                                        examples =
+                                                @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                        name = "array",
+                                                        value = "[" + ONE + "]")),
+                                // No example: SmallRye reads an NDJSON text as its first JSON object.
+                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                        mediaType = "application/x-ndjson",
+                                        schema =
+                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                        type =
+                                                                org.eclipse.microprofile.openapi.annotations.enums
+                                                                        .SchemaType.STRING,
+                                                        description =
+                                                                "One DossierInput JSON object per line (SmallRye would read an example as one JSON object)")),
+                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                        mediaType = "application/jsonl",
+                                        schema =
+                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                        type =
+                                                                org.eclipse.microprofile.openapi.annotations.enums
+                                                                        .SchemaType.STRING,
+                                                        description = "As application/x-ndjson")),
+                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                        mediaType = "text/csv",
+                                        schema =
+                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                        type =
+                                                                org.eclipse.microprofile.openapi.annotations.enums
+                                                                        .SchemaType.STRING,
+                                                        description =
+                                                                "A header row naming the DossierInput fields, then one"
+                                                                        + " dossier per row"))
+                            })
+                    InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RestQuery String async) {
         RecordReader.Format format = format(contentType);
         if (Params.booleanOrDefault("async", async, false)) {
             IngestionJobs.Job job = jobs.submit(format, body, Actor.of(caller));

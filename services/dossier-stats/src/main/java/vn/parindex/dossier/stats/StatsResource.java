@@ -57,12 +57,42 @@ public class StatsResource {
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
     public Response report(
-            @RestQuery String unitCode,
-            @RestQuery String includeDescendants,
-            @RestQuery String from,
-            @RestQuery String to,
-            @RestQuery String groupBy,
-            @RestQuery String format) {
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "Unit code (digits, or such as 15.SNV)",
+                            example = "15")
+                    String unitCode,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "Count the unit's descendants (on to) too; default false")
+                    String includeDescendants,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "First day of the period",
+                            example = "2025-07-01")
+                    String from,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "Last day: on or after from, within 5 years",
+                            example = "2026-06-30")
+                    String to,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "Rows by month, procedure, field, unit or channel (default none: one total)",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            enumeration = {"none", "month", "procedure", "field", "unit", "channel"}))
+                    String groupBy,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "json (default) or csv",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            enumeration = {"json", "csv"}))
+                    String format) {
         if (unitCode == null || unitCode.isBlank()) {
             throw ApiException.invalidParameter("unitCode", "is required", unitCode);
         }
@@ -113,7 +143,20 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "INVALID_PARAMETER")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
-    public Metrics metrics(@RestQuery String unitCode, @RestQuery String year, @RestQuery String includeDescendants) {
+    public Metrics metrics(
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "Unit code (digits, or such as 15.SNV)",
+                            example = "15")
+                    String unitCode,
+            @RestQuery
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            required = true,
+                            description = "The year, 2000 to 2100",
+                            example = "2025")
+                    String year,
+            @RestQuery String includeDescendants) {
         if (unitCode == null || unitCode.isBlank()) {
             throw ApiException.invalidParameter("unitCode", "is required", unitCode);
         }

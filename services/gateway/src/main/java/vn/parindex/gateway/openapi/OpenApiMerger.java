@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  *   <li>Tags are united by name; one {@code servers} entry (the gateway); a {@code bearerAuth} scheme with
  *       optional security on every operation (anonymous reads are allowed; the services decide).
  *   <li>Every {@code /api/...} operation also lists what the gateway itself may answer on it — 401
- *       {@code INVALID_TOKEN}, 429 {@code RATE_LIMITED}, 503 {@code SERVICE_UNAVAILABLE}, and on operations with a
- *       request body 413 {@code REQUEST_TOO_LARGE} — unless the service
+ *       {@code INVALID_TOKEN}, 414 {@code URI_TOO_LONG}, 429 {@code RATE_LIMITED}, 503 {@code SERVICE_UNAVAILABLE},
+ *       and on operations with a request body 413 {@code REQUEST_TOO_LARGE} — unless the service
  *       documents that status already.
  *   <li>An {@code operationId} already taken by an earlier document gets the service's prefix.
  * </ul>
@@ -108,6 +108,13 @@ public final class OpenApiMerger {
                         "GatewayInvalidToken",
                         "INVALID_TOKEN (answered by the gateway): the bearer token is malformed, expired, from another issuer"
                                 + " or not signed by a known key",
+                        false));
+        byStatus.put(
+                "414",
+                gatewayResponse(
+                        responses,
+                        "GatewayUriTooLong",
+                        "URI_TOO_LONG (answered by the gateway): the request line (path and query) is over the gateway's limit",
                         false));
         byStatus.put(
                 "429",

@@ -190,6 +190,19 @@ class RoutingTest {
     }
 
     @Test
+    void shouldAnswerAnOverLongRequestLineWith414NamingNoClass() throws IOException {
+        String answer = raw("GET /api/units?q=" + "y".repeat(9_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 414"), answer);
+        assertTrue(answer.contains("URI_TOO_LONG"), answer);
+        assertFalse(answer.contains("io.netty"), answer);
+        assertFalse(answer.contains("Exception"), answer);
+        // With a body on its way: the answer still arrives (no reset before it).
+        String withBody = raw("POST /api/units/import?dryRun=" + "y".repeat(9_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
+        assertTrue(withBody.startsWith("HTTP/1.1 414"), withBody);
+    }
+
+    @Test
     void shouldRefuseABrokenChunkedBodyInsteadOfPassingPartOfIt() throws IOException {
         String answer = raw("POST /api/dossiers/batch HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nhello\r\nZZZ\r\n");

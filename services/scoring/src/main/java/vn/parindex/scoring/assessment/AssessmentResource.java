@@ -61,6 +61,7 @@ public class AssessmentResource {
         this.validator = validator;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.APPRAISER, Roles.UNIT_OFFICER})
     @GET
     @Operation(
             summary = "The unit's scores at every stage (self, evidence, appraisal rounds, survey, auto)",
@@ -69,7 +70,15 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "OK",
-            headers = @Header(name = "ETag", description = "\"CAMPAIGN/UNIT-rN\": the revision of the scores"))
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "\"CAMPAIGN/UNIT-rN\": the revision of the scores",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type =
+                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                                            .STRING)))
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public RestResponse<AssessmentDto.AssessmentView> get(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
@@ -219,6 +228,7 @@ public class AssessmentResource {
         return view(code, unitCode);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.APPRAISER, Roles.UNIT_OFFICER})
     @GET
     @Path("/history")
     @Operation(summary = "Every score change of the unit: who, when, before, after, reason")

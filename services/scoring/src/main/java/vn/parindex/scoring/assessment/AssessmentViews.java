@@ -181,7 +181,9 @@ public class AssessmentViews {
             return null;
         }
         try {
-            return json.readValue(stored, new TypeReference<>() {});
+            return vn.parindex.common.api.StrictJson.stored(json)
+                    .forType(new TypeReference<List<AssessmentDto.Evidence>>() {})
+                    .readValue(stored);
         } catch (JsonProcessingException e) {
             return List.of(new AssessmentDto.Evidence(stored, null, null, null));
         }

@@ -57,7 +57,39 @@ public class ScoreImportResource {
     public AssessmentDto.ImportReport importSurvey(
             @RestPath String code,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            String body,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema =
+                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                        type =
+                                                                org.eclipse.microprofile.openapi.annotations.enums
+                                                                        .SchemaType.ARRAY,
+                                                        implementation = AssessmentDto.SurveyScore.class),
+                                        examples =
+                                                @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                        name = "scores",
+                                                        value = "[{\"unitCode\": \"132\", \"criterionCode\": \"D8.1\","
+                                                                + " \"points\": 6, \"value\": 81.35}]")),
+                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                        mediaType = "text/csv",
+                                        schema =
+                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                        type =
+                                                                org.eclipse.microprofile.openapi.annotations.enums
+                                                                        .SchemaType.STRING,
+                                                        description =
+                                                                "Header unitCode,criterionCode,points,value, then one"
+                                                                        + " line per score (points or value may be empty)"),
+                                        examples =
+                                                @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                        name = "csv",
+                                                        value =
+                                                                "unitCode,criterionCode,points,value\n132,D8.1,6,81.35\n"))
+                            })
+                    String body,
             @Context SecurityContext security)
             throws JsonProcessingException {
         List<ScoreImportService.SurveyLine> rows =

@@ -58,7 +58,15 @@ public class CampaignResource {
             description = "All reads of other services happen before anything is stored: when one fails the answer"
                     + " is 503 and nothing exists. The same request sent again (a retry after a timeout) answers 200"
                     + " with the campaign it created; a different request with a used code answers 409.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CampaignDto.Response.class)))
     @APIResponse(responseCode = "200", description = "An identical request created it before: the campaign")
     @APIResponse(
             responseCode = "400",

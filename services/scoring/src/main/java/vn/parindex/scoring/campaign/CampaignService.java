@@ -229,7 +229,9 @@ public class CampaignService {
             return map;
         }
         try {
-            List<List<String>> links = json.readValue(c.lineageSnapshot, new TypeReference<>() {});
+            List<List<String>> links = vn.parindex.common.api.StrictJson.stored(json)
+                    .forType(new TypeReference<List<List<String>>>() {})
+                    .readValue(c.lineageSnapshot);
             for (List<String> l : links) {
                 if (l.get(0) == null || l.get(1) == null) {
                     continue; // snapshots of wave 1 held CREATE links without an old code
@@ -361,7 +363,9 @@ public class CampaignService {
 
     private CriteriaSet parse(String document) {
         try {
-            return json.readValue(document, CriteriaSet.class);
+            return vn.parindex.common.api.StrictJson.stored(json)
+                    .forType(CriteriaSet.class)
+                    .readValue(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable criteria set document", e);
         }

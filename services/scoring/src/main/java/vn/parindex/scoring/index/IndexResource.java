@@ -39,7 +39,14 @@ public class IndexResource {
 
     @Schema(name = "IndexValue")
     public record Value(
-            @NotBlank @Size(max = 32) @Schema(examples = "15")
+            // The registry's code syntax (UnitCodes there): a malformed code is this request's error, not a registry
+            // failure (the registry refuses the whole lookup with 400, which read as 503 REGISTRY_UNAVAILABLE).
+            @NotBlank
+            @Size(max = 32)
+            @jakarta.validation.constraints.Pattern(
+                    regexp = "\\d{2}|\\d{3}|\\d{5}|[A-Z][A-Z0-9._-]{1,31}|\\d{2}\\.[A-Z0-9._-]{1,29}",
+                    message = "must be a unit code (2, 3 or 5 digits, or such as 15.SNV)")
+            @Schema(examples = "15", pattern = "\\d{2}|\\d{3}|\\d{5}|[A-Z][A-Z0-9._-]{1,31}|\\d{2}\\.[A-Z0-9._-]{1,29}")
             String unitCode,
 
             @Size(max = 300)

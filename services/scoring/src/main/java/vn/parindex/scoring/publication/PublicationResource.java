@@ -67,7 +67,15 @@ public class PublicationResource {
             description = "For years known only from their published table: the campaign can then be another"
                     + " campaign's previousCampaignCode. Every member needs a line unless excluded; part totals must"
                     + " add up to the total. All lines are checked before anything is stored.")
-    @APIResponse(responseCode = "201", description = "Imported; Location is the public ranking")
+    @APIResponse(
+            responseCode = "201",
+            description = "Imported; Location is the public ranking",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PublicationDto.VersionSummary.class)))
     @APIResponse(responseCode = "400", description = "INVALID_RESULTS (every bad line in errors), VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED")
@@ -94,7 +102,15 @@ public class PublicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish the approved results as version 1 (the campaign then refuses edits)")
-    @APIResponse(responseCode = "201", description = "Published; Location is the public ranking")
+    @APIResponse(
+            responseCode = "201",
+            description = "Published; Location is the public ranking",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PublicationDto.VersionSummary.class)))
     @APIResponse(
             responseCode = "409",
             description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION (not approved), RESULTS_INCOMPLETE")
@@ -110,7 +126,15 @@ public class PublicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct final points of a published campaign with a reason: publishes the next version")
-    @APIResponse(responseCode = "201", description = "The new version")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new version",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PublicationDto.VersionSummary.class)))
     @APIResponse(responseCode = "400", description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, VALIDATION_FAILED")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not published)")
     public Response correct(

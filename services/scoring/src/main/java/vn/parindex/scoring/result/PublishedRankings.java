@@ -58,7 +58,9 @@ public class PublishedRankings {
     public RankingDocument document(Version v) {
         return parsed.computeIfAbsent(v.campaignCode() + "/" + v.version(), k -> {
             try {
-                return json.readValue(v.document(), RankingDocument.class);
+                return vn.parindex.common.api.StrictJson.stored(json)
+                        .forType(RankingDocument.class)
+                        .readValue(v.document());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable ranking " + k, e);
             }

@@ -41,13 +41,37 @@ public class UnitEventResource {
             summary = "Record a merge, split or dissolution",
             description = "Predecessors close the day before effectiveDate, successors open on it, lineage links"
                     + " them. Children of closed units move to the merged unit, or where childMoves says.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = UnitEventDto.Response.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_EVENT, INVALID_PARENT")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(
             responseCode = "409",
             description = "VALIDITY_OVERLAP, UNIT_CODE_EXISTS, UNIT_HAS_CHILDREN, PARENT_CYCLE")
-    public Response record(@Valid @NotNull UnitEventDto.Request request) {
+    public Response record(
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            implementation = UnitEventDto.Request.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "merge",
+                                                            value =
+                                                                    "{\"kind\": \"MERGE\", \"effectiveDate\": \"2026-04-30\", \"legalBasis\": \"Nghị quyết 30/2026/QH16\", \"predecessors\": [{\"code\": \"02680\"}, {\"code\": \"02683\"}], \"successors\": [{\"code\": \"02683\"}]}")))
+                    @Valid
+                    @NotNull
+                    UnitEventDto.Request request) {
         UnitEventService.Recorded recorded = events.recordEvent(new UnitEventService.EventRequest(
                 request.kind(),
                 request.effectiveDate(),

@@ -42,7 +42,15 @@ public class UnitGroupResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a peer group from member codes or from a rule {parentCode, level, asOf}")
-    @APIResponse(responseCode = "201", description = "Created with its members")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created with its members",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = UnitGroupDto.Response.class)))
     @APIResponse(
             responseCode = "400",
             description = "VALIDATION_FAILED, UNKNOWN_MEMBERS, or MIXED_LEVELS: members not all of one level (the"

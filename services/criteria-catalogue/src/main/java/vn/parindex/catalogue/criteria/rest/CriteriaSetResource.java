@@ -64,13 +64,36 @@ public class CriteriaSetResource {
             summary = "Create a criteria set (whole tree) as a draft",
             description =
                     "The tree is validated whole: children's maxPoints sum to their parent's (adjustments aside), the top level to totalPoints, codes are unique, band tables ordered, metrics known.")
-    @APIResponse(responseCode = "201", description = "Created as DRAFT")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created as DRAFT",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CriteriaSet.class)))
     @APIResponse(
             responseCode = "400",
             description =
                     "POINTS_MISMATCH (detail names the node and both sums), UNKNOWN_METRIC, INVALID_RULE, INVALID_CRITERIA_SET, VALIDATION_FAILED")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS or DUPLICATE_NODE_CODE")
-    public Response create(@NotNull CriteriaSet body) {
+    public Response create(
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            implementation = CriteriaSet.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "set",
+                                                            value =
+                                                                    "{\"code\": \"EXAMPLE_DIST_2026\", \"name\": \"Bộ tiêu chí mẫu cấp huyện\", \"year\": 2026, \"targetLevel\": \"DISTRICT\", \"legalBasis\": \"Dự thảo\", \"totalPoints\": 10, \"bands\": [{\"code\": \"GOOD\", \"label\": \"Tốt\", \"minPercent\": 80}], \"nodes\": [{\"code\": \"A\", \"nameVi\": \"Công tác chỉ đạo, điều hành\", \"kind\": \"PART\", \"maxPoints\": 10, \"children\": [{\"code\": \"A1\", \"nameVi\": \"Ban hành kế hoạch CCHC\", \"kind\": \"CRITERION\", \"maxPoints\": 10, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}]}]}")))
+                    @NotNull
+                    CriteriaSet body) {
         return CatalogueParams.stored(
                 Response.created(URI.create("/api/criteria-sets/" + body.code())),
                 sets.createCriteriaSet(body, Actor.of(caller)));
@@ -128,7 +151,27 @@ public class CriteriaSetResource {
             description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED, DUPLICATE_NODE_CODE")
     @APIResponse(responseCode = "412", description = "REVISION_MISMATCH")
     public Response replace(
-            @RestPath String code, @NotNull CriteriaSet body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @RestPath
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "The draft's code (the body's code must be the same)",
+                            example = "EXAMPLE_DIST_2026")
+                    String code,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            implementation = CriteriaSet.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "set",
+                                                            value =
+                                                                    "{\"code\": \"EXAMPLE_DIST_2026\", \"name\": \"Bộ tiêu chí mẫu cấp huyện\", \"year\": 2026, \"targetLevel\": \"DISTRICT\", \"legalBasis\": \"Dự thảo\", \"totalPoints\": 10, \"bands\": [{\"code\": \"GOOD\", \"label\": \"Tốt\", \"minPercent\": 80}], \"nodes\": [{\"code\": \"A\", \"nameVi\": \"Công tác chỉ đạo, điều hành\", \"kind\": \"PART\", \"maxPoints\": 10, \"children\": [{\"code\": \"A1\", \"nameVi\": \"Ban hành kế hoạch CCHC\", \"kind\": \"CRITERION\", \"maxPoints\": 10, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}]}]}")))
+                    @NotNull
+                    CriteriaSet body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return CatalogueParams.stored(
                 Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), Actor.of(caller)));
     }
@@ -177,7 +220,15 @@ public class CriteriaSetResource {
     @Path("/{code}/clone")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Copy a set into a new draft with another code and year")
-    @APIResponse(responseCode = "201", description = "The new draft")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new draft",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CriteriaSet.class)))
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS")
     public Response cloneSet(@RestPath String code, @Valid @NotNull CloneRequest body) {
         return CatalogueParams.stored(

@@ -59,7 +59,15 @@ public class NodeResource {
             summary = "Add a node (with its subtree) under parentCode, or at the top level",
             description =
                     "The parent's maxPoints must still equal its children's sum afterwards: add siblings and change the parent in one PUT of the parent when totals move.")
-    @APIResponse(responseCode = "201", description = "The set's new revision")
+    @APIResponse(
+            responseCode = "201",
+            description = "The set's new revision",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = vn.parindex.criteria.rules.CriteriaSet.class)))
     @APIResponse(responseCode = "400", description = "POINTS_MISMATCH and other validation codes")
     @APIResponse(
             responseCode = "409",
@@ -67,7 +75,22 @@ public class NodeResource {
     public Response add(
             @RestPath String code,
             @RestQuery String parentCode,
-            @NotNull CriteriaNode node,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            implementation =
+                                                                    vn.parindex.criteria.rules.CriteriaNode.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "node",
+                                                            value =
+                                                                    "{\"code\": \"A9\", \"nameVi\": \"Tiêu chí mẫu\", \"kind\": \"CRITERION\", \"maxPoints\": 1, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}")))
+                    @NotNull
+                    CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return CatalogueParams.stored(
                 Response.status(201),
@@ -90,7 +113,22 @@ public class NodeResource {
     public Response replace(
             @RestPath String code,
             @RestPath String nodeCode,
-            @NotNull CriteriaNode node,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            implementation =
+                                                                    vn.parindex.criteria.rules.CriteriaNode.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "node",
+                                                            value =
+                                                                    "{\"code\": \"A9\", \"nameVi\": \"Tiêu chí mẫu\", \"kind\": \"CRITERION\", \"maxPoints\": 1, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}")))
+                    @NotNull
+                    CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return CatalogueParams.stored(
                 Response.ok(),

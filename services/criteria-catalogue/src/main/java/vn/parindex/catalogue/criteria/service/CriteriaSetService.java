@@ -342,7 +342,9 @@ public class CriteriaSetService {
 
     CriteriaSet read(String document) {
         try {
-            return json.readValue(document, CriteriaSet.class);
+            return vn.parindex.common.api.StrictJson.stored(json)
+                    .forType(CriteriaSet.class)
+                    .readValue(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored criteria set cannot be read", e);
         }

@@ -40,7 +40,15 @@ public class UnitWriteResource {
     @RolesAllowed({Roles.ADMIN})
     @POST
     @Operation(summary = "Create a unit or an agency (sở, ban, ngành under a province)")
-    @APIResponse(responseCode = "201", description = "Created; Location points at the new version")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location points at the new version",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = UnitDto.class)))
     @APIResponse(responseCode = "409", description = "UNIT_CODE_EXISTS: codes are never reused")
     public Response create(@Valid @NotNull UnitWriteDto.Create request) {
         UnitVersion created = changes.createUnit(
@@ -59,10 +67,39 @@ public class UnitWriteResource {
             summary = "Record a dated rename, retype or re-parent",
             description = "Closes the open version the day before effectiveDate and opens a new one; earlier"
                     + " versions are never rewritten.")
-    @APIResponse(responseCode = "201", description = "The new version")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new version",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = UnitDto.class)))
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "VALIDITY_OVERLAP or PARENT_CYCLE")
-    public Response change(@RestPath String code, @Valid @NotNull UnitWriteDto.Change request) {
+    public Response change(
+            @RestPath
+                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "The unit's code",
+                            example = "02647")
+                    String code,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = "application/json",
+                                            schema =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                            implementation = UnitWriteDto.Change.class),
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                            name = "rename",
+                                                            value =
+                                                                    "{\"effectiveDate\": \"2026-04-30\", \"name\": \"Phường Lào Cai Mới\", \"legalBasis\": \"Nghị quyết 30/2026/QH16\", \"reason\": \"Đổi tên\"}")))
+                    @Valid
+                    @NotNull
+                    UnitWriteDto.Change request) {
         UnitVersion next = changes.changeUnit(
                 UnitParams.code(code),
                 new UnitChangeService.Change(
