@@ -11,6 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -64,24 +69,20 @@ public class CalendarResource {
             responseCode = "400",
             description = "INVALID_CALENDAR: a holiday on a weekend, a make-up day on a weekday, duplicates")
     public Year replace(
-            @RestPath
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            description = "The schedule year",
-                            example = "2026")
-                    String year,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RestPath @Parameter(description = "The schedule year", example = "2026") String year,
+            @RequestBody(
                             required = true,
                             content =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
                                             schema =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                    @Schema(
                                                             type =
                                                                     org.eclipse.microprofile.openapi.annotations.enums
                                                                             .SchemaType.ARRAY,
                                                             implementation = CalendarDay.class),
                                             examples =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                    @ExampleObject(
                                                             name = "days",
                                                             value =
                                                                     "[{\"date\": \"2026-09-02\", \"kind\": \"HOLIDAY\", \"nameVi\": \"Quốc khánh\", \"nameEn\": \"National Day\", \"year\": 2026, \"source\": \"Thông báo của Bộ Nội vụ\"}]")))
@@ -97,19 +98,15 @@ public class CalendarResource {
     @Path("/due-date")
     @Operation(summary = "Due date of a procedure: the n-th working day after the day of receipt")
     public Due dueDate(
-            @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            required = true,
-                            description = "The day of receipt",
-                            example = "2025-07-01")
+            @RestQuery @Parameter(required = true, description = "The day of receipt", example = "2025-07-01")
                     String receivedOn,
             @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    @Parameter(
                             required = true,
                             description = "Working days allowed, 0 to 3650",
                             example = "10",
                             schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                    @Schema(
                                             type =
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .INTEGER,
@@ -131,14 +128,10 @@ public class CalendarResource {
     @Path("/working-days")
     @Operation(summary = "Working days after from, up to and including to")
     public Span workingDays(
-            @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            required = true,
-                            description = "Counted from the day after",
-                            example = "2025-07-01")
+            @RestQuery @Parameter(required = true, description = "Counted from the day after", example = "2025-07-01")
                     String from,
             @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    @Parameter(
                             required = true,
                             description = "Up to and including; within 20 years of from",
                             example = "2025-12-31")

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -61,43 +65,40 @@ public class IngestionResource {
             responseCode = "503",
             description = "REGISTRY_UNAVAILABLE: unit codes could not be checked; nothing was stored")
     public Response ingest(
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RequestBody(
                             required = true,
                             content = {
-                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                @Content(
                                         mediaType = MediaType.APPLICATION_JSON,
                                         schema =
-                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                @Schema(
                                                         type =
                                                                 org.eclipse.microprofile.openapi.annotations.enums
                                                                         .SchemaType.ARRAY,
                                                         implementation = DossierInput.class),
-                                        examples =
-                                                @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
-                                                        name = "array",
-                                                        value = "[" + ONE + "]")),
+                                        examples = @ExampleObject(name = "array", value = "[" + ONE + "]")),
                                 // No example: SmallRye reads an NDJSON text as its first JSON object.
-                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                @Content(
                                         mediaType = "application/x-ndjson",
                                         schema =
-                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                @Schema(
                                                         type =
                                                                 org.eclipse.microprofile.openapi.annotations.enums
                                                                         .SchemaType.STRING,
                                                         description =
                                                                 "One DossierInput JSON object per line (SmallRye would read an example as one JSON object)")),
-                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                @Content(
                                         mediaType = "application/jsonl",
                                         schema =
-                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                @Schema(
                                                         type =
                                                                 org.eclipse.microprofile.openapi.annotations.enums
                                                                         .SchemaType.STRING,
                                                         description = "As application/x-ndjson")),
-                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                @Content(
                                         mediaType = "text/csv",
                                         schema =
-                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                @Schema(
                                                         type =
                                                                 org.eclipse.microprofile.openapi.annotations.enums
                                                                         .SchemaType.STRING,

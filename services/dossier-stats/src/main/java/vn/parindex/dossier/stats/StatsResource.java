@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -58,40 +60,25 @@ public class StatsResource {
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
     public Response report(
             @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            required = true,
-                            description = "Unit code (digits, or such as 15.SNV)",
-                            example = "15")
+                    @Parameter(required = true, description = "Unit code (digits, or such as 15.SNV)", example = "15")
                     String unitCode,
-            @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            description = "Count the unit's descendants (on to) too; default false")
+            @RestQuery @Parameter(description = "Count the unit's descendants (on to) too; default false")
                     String includeDescendants,
-            @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            required = true,
-                            description = "First day of the period",
-                            example = "2025-07-01")
+            @RestQuery @Parameter(required = true, description = "First day of the period", example = "2025-07-01")
                     String from,
             @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    @Parameter(
                             required = true,
                             description = "Last day: on or after from, within 5 years",
                             example = "2026-06-30")
                     String to,
             @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    @Parameter(
                             description = "Rows by month, procedure, field, unit or channel (default none: one total)",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            enumeration = {"none", "month", "procedure", "field", "unit", "channel"}))
+                            schema = @Schema(enumeration = {"none", "month", "procedure", "field", "unit", "channel"}))
                     String groupBy,
             @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            description = "json (default) or csv",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            enumeration = {"json", "csv"}))
+                    @Parameter(description = "json (default) or csv", schema = @Schema(enumeration = {"json", "csv"}))
                     String format) {
         if (unitCode == null || unitCode.isBlank()) {
             throw ApiException.invalidParameter("unitCode", "is required", unitCode);
@@ -145,16 +132,9 @@ public class StatsResource {
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
     public Metrics metrics(
             @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            required = true,
-                            description = "Unit code (digits, or such as 15.SNV)",
-                            example = "15")
+                    @Parameter(required = true, description = "Unit code (digits, or such as 15.SNV)", example = "15")
                     String unitCode,
-            @RestQuery
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            required = true,
-                            description = "The year, 2000 to 2100",
-                            example = "2025")
+            @RestQuery @Parameter(required = true, description = "The year, 2000 to 2100", example = "2025")
                     String year,
             @RestQuery String includeDescendants) {
         if (unitCode == null || unitCode.isBlank()) {

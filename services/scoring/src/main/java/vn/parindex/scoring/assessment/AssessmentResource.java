@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,7 +76,7 @@ public class AssessmentResource {
                             name = "ETag",
                             description = "\"CAMPAIGN/UNIT-rN\": the revision of the scores",
                             schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                    @Schema(
                                             type =
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .STRING)))

@@ -19,6 +19,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -57,26 +61,26 @@ public class ScoreImportResource {
     public AssessmentDto.ImportReport importSurvey(
             @RestPath String code,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RequestBody(
                             required = true,
                             content = {
-                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                @Content(
                                         mediaType = MediaType.APPLICATION_JSON,
                                         schema =
-                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                @Schema(
                                                         type =
                                                                 org.eclipse.microprofile.openapi.annotations.enums
                                                                         .SchemaType.ARRAY,
                                                         implementation = AssessmentDto.SurveyScore.class),
                                         examples =
-                                                @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                @ExampleObject(
                                                         name = "scores",
                                                         value = "[{\"unitCode\": \"132\", \"criterionCode\": \"D8.1\","
                                                                 + " \"points\": 6, \"value\": 81.35}]")),
-                                @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                @Content(
                                         mediaType = "text/csv",
                                         schema =
-                                                @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                @Schema(
                                                         type =
                                                                 org.eclipse.microprofile.openapi.annotations.enums
                                                                         .SchemaType.STRING,
@@ -84,7 +88,7 @@ public class ScoreImportResource {
                                                                 "Header unitCode,criterionCode,points,value, then one"
                                                                         + " line per score (points or value may be empty)"),
                                         examples =
-                                                @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                @ExampleObject(
                                                         name = "csv",
                                                         value =
                                                                 "unitCode,criterionCode,points,value\n132,D8.1,6,81.35\n"))

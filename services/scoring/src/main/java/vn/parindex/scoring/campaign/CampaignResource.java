@@ -21,6 +21,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,11 +63,9 @@ public class CampaignResource {
             responseCode = "201",
             description = "Created",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CampaignDto.Response.class)))
+                            schema = @Schema(implementation = CampaignDto.Response.class)))
     @APIResponse(responseCode = "200", description = "An identical request created it before: the campaign")
     @APIResponse(
             responseCode = "400",

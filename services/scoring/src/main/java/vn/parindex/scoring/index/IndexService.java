@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.scoring.ScoringError;
@@ -27,7 +28,7 @@ import vn.parindex.scoring.domain.Ranking;
 public class IndexService {
 
     /** What an index's values are. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IndexKind")
+    @Schema(name = "IndexKind")
     public enum Kind {
         PERCENT,
         SCORE

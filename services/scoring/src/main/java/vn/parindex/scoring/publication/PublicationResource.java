@@ -16,6 +16,7 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,11 +72,9 @@ public class PublicationResource {
             responseCode = "201",
             description = "Imported; Location is the public ranking",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PublicationDto.VersionSummary.class)))
+                            schema = @Schema(implementation = PublicationDto.VersionSummary.class)))
     @APIResponse(responseCode = "400", description = "INVALID_RESULTS (every bad line in errors), VALIDATION_FAILED")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED")
@@ -106,11 +105,9 @@ public class PublicationResource {
             responseCode = "201",
             description = "Published; Location is the public ranking",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PublicationDto.VersionSummary.class)))
+                            schema = @Schema(implementation = PublicationDto.VersionSummary.class)))
     @APIResponse(
             responseCode = "409",
             description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION (not approved), RESULTS_INCOMPLETE")
@@ -130,11 +127,9 @@ public class PublicationResource {
             responseCode = "201",
             description = "The new version",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PublicationDto.VersionSummary.class)))
+                            schema = @Schema(implementation = PublicationDto.VersionSummary.class)))
     @APIResponse(responseCode = "400", description = "SCORE_ABOVE_MAX, SCORE_NOT_ON_STEP, VALIDATION_FAILED")
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (not published)")
     public Response correct(

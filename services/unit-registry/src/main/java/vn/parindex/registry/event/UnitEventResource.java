@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -45,27 +49,23 @@ public class UnitEventResource {
             responseCode = "201",
             description = "Recorded",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = UnitEventDto.Response.class)))
+                            schema = @Schema(implementation = UnitEventDto.Response.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, INVALID_EVENT, INVALID_PARENT")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(
             responseCode = "409",
             description = "VALIDITY_OVERLAP, UNIT_CODE_EXISTS, UNIT_HAS_CHILDREN, PARENT_CYCLE")
     public Response record(
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RequestBody(
                             required = true,
                             content =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
-                                            schema =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                                            implementation = UnitEventDto.Request.class),
+                                            schema = @Schema(implementation = UnitEventDto.Request.class),
                                             examples =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                    @ExampleObject(
                                                             name = "merge",
                                                             value =
                                                                     "{\"kind\": \"MERGE\", \"effectiveDate\": \"2026-04-30\", \"legalBasis\": \"Nghị quyết 30/2026/QH16\", \"predecessors\": [{\"code\": \"02680\"}, {\"code\": \"02683\"}], \"successors\": [{\"code\": \"02683\"}]}")))

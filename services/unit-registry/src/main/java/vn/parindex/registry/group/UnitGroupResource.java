@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -46,11 +48,9 @@ public class UnitGroupResource {
             responseCode = "201",
             description = "Created with its members",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = UnitGroupDto.Response.class)))
+                            schema = @Schema(implementation = UnitGroupDto.Response.class)))
     @APIResponse(
             responseCode = "400",
             description = "VALIDATION_FAILED, UNKNOWN_MEMBERS, or MIXED_LEVELS: members not all of one level (the"

@@ -22,7 +22,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -67,28 +70,21 @@ public class CriteriaSetResource {
     @APIResponse(
             responseCode = "201",
             description = "Created as DRAFT",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CriteriaSet.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CriteriaSet.class)))
     @APIResponse(
             responseCode = "400",
             description =
                     "POINTS_MISMATCH (detail names the node and both sums), UNKNOWN_METRIC, INVALID_RULE, INVALID_CRITERIA_SET, VALIDATION_FAILED")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS or DUPLICATE_NODE_CODE")
     public Response create(
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RequestBody(
                             required = true,
                             content =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
-                                            schema =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                                            implementation = CriteriaSet.class),
+                                            schema = @Schema(implementation = CriteriaSet.class),
                                             examples =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                    @ExampleObject(
                                                             name = "set",
                                                             value =
                                                                     "{\"code\": \"EXAMPLE_DIST_2026\", \"name\": \"Bộ tiêu chí mẫu cấp huyện\", \"year\": 2026, \"targetLevel\": \"DISTRICT\", \"legalBasis\": \"Dự thảo\", \"totalPoints\": 10, \"bands\": [{\"code\": \"GOOD\", \"label\": \"Tốt\", \"minPercent\": 80}], \"nodes\": [{\"code\": \"A\", \"nameVi\": \"Công tác chỉ đạo, điều hành\", \"kind\": \"PART\", \"maxPoints\": 10, \"children\": [{\"code\": \"A1\", \"nameVi\": \"Ban hành kế hoạch CCHC\", \"kind\": \"CRITERION\", \"maxPoints\": 10, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}]}]}")))
@@ -152,20 +148,18 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "412", description = "REVISION_MISMATCH")
     public Response replace(
             @RestPath
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                    @Parameter(
                             description = "The draft's code (the body's code must be the same)",
                             example = "EXAMPLE_DIST_2026")
                     String code,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RequestBody(
                             required = true,
                             content =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
-                                            schema =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                                            implementation = CriteriaSet.class),
+                                            schema = @Schema(implementation = CriteriaSet.class),
                                             examples =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                    @ExampleObject(
                                                             name = "set",
                                                             value =
                                                                     "{\"code\": \"EXAMPLE_DIST_2026\", \"name\": \"Bộ tiêu chí mẫu cấp huyện\", \"year\": 2026, \"targetLevel\": \"DISTRICT\", \"legalBasis\": \"Dự thảo\", \"totalPoints\": 10, \"bands\": [{\"code\": \"GOOD\", \"label\": \"Tốt\", \"minPercent\": 80}], \"nodes\": [{\"code\": \"A\", \"nameVi\": \"Công tác chỉ đạo, điều hành\", \"kind\": \"PART\", \"maxPoints\": 10, \"children\": [{\"code\": \"A1\", \"nameVi\": \"Ban hành kế hoạch CCHC\", \"kind\": \"CRITERION\", \"maxPoints\": 10, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}]}]}")))
@@ -223,12 +217,7 @@ public class CriteriaSetResource {
     @APIResponse(
             responseCode = "201",
             description = "The new draft",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CriteriaSet.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CriteriaSet.class)))
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS")
     public Response cloneSet(@RestPath String code, @Valid @NotNull CloneRequest body) {
         return CatalogueParams.stored(

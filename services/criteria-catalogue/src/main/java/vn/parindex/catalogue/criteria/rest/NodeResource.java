@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -63,11 +67,9 @@ public class NodeResource {
             responseCode = "201",
             description = "The set's new revision",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = vn.parindex.criteria.rules.CriteriaSet.class)))
+                            schema = @Schema(implementation = vn.parindex.criteria.rules.CriteriaSet.class)))
     @APIResponse(responseCode = "400", description = "POINTS_MISMATCH and other validation codes")
     @APIResponse(
             responseCode = "409",
@@ -75,17 +77,17 @@ public class NodeResource {
     public Response add(
             @RestPath String code,
             @RestQuery String parentCode,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RequestBody(
                             required = true,
                             content =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
                                             schema =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                    @Schema(
                                                             implementation =
                                                                     vn.parindex.criteria.rules.CriteriaNode.class),
                                             examples =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                    @ExampleObject(
                                                             name = "node",
                                                             value =
                                                                     "{\"code\": \"A9\", \"nameVi\": \"Tiêu chí mẫu\", \"kind\": \"CRITERION\", \"maxPoints\": 1, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}")))
@@ -113,17 +115,17 @@ public class NodeResource {
     public Response replace(
             @RestPath String code,
             @RestPath String nodeCode,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RequestBody(
                             required = true,
                             content =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
                                             schema =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                                    @Schema(
                                                             implementation =
                                                                     vn.parindex.criteria.rules.CriteriaNode.class),
                                             examples =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                    @ExampleObject(
                                                             name = "node",
                                                             value =
                                                                     "{\"code\": \"A9\", \"nameVi\": \"Tiêu chí mẫu\", \"kind\": \"CRITERION\", \"maxPoints\": 1, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}")))

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -43,12 +48,7 @@ public class UnitWriteResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; Location points at the new version",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = UnitDto.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitDto.class)))
     @APIResponse(responseCode = "409", description = "UNIT_CODE_EXISTS: codes are never reused")
     public Response create(@Valid @NotNull UnitWriteDto.Create request) {
         UnitVersion created = changes.createUnit(
@@ -70,30 +70,19 @@ public class UnitWriteResource {
     @APIResponse(
             responseCode = "201",
             description = "The new version",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = UnitDto.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitDto.class)))
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "VALIDITY_OVERLAP or PARENT_CYCLE")
     public Response change(
-            @RestPath
-                    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                            description = "The unit's code",
-                            example = "02647")
-                    String code,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+            @RestPath @Parameter(description = "The unit's code", example = "02647") String code,
+            @RequestBody(
                             required = true,
                             content =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                    @Content(
                                             mediaType = "application/json",
-                                            schema =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                                            implementation = UnitWriteDto.Change.class),
+                                            schema = @Schema(implementation = UnitWriteDto.Change.class),
                                             examples =
-                                                    @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                                                    @ExampleObject(
                                                             name = "rename",
                                                             value =
                                                                     "{\"effectiveDate\": \"2026-04-30\", \"name\": \"Phường Lào Cai Mới\", \"legalBasis\": \"Nghị quyết 30/2026/QH16\", \"reason\": \"Đổi tên\"}")))
