@@ -2,13 +2,14 @@ package vn.parindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.e2e.Clients.GW;
+import static vn.parindex.e2e.Clients.HTTP;
+import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,13 +44,6 @@ import org.junit.jupiter.api.Test;
  * empty; an allowed caller therefore gets 400, 404, 405, 409 or 415 — anything but 401 and 403 — and never a 5xx.
  */
 class AuthorizationMatrixTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GW = RunningSet.GATEWAY;
 
     /** An appraiser's token names the campaigns {@code YB-*}: this campaign is "theirs", {@code HN-AUTHZ} not. */
     private static final String OWN_CAMPAIGN = "YB-AUTHZ";
@@ -268,19 +262,6 @@ class AuthorizationMatrixTest {
                 HttpRequest.newBuilder(URI.create(GW + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path);
         return r.body();
-    }
-
-    private static String token(String user) throws Exception {
-        String form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(GW + "/auth/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     // --- Tokens a client should never get through with -------------------------------------------------------

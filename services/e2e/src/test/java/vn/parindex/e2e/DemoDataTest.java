@@ -2,12 +2,13 @@ package vn.parindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.e2e.Clients.GW;
+import static vn.parindex.e2e.Clients.HTTP;
+import static vn.parindex.e2e.Clients.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -23,13 +24,6 @@ import org.junit.jupiter.api.Test;
  * campaign's district, which are the data file's ratios.
  */
 class DemoDataTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GW = RunningSet.GATEWAY;
 
     private static RunningSet set;
 

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.e2e.Clients.GW;
+import static vn.parindex.e2e.Clients.HTTP;
+import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +67,6 @@ class FaultTest {
     private static final String REGISTRY = "http://localhost:8081";
     private static final String SCORING = "http://localhost:8083";
     private static final String DOSSIERS = "http://localhost:8084";
-    private static final String GW = RunningSet.GATEWAY;
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningSet set;
     private static Path root;
@@ -571,19 +565,6 @@ class FaultTest {
         } catch (IOException e) {
             return "(not JSON)";
         }
-    }
-
-    private static String token(String user) throws Exception {
-        String form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(GW + "/auth/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     private static void kill(ProcessHandle process, String signal) throws Exception {

@@ -1,9 +1,12 @@
 package vn.parindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.e2e.Clients.GW;
+import static vn.parindex.e2e.Clients.HTTP;
+import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +15,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -51,13 +53,7 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE)
 class FuzzContractTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String GW = RunningSet.GATEWAY;
 
     /** Malformed inputs sent per operation at most (sampled across kinds, fixed seed). */
     private static final int PER_OPERATION = 40;
@@ -766,16 +762,5 @@ class FuzzContractTest {
 
     private static String shorten(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
-    }
-
-    private static String token(String user) throws Exception {
-        String form = "grant_type=password&username=" + user + "&password=" + user;
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(GW + "/auth/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 }

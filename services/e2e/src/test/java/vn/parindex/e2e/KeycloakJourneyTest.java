@@ -3,11 +3,12 @@ package vn.parindex.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.e2e.Clients.GW;
+import static vn.parindex.e2e.Clients.HTTP;
+import static vn.parindex.e2e.Clients.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,12 +49,6 @@ import vn.parindex.criteria.rules.demo.YenBai2021;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakJourneyTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GW = RunningSet.GATEWAY;
     private static final String SCORING = "http://localhost:8083";
     private static final String CAMPAIGN = "YB-KC-2021";
 

@@ -2,13 +2,14 @@ package vn.parindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.e2e.Clients.GW;
+import static vn.parindex.e2e.Clients.HTTP;
+import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,6 @@ import vn.parindex.criteria.rules.demo.YenBai2021;
  */
 class PortalJourneyTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GW = RunningSet.GATEWAY;
     private static final String CAMPAIGN = "YB-E2E-2021";
 
     private static RunningSet set;
@@ -225,19 +220,6 @@ class PortalJourneyTest {
     private static void signal(ProcessHandle process, String signal) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
         assertEquals(0, kill.waitFor());
-    }
-
-    private static String token(String user) throws Exception {
-        String form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(GW + "/auth/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     private static JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {

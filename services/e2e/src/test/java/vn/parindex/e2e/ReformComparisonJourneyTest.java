@@ -3,14 +3,15 @@ package vn.parindex.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.parindex.e2e.Clients.GW;
+import static vn.parindex.e2e.Clients.HTTP;
+import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +40,6 @@ import vn.parindex.criteria.rules.demo.DemoCatalogues;
  */
 class ReformComparisonJourneyTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GW = RunningSet.GATEWAY;
     private static final CriteriaSet PROVINCIAL = DemoCatalogues.load().stream()
             .filter(s -> s.code().equals("PAR_PROV_2024"))
             .findFirst()
@@ -357,14 +352,6 @@ class ReformComparisonJourneyTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static String token(String user) throws Exception {
-        String form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        return JSON.readTree(send("POST", "/auth/token", null, "application/x-www-form-urlencoded", form, 200))
-                .get("access_token")
-                .asText();
     }
 
     private static JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
