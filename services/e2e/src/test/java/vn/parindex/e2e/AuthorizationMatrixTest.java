@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
 import static vn.parindex.e2e.Clients.HTTP;
 import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.healthySet;
 import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,15 +60,8 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void startTheSetAndSignIn() throws Exception {
-        Path root = Path.of(System.getProperty("parindex.root", "../.."))
-                .toAbsolutePath()
-                .normalize();
-        set = RunningSet.shared(root);
-        set.await(
-                HTTP,
-                GW + "/api/health",
-                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
-                Duration.ofMinutes(5));
+        Path root = Clients.ROOT;
+        set = healthySet();
         // The gateway merges the services' documents as they come up: wait until all four are in it.
         set.await(
                 HTTP,

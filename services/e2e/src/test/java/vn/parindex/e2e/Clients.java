@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** What every end-to-end class calls the set with: one HTTP client, one JSON mapper, the gateway, its tokens. */
@@ -24,7 +25,24 @@ final class Clients {
 
     static final String GW = RunningSet.GATEWAY;
 
+    /** The repository root (the e2e module's build gives it; the module's folder is two below it). */
+    static final Path ROOT = Path.of(System.getProperty("parindex.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
+
     private Clients() {}
+
+    /** The run's shared set (started by the first class that asks), once every service says UP through the gateway. */
+    static RunningSet healthySet() throws Exception {
+        RunningSet set = RunningSet.shared(ROOT);
+        // Every service UP (a service's own entry says UP before the others are).
+        set.await(
+                HTTP,
+                GW + "/api/health",
+                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
+                Duration.ofMinutes(5));
+        return set;
+    }
 
     /** A demo user's token from the gateway's local issuer (password = user name: demo credentials). */
     static String token(String user) throws Exception {

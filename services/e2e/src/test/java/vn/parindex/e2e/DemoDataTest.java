@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
 import static vn.parindex.e2e.Clients.HTTP;
 import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.healthySet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,14 +29,7 @@ class DemoDataTest {
 
     @BeforeAll
     static void startTheSet() throws Exception {
-        set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
-                .toAbsolutePath()
-                .normalize());
-        set.await(
-                HTTP,
-                GW + "/api/health",
-                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
-                Duration.ofMinutes(5));
+        set = healthySet();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
 import static vn.parindex.e2e.Clients.HTTP;
 import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.healthySet;
 import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,15 +76,8 @@ class FaultTest {
 
     @BeforeAll
     static void startTheSet() throws Exception {
-        root = Path.of(System.getProperty("parindex.root", "../.."))
-                .toAbsolutePath()
-                .normalize();
-        set = RunningSet.shared(root);
-        set.await(
-                HTTP,
-                GW + "/api/health",
-                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
-                Duration.ofMinutes(5));
+        root = Clients.ROOT;
+        set = healthySet();
         // No fault while the demo data is loading: the other tests read it.
         set.await(HTTP, DOSSIERS + "/q/health/group/demo-data", body -> true, Duration.ofMinutes(8));
         set.await(HTTP, GW + "/api/rankings/YB-DIST-2021", body -> true, Duration.ofMinutes(5));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
 import static vn.parindex.e2e.Clients.HTTP;
 import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.healthySet;
 import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,14 +71,7 @@ class FuzzContractTest {
 
     @BeforeAll
     static void startTheSet() throws Exception {
-        set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
-                .toAbsolutePath()
-                .normalize());
-        set.await(
-                HTTP,
-                GW + "/api/health",
-                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
-                Duration.ofMinutes(5));
+        set = healthySet();
         set.await(HTTP, GW + "/api/rankings/YB-DIST-2020", body -> true, Duration.ofMinutes(3));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
 import static vn.parindex.e2e.Clients.HTTP;
 import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.healthySet;
 import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,14 +42,7 @@ class PortalJourneyTest {
 
     @BeforeAll
     static void startTheSet() throws Exception {
-        set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
-                .toAbsolutePath()
-                .normalize());
-        set.await(
-                HTTP,
-                GW + "/api/health",
-                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
-                Duration.ofMinutes(5));
+        set = healthySet();
         // The demo campaigns are published in the background once the registry and the catalogue answer.
         set.await(HTTP, GW + "/api/rankings/YB-DIST-2020", body -> true, Duration.ofMinutes(3));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
 import static vn.parindex.e2e.Clients.HTTP;
 import static vn.parindex.e2e.Clients.JSON;
+import static vn.parindex.e2e.Clients.healthySet;
 import static vn.parindex.e2e.Clients.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,15 +47,7 @@ class ReformComparisonJourneyTest {
 
     @BeforeAll
     static void startTheSet() throws Exception {
-        RunningSet set = RunningSet.shared(Path.of(System.getProperty("parindex.root", "../.."))
-                .toAbsolutePath()
-                .normalize());
-        // Every service UP (a service's own entry says UP before the others are).
-        set.await(
-                HTTP,
-                GW + "/api/health",
-                body -> body.contains("\"status\":\"UP\"") && !body.contains("DOWN"),
-                Duration.ofMinutes(5));
+        RunningSet set = healthySet();
         set.await(HTTP, GW + "/api/criteria-sets/PAR_PROV_2024", body -> true, Duration.ofMinutes(2));
         set.await(HTTP, GW + "/api/units/15?asOf=2025-12-31", body -> true, Duration.ofMinutes(2));
     }
