@@ -78,8 +78,11 @@ public interface GatewayConfig {
         /** Event loops of the listener; default one per processor. */
         OptionalInt ioThreads();
 
-        /** A client connection with no exchange for this long is closed; 0: never. */
-        @WithDefault("30m")
+        /**
+         * A client connection with no exchange for this long is closed (a request in flight never counts); 0: never.
+         * 75 s, as nginx's keepalive: an idle connection held open is the cheapest way to exhaust a server's sockets.
+         */
+        @WithDefault("75s")
         Duration idleTimeout();
 
         /**
