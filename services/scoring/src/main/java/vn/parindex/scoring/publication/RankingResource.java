@@ -11,6 +11,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -52,7 +53,11 @@ public class RankingResource {
     public Response ranking(
             @RestPath String campaignCode,
             @RestQuery String version,
-            @RestQuery String format,
+            @RestQuery
+                    @Parameter(
+                            description = "json (default), csv or xlsx; or say it in Accept",
+                            schema = @Schema(enumeration = {"json", "csv", "xlsx"}))
+                    String format,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         int n = version == null ? store.latestVersion(campaignCode) : Params.intOrDefault("version", version, 0);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -50,7 +51,13 @@ public class ResultsResource {
     @APIResponse(responseCode = "400", description = "INVALID_PARAMETER (format)")
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
     public Response list(
-            @RestPath String code, @RestQuery String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            @RestPath String code,
+            @RestQuery
+                    @Parameter(
+                            description = "json (default), csv or xlsx; or say it in Accept",
+                            schema = @Schema(enumeration = {"json", "csv", "xlsx"}))
+                    String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         ResultTables.format(format, accept);
         ResultsService.CampaignResults r = results.rankCampaign(code);
         return ResultTables.ranking(
@@ -79,7 +86,11 @@ public class ResultsResource {
     public Response unit(
             @RestPath String code,
             @RestPath String unitCode,
-            @RestQuery String format,
+            @RestQuery
+                    @Parameter(
+                            description = "json (default), csv or xlsx; or say it in Accept",
+                            schema = @Schema(enumeration = {"json", "csv", "xlsx"}))
+                    String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         caller.requireReader(unitCode);
         String f = ResultTables.format(format, accept);

@@ -99,8 +99,16 @@ public class CriteriaSetResource {
     @Operation(summary = "Criteria sets, newest year first (without trees)")
     public Page<CriteriaSetSummary> list(
             @RestQuery String year,
-            @RestQuery String targetLevel,
-            @RestQuery String status,
+            @RestQuery
+                    @Parameter(
+                            description = "Only sets for this level (any case)",
+                            schema = @Schema(implementation = TargetLevel.class))
+                    String targetLevel,
+            @RestQuery
+                    @Parameter(
+                            description = "Only sets in this status (any case)",
+                            schema = @Schema(implementation = SetStatus.class))
+                    String status,
             @RestQuery String page,
             @RestQuery String size) {
         Integer y = year == null || year.isBlank() ? null : Params.intOrDefault("year", year, 0);

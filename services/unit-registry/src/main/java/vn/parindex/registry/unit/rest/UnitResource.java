@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -101,7 +102,11 @@ public class UnitResource {
     public Page<UnitDto> children(
             @RestPath String code,
             @RestQuery String asOf,
-            @RestQuery String level,
+            @RestQuery
+                    @Parameter(
+                            description = "Only units of this level (any case)",
+                            schema = @Schema(implementation = Level.class))
+                    String level,
             @RestQuery String page,
             @RestQuery String size) {
         return queries.children(
@@ -120,7 +125,11 @@ public class UnitResource {
     public Page<UnitDto> descendants(
             @RestPath String code,
             @RestQuery String asOf,
-            @RestQuery String level,
+            @RestQuery
+                    @Parameter(
+                            description = "Only units of this level (any case)",
+                            schema = @Schema(implementation = Level.class))
+                    String level,
             @RestQuery String page,
             @RestQuery String size) {
         return queries.descendants(
@@ -136,7 +145,14 @@ public class UnitResource {
     @Operation(summary = "Parent, grandparent, … of a unit on a date, nearest first")
     @APIResponse(responseCode = "200", description = "Parent, grandparent, … of a unit on a date, nearest first")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
-    public Page<UnitDto> ancestors(@RestPath String code, @RestQuery String asOf, @RestQuery String level) {
+    public Page<UnitDto> ancestors(
+            @RestPath String code,
+            @RestQuery String asOf,
+            @RestQuery
+                    @Parameter(
+                            description = "Only units of this level (any case)",
+                            schema = @Schema(implementation = Level.class))
+                    String level) {
         List<UnitDto> items =
                 queries.ancestors(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level)).stream()
                         .map(UnitDto::of)
