@@ -69,7 +69,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "An identical request created it before: the campaign")
     @APIResponse(
             responseCode = "400",
-            description = "VALIDATION_FAILED, CRITERIA_SET_NOT_FOUND, GROUP_NOT_FOUND, MIXED_LEVELS,"
+            description = "VALIDATION_FAILED, UNKNOWN_CRITERIA_SET, UNKNOWN_GROUP, MIXED_LEVELS,"
                     + " CRITERIA_SET_LEVEL_MISMATCH, CAMPAIGN_YEAR_MISMATCH")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_EXISTS, CRITERIA_SET_NOT_PUBLISHED")
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE, CATALOGUE_UNAVAILABLE (nothing stored)")
