@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -329,7 +328,7 @@ public class DemoDossierLoader {
 
     private String store(List<String> communes, int attempt)
             throws RegistryNotReady, InterruptedException, IOException, SQLException {
-        LocalDate to = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        LocalDate to = vn.parindex.common.api.VietnamTime.today().minusDays(1);
         List<Procedure> catalogue = SyntheticDossiers.procedures(200, 2025);
         procedures.upsertProcedures(catalogue);
         Path file = Files.createTempFile("parindex-demo-dossiers", ".ndjson");

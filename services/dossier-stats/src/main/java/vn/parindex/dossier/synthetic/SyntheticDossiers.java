@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import vn.parindex.common.api.VietnamTime;
 import vn.parindex.dossier.calendar.WorkingCalendar;
 import vn.parindex.dossier.domain.ServiceLevel;
 import vn.parindex.dossier.procedure.Procedure;
@@ -26,7 +26,6 @@ public final class SyntheticDossiers {
         "Giáo dục và Đào tạo", "Y tế", "Tài nguyên và Môi trường", "Giao thông vận tải", "Tư pháp", "Văn hóa"
     };
     private static final int[] DEADLINES = {0, 1, 2, 3, 3, 5, 5, 7, 10, 15, 20, 30};
-    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
     private static final DateTimeFormatter TS = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final List<String> units;
@@ -127,7 +126,7 @@ public final class SyntheticDossiers {
                     .append("\",\"channel\":\"")
                     .append(channel)
                     .append("\",\"receivedAt\":\"")
-                    .append(received.atOffset(VN).format(TS))
+                    .append(received.atOffset(VietnamTime.OFFSET).format(TS))
                     .append('"');
             if (finished != null) {
                 LocalDateTime at = finished.atStartOfDay().plusMinutes(480 + random.nextInt(540));
@@ -135,7 +134,7 @@ public final class SyntheticDossiers {
                     at = received.plusMinutes(30);
                 }
                 line.append(",\"finishedAt\":\"")
-                        .append(at.atOffset(VN).format(TS))
+                        .append(at.atOffset(VietnamTime.OFFSET).format(TS))
                         .append('"');
             }
             line.append(",\"status\":\"").append(status).append("\"}\n");

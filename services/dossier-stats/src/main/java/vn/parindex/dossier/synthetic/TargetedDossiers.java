@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import vn.parindex.common.api.VietnamTime;
 import vn.parindex.dossier.calendar.WorkingCalendar;
 import vn.parindex.dossier.domain.ServiceLevel;
 import vn.parindex.dossier.procedure.Procedure;
@@ -29,7 +29,6 @@ public final class TargetedDossiers {
     /** The source system of these dossiers (the commune dossiers are {@value DemoDossierLoader#SOURCE_SYSTEM}). */
     public static final String SOURCE_SYSTEM = "DEMO-CAMPAIGNS";
 
-    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
     private static final DateTimeFormatter TS = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final int[] DEADLINES = {0, 1, 3, 5, 5, 7, 10, 12, 15, 20, 30};
     private static final String[] EXCLUDED = {"refused", "withdrawn", "cancelled"};
@@ -264,9 +263,9 @@ public final class TargetedDossiers {
                 .append("\",\"channel\":\"")
                 .append(channel)
                 .append("\",\"receivedAt\":\"")
-                .append(received.atOffset(VN).format(TS))
+                .append(received.atOffset(VietnamTime.OFFSET).format(TS))
                 .append("\",\"finishedAt\":\"")
-                .append(finished.atOffset(VN).format(TS))
+                .append(finished.atOffset(VietnamTime.OFFSET).format(TS))
                 .append("\",\"status\":\"")
                 .append(status)
                 .append("\"}\n");

@@ -68,7 +68,7 @@ public class ImportResource {
             String body, @RestQuery String dryRun, @RestQuery String validFrom, @RestQuery String legalBasis) {
         ImportService.Report r = imports.importUnits(
                 body,
-                Params.dateOrDefault("validFrom", validFrom, vn.parindex.registry.unit.domain.Today.inVietnam()),
+                Params.dateOrDefault("validFrom", validFrom, vn.parindex.common.api.VietnamTime.today()),
                 legalBasis,
                 Params.booleanOrDefault("dryRun", dryRun, true),
                 Actor.of(caller));

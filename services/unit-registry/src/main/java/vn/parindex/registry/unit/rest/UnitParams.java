@@ -3,8 +3,8 @@ package vn.parindex.registry.unit.rest;
 import java.time.LocalDate;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
+import vn.parindex.common.api.VietnamTime;
 import vn.parindex.registry.unit.domain.Level;
-import vn.parindex.registry.unit.domain.Today;
 import vn.parindex.registry.unit.domain.UnitCodes;
 
 /** Parsing of the registry's common query and path parameters. */
@@ -25,7 +25,7 @@ final class UnitParams {
     }
 
     static LocalDate asOf(String raw) {
-        return Params.dateOrDefault("asOf", raw, Today.inVietnam());
+        return Params.dateOrDefault("asOf", raw, VietnamTime.today());
     }
 
     static Level level(String raw) {
