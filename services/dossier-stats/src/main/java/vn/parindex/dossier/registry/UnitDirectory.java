@@ -1,14 +1,13 @@
 package vn.parindex.dossier.registry;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -20,23 +19,29 @@ import vn.parindex.dossier.DossierError;
 
 /**
  * What dossier statistics knows of units, from the unit registry over REST: a unit's versions (to check that a
- * dossier's unit existed when it was received) and a unit's descendants on a date. Answers are cached for 10
- * minutes (units change rarely); an unknown unit is an empty answer; a registry that is down or slow is a 503,
+ * dossier's unit existed when it was received) and a unit's descendants on a date. Answers are cached in two
+ * bounded caches (size and age configured: 10 minutes, units change rarely); an unknown unit is an empty answer; a registry that is down or slow is a 503,
  * never invented data.
  */
 @ApplicationScoped
 public class UnitDirectory {
 
-    private static final Duration TTL = Duration.ofMinutes(10);
+    /** Names of the two caches, bounded in size and age by {@code quarkus.cache.caffeine.*} in the configuration. */
+    static final String VERSIONS = "registry-unit-versions";
 
-    private record Cached<T>(T value, Instant until) {}
+    static final String DESCENDANTS = "registry-descendants";
 
     private final RegistryApi registry;
-    private final Map<String, Cached<Optional<List<RegistryApi.UnitVersion>>>> versions = new ConcurrentHashMap<>();
-    private final Map<String, Cached<List<String>>> descendants = new ConcurrentHashMap<>();
+    private final Cache versions;
+    private final Cache descendants;
 
-    public UnitDirectory(@RestClient RegistryApi registry) {
+    public UnitDirectory(
+            @RestClient RegistryApi registry,
+            @CacheName(VERSIONS) Cache versions,
+            @CacheName(DESCENDANTS) Cache descendants) {
         this.registry = registry;
+        this.versions = versions;
+        this.descendants = descendants;
     }
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-Za-z._-]{1,32}");
@@ -74,51 +79,57 @@ public class UnitDirectory {
 
     /** The unit itself and every unit below it on {@code day}. */
     public List<String> selfAndDescendants(String code, LocalDate day) {
-        String key = code + "@" + day;
-        Cached<List<String>> hit = descendants.get(key);
-        if (hit != null && hit.until().isAfter(Instant.now())) {
-            return hit.value();
-        }
         if (!isUnitOn(code, day)) {
             throw new ApiException(DossierError.UNIT_NOT_FOUND, "The unit registry has no unit " + code + " on " + day);
         }
-        List<String> codes = call(() -> {
-            RegistryApi.UnitPage page = registry.descendants(code, day, 20_000);
-            java.util.ArrayList<String> all = new java.util.ArrayList<>();
-            all.add(code);
-            page.items().forEach(u -> all.add(u.code()));
-            return List.copyOf(all);
-        });
-        descendants.put(key, new Cached<>(codes, Instant.now().plus(TTL)));
-        return codes;
+        // A failed call is not cached: the next question asks the registry again.
+        return descendants
+                .get(
+                        new DescendantsKey(code, day),
+                        key -> call(() -> {
+                            RegistryApi.UnitPage page = registry.descendants(code, day, 20_000);
+                            java.util.ArrayList<String> all = new java.util.ArrayList<>();
+                            all.add(code);
+                            page.items().forEach(u -> all.add(u.code()));
+                            return List.copyOf(all);
+                        }))
+                .await()
+                .indefinitely();
     }
+
+    /** The key of a descendants answer: a unit on a day. */
+    record DescendantsKey(String code, LocalDate day) {}
 
     /**
      * Drops what is cached of {@code code}, so the next question goes to the registry. For a caller that waits for
-     * the registry to hold a unit: a "not found" from a registry still seeding is otherwise kept for 10 minutes.
+     * the registry to hold a unit: a "not found" from a registry still seeding is otherwise kept until it expires.
      */
     public void forget(String code) {
-        versions.remove(code);
-        descendants.keySet().removeIf(key -> key.startsWith(code + "@"));
+        versions.invalidate(code).await().indefinitely();
+        CaffeineCache byDay = descendants.as(CaffeineCache.class);
+        for (Object key : byDay.keySet()) {
+            if (key instanceof DescendantsKey k && k.code().equals(code)) {
+                byDay.invalidate(key).await().indefinitely();
+            }
+        }
     }
 
     private Optional<List<RegistryApi.UnitVersion>> versions(String code) {
-        Cached<Optional<List<RegistryApi.UnitVersion>>> hit = versions.get(code);
-        if (hit != null && hit.until().isAfter(Instant.now())) {
-            return hit.value();
-        }
-        Optional<List<RegistryApi.UnitVersion>> fresh = call(() -> {
-            try {
-                return Optional.of(registry.history(code));
-            } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() >= 400 && e.getResponse().getStatus() < 500) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
-        versions.put(code, new Cached<>(fresh, Instant.now().plus(TTL)));
-        return fresh;
+        return versions.get(
+                        code,
+                        key -> call(() -> {
+                            try {
+                                return Optional.of(registry.history(code));
+                            } catch (WebApplicationException e) {
+                                if (e.getResponse().getStatus() >= 400
+                                        && e.getResponse().getStatus() < 500) {
+                                    return Optional.<List<RegistryApi.UnitVersion>>empty();
+                                }
+                                throw e;
+                            }
+                        }))
+                .await()
+                .indefinitely();
     }
 
     private <T> T call(java.util.function.Supplier<T> request) {

@@ -119,6 +119,8 @@ class ScoringApiTest {
                 .then()
                 .statusCode(200)
                 .body("find { it.action == 'APPRAISAL_ROUND_2' }.reason", equalTo("Giải trình chưa đủ căn cứ"))
+                // Every change names its author: the token's principal.
+                .body("actor", org.hamcrest.Matchers.everyItem(equalTo("test-admin")))
                 .body("find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.before", nullValue())
                 .body(
                         "find { it.action == 'APPRAISAL_ROUND_1' && it.criterionCode == 'D2.2' }.after.points",
