@@ -155,11 +155,18 @@ public class CampaignService {
         c.updatedAt = c.createdAt;
         c.createdBy = actor;
         c.requestFingerprint = fingerprint;
+        Campaign stored;
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            // Short: everything remote was fetched above. The code may have been taken while we fetched.
+            stored = QuarkusTransaction.requiringNew().call(() -> {
+                Campaign taken = Campaign.findById(c.code);
+                if (taken != null) {
+                    return taken;
+                }
                 c.persist();
                 Campaign.getEntityManager().flush();
                 insertMembers(c.code, group.members());
+                return c;
             });
         } catch (RuntimeException e) {
             if (!isDuplicateKey(e)) {
@@ -168,7 +175,7 @@ public class CampaignService {
             // Another request stored the code between our check and our insert (a concurrent retry).
             return sameRequest(find(request.code()).orElseThrow(() -> e), fingerprint);
         }
-        return new Created(c, true);
+        return stored == c ? new Created(c, true) : sameRequest(stored, fingerprint);
     }
 
     private Created sameRequest(Campaign existing, String fingerprint) {

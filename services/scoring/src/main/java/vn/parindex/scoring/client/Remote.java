@@ -1,5 +1,6 @@
 package vn.parindex.scoring.client;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
@@ -30,6 +31,10 @@ final class Remote {
 
     /** Runs a guarded call, turning timeouts, open circuits, connection errors and 5xx into {@code code}. */
     static <T> T call(Supplier<T> guarded, ErrorCode code, String service) {
+        // A call may take its full timeout (with retries, tens of seconds): inside a transaction it would hold a
+        // database connection all that time. Use cases fetch first, then store in one short transaction; the
+        // tests run with assertions on, so any path that breaks the rule fails them.
+        assert !QuarkusTransaction.isActive() : service + " called inside a transaction";
         try {
             return guarded.get();
         } catch (TimeoutException | CircuitBreakerOpenException | ProcessingException | WebApplicationException e) {

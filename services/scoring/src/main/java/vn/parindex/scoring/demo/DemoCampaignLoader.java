@@ -37,7 +37,7 @@ import vn.parindex.scoring.campaign.CampaignMembers;
 import vn.parindex.scoring.campaign.CampaignService;
 import vn.parindex.scoring.campaign.CampaignStatus;
 import vn.parindex.scoring.demo.DemoData.Value;
-import vn.parindex.scoring.index.IndexResource;
+import vn.parindex.scoring.index.IndexDto;
 import vn.parindex.scoring.index.IndexService;
 import vn.parindex.scoring.publication.PublicationDto;
 import vn.parindex.scoring.publication.PublicationService;
@@ -251,12 +251,12 @@ public class DemoCampaignLoader {
                         indices.replaceValues(
                                 index.code(),
                                 y.year(),
-                                new IndexResource.Values(
+                                new IndexDto.Values(
                                         index.name(),
                                         index.kind(),
                                         false,
                                         y.values().entrySet().stream()
-                                                .map(e -> new IndexResource.Value(e.getKey(), null, e.getValue()))
+                                                .map(e -> new IndexDto.Value(e.getKey(), null, e.getValue()))
                                                 .toList()),
                                 ACTOR);
                     } catch (ApiException e) {

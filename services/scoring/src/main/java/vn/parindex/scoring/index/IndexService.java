@@ -45,8 +45,8 @@ public class IndexService {
     }
 
     /** Checks every value (the registry first, outside any transaction), then replaces the year's values. */
-    public void replaceValues(String indexCode, int year, IndexResource.Values body, String actor) {
-        List<IndexResource.Value> values = body.values();
+    public void replaceValues(String indexCode, int year, IndexDto.Values body, String actor) {
+        List<IndexDto.Value> values = body.values();
         Description stored = description(indexCode);
         Kind kind = body.kind() != null ? body.kind() : stored == null ? Kind.SCORE : stored.kind();
         boolean lowerIsBetter =
@@ -55,7 +55,7 @@ public class IndexService {
         Set<String> seen = new HashSet<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            IndexResource.Value v = values.get(i);
+            IndexDto.Value v = values.get(i);
             if (!seen.add(v.unitCode())) {
                 errors.add(FieldError.of("values[" + i + "].unitCode", "appears twice", v.unitCode()));
             }
@@ -70,8 +70,8 @@ public class IndexService {
             throw new ApiException(
                     ScoringError.INVALID_IMPORT, errors.size() + " bad value(s); nothing was stored", errors);
         }
-        RegistryClient.Units units = registry.unitsOn(
-                values.stream().map(IndexResource.Value::unitCode).toList(), LocalDate.of(year, 12, 31));
+        RegistryClient.Units units =
+                registry.unitsOn(values.stream().map(IndexDto.Value::unitCode).toList(), LocalDate.of(year, 12, 31));
         for (int i = 0; i < values.size(); i++) {
             if (!units.found().containsKey(values.get(i).unitCode())) {
                 errors.add(FieldError.of(
@@ -93,7 +93,7 @@ public class IndexService {
     private void store(
             String indexCode,
             int year,
-            List<IndexResource.Value> values,
+            List<IndexDto.Value> values,
             RegistryClient.Units units,
             Kind kind,
             boolean lowerIsBetter,
@@ -127,9 +127,7 @@ public class IndexService {
                         4,
                         con.createArrayOf(
                                 "varchar",
-                                values.stream()
-                                        .map(IndexResource.Value::unitCode)
-                                        .toArray()));
+                                values.stream().map(IndexDto.Value::unitCode).toArray()));
                 s.setArray(
                         5,
                         con.createArrayOf(
@@ -142,7 +140,7 @@ public class IndexService {
                         6,
                         con.createArrayOf(
                                 "numeric",
-                                values.stream().map(IndexResource.Value::value).toArray()));
+                                values.stream().map(IndexDto.Value::value).toArray()));
                 s.executeUpdate();
             }
         } catch (SQLException e) {
@@ -167,7 +165,7 @@ public class IndexService {
         }
     }
 
-    public IndexResource.Ranking ranking(String indexCode, int year) {
+    public IndexDto.Ranking ranking(String indexCode, int year) {
         List<String> codes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
@@ -194,12 +192,12 @@ public class IndexService {
         }
         List<Integer> ranks = Ranking.ranks(values, lowerIsBetter);
         int n = Ranking.rankedCount(values);
-        List<IndexResource.Ranked> items = new ArrayList<>();
+        List<IndexDto.Ranked> items = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
-            items.add(new IndexResource.Ranked(
+            items.add(new IndexDto.Ranked(
                     codes.get(i), names.get(i), values.get(i), ranks.get(i), n, ranks.get(i) + "/" + n));
         }
-        return new IndexResource.Ranking(
+        return new IndexDto.Ranking(
                 indexCode,
                 d == null ? null : d.name(),
                 d == null ? Kind.SCORE : d.kind(),
