@@ -18,14 +18,14 @@ public final class ScoringError {
             ErrorCode.of("CRITERION_NOT_FOUND", 404, "No such leaf criterion in the campaign's criteria set");
 
     /** A body names a set the catalogue does not have (the catalogue's own read of it is 404 CRITERIA_SET_NOT_FOUND). */
-    public static final ErrorCode CRITERIA_SET_NOT_FOUND =
+    public static final ErrorCode UNKNOWN_CRITERIA_SET =
             ErrorCode.of("UNKNOWN_CRITERIA_SET", 400, "The criteria catalogue has no such criteria set");
 
     public static final ErrorCode CRITERIA_SET_NOT_PUBLISHED =
             ErrorCode.of("CRITERIA_SET_NOT_PUBLISHED", 409, "Only a published criteria set can be scored");
 
     /** A body names a group the registry does not have (the registry's own read of it is 404 GROUP_NOT_FOUND). */
-    public static final ErrorCode GROUP_NOT_FOUND =
+    public static final ErrorCode UNKNOWN_GROUP =
             ErrorCode.of("UNKNOWN_GROUP", 400, "The unit registry has no such peer group");
 
     public static final ErrorCode SCORE_ABOVE_MAX = ErrorCode.of("SCORE_ABOVE_MAX", 400, "Points above the maximum");

@@ -91,7 +91,7 @@ public class CampaignService {
         CatalogueClient.SetDocument doc = catalogue
                 .criteriaSet(request.criteriaSetCode())
                 .orElseThrow(() -> new ApiException(
-                        ScoringError.CRITERIA_SET_NOT_FOUND,
+                        ScoringError.UNKNOWN_CRITERIA_SET,
                         "The criteria catalogue has no set " + request.criteriaSetCode(),
                         List.of(FieldError.of("criteriaSetCode", "no such criteria set", request.criteriaSetCode()))));
         CriteriaSet set = parse(doc.json());
@@ -103,7 +103,7 @@ public class CampaignService {
         }
         RegistryClient.Group group = registry.group(request.unitGroupCode())
                 .orElseThrow(() -> new ApiException(
-                        ScoringError.GROUP_NOT_FOUND,
+                        ScoringError.UNKNOWN_GROUP,
                         "The unit registry has no group " + request.unitGroupCode(),
                         List.of(FieldError.of("unitGroupCode", "no such peer group", request.unitGroupCode()))));
         String level = CampaignFit.check(new CampaignFit.Facts(

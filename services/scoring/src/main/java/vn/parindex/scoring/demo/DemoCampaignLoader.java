@@ -233,8 +233,8 @@ public class DemoCampaignLoader {
     static boolean transientFailure(ApiException e) {
         String code = e.errorCode().code();
         return e.errorCode().status() == 503
-                || code.equals(ScoringError.GROUP_NOT_FOUND.code())
-                || code.equals(ScoringError.CRITERIA_SET_NOT_FOUND.code());
+                || code.equals(ScoringError.UNKNOWN_GROUP.code())
+                || code.equals(ScoringError.UNKNOWN_CRITERIA_SET.code());
     }
 
     // ---------------------------------------------------------------- external indices
