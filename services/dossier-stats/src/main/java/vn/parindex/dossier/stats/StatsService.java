@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.parindex.dossier.domain.Counts;
+import vn.parindex.dossier.domain.ServiceLevel;
+import vn.parindex.dossier.domain.TimingClass;
 
 /**
  * Dossier counts over a period, for a set of units, optionally grouped. One statement with filtered aggregates
@@ -27,7 +29,8 @@ import vn.parindex.dossier.domain.Counts;
  * the period; carriedOver = received before it and not finished before it; resolved = finished in it (early /
  * on time / late against the due date); pendingWithinTime and overdue = not finished on {@code asOf}, due on or
  * after it / before it; excluded = refused, withdrawn or cancelled dossiers received in the period, left out of
- * every other count.
+ * every other count. The timing classes are {@link TimingClass}'s: stored codes for finished dossiers, its
+ * {@link TimingClass#on} rule for unfinished ones (checked against this SQL on PostgreSQL by TimingRuleSqlTest).
  */
 @ApplicationScoped
 public class StatsService {
@@ -49,6 +52,11 @@ public class StatsService {
     public record Report(List<Row> rows, Counts total) {}
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The level-3/4 service levels as an SQL list, from the rule in {@link ServiceLevel}. */
+    private static final String LEVEL_34 = ServiceLevel.level34().stream()
+            .map(l -> "'" + l.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private final AgroalDataSource dataSource;
 
@@ -122,15 +130,15 @@ public class StatsService {
                 + " count(*) FILTER (WHERE " + received + "),"
                 + " count(*) FILTER (WHERE NOT d.excluded AND d.received_date < ?1),"
                 + " count(*) FILTER (WHERE d.finish_class IS NOT NULL AND " + resolved + "),"
-                + " count(*) FILTER (WHERE d.finish_class = 1 AND " + resolved + "),"
-                + " count(*) FILTER (WHERE d.finish_class = 2 AND " + resolved + "),"
-                + " count(*) FILTER (WHERE d.finish_class = 3 AND " + resolved + "),"
+                + " count(*) FILTER (WHERE d.finish_class = " + TimingClass.EARLY.code() + " AND " + resolved + "),"
+                + " count(*) FILTER (WHERE d.finish_class = " + TimingClass.ON_TIME.code() + " AND " + resolved + "),"
+                + " count(*) FILTER (WHERE d.finish_class = " + TimingClass.LATE.code() + " AND " + resolved + "),"
                 + " count(*) FILTER (WHERE " + open + "),"
                 + " count(*) FILTER (WHERE " + open + " AND d.due_date < ?3),"
                 + " count(*) FILTER (WHERE d.excluded AND d.received_date >= ?1),"
                 + " count(*) FILTER (WHERE d.channel = 'ONLINE' AND " + received + "),"
                 + " count(*) FILTER (WHERE d.service_level = 'FULL' AND d.channel = 'ONLINE' AND " + received + "),"
-                + " count(*) FILTER (WHERE d.service_level IN ('LEVEL_3', 'LEVEL_4') AND d.channel = 'ONLINE' AND "
+                + " count(*) FILTER (WHERE d.service_level IN (" + LEVEL_34 + ") AND d.channel = 'ONLINE' AND "
                 + received + "),"
                 + " count(*) FILTER (WHERE d.channel = 'POSTAL' AND " + received + "),"
                 + " coalesce(sum(d.processing_days) FILTER (WHERE d.finish_class IS NOT NULL AND " + resolved + "), 0)"
