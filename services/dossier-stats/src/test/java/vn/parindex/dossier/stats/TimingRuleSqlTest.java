@@ -105,7 +105,7 @@ class TimingRuleSqlTest {
                                 due,
                                 finished,
                                 Channel.values()[n % Channel.values().length],
-                                ServiceLevel.values()[n % ServiceLevel.values().length],
+                                ServiceLevel.values()[n / Channel.values().length % ServiceLevel.values().length],
                                 n % 7));
                     }
                 }
