@@ -93,6 +93,15 @@ public final class DossierRowValidator {
             if (finished.isBefore(received)) {
                 return reject(line, "finishedAt", "is before receivedAt", f.get("finishedAt"));
             }
+            if (!status.isFinished() && !status.isExcluded()) {
+                // Counted neither as resolved nor as pending otherwise: the timing rule has no class for it.
+                return reject(
+                        line,
+                        "finishedAt",
+                        "must be empty for a " + status + " dossier (only a resolved, returned, refused, withdrawn or"
+                                + " cancelled dossier has finished)",
+                        f.get("finishedAt"));
+            }
         } else if (status.isFinished()) {
             return reject(line, "finishedAt", "is required for a " + status + " dossier", null);
         }
@@ -117,7 +126,7 @@ public final class DossierRowValidator {
         LocalDate finishedDate =
                 finished == null ? null : finished.atZoneSameInstant(VIETNAM).toLocalDate();
         TimingClass timing = TimingClass.ofFinished(status, dueDate, finishedDate);
-        Integer finishClass = timing == null || timing == TimingClass.EXCLUDED ? null : timing.ordinal() + 1;
+        Integer finishClass = timing == null || timing == TimingClass.EXCLUDED ? null : timing.code();
         Integer days = finishClass == null ? null : calendar.workingDaysBetween(receivedDate, finishedDate);
         return new Outcome(
                 new DossierRow(

@@ -2,9 +2,7 @@ package vn.parindex.dossier.stats;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.parindex.dossier.domain.Counts;
+import vn.parindex.dossier.domain.ServiceLevel;
+import vn.parindex.dossier.domain.TimingClass;
 
 /**
  * Dossier counts over a period, for a set of units, optionally grouped. One statement with filtered aggregates
@@ -27,7 +27,8 @@ import vn.parindex.dossier.domain.Counts;
  * the period; carriedOver = received before it and not finished before it; resolved = finished in it (early /
  * on time / late against the due date); pendingWithinTime and overdue = not finished on {@code asOf}, due on or
  * after it / before it; excluded = refused, withdrawn or cancelled dossiers received in the period, left out of
- * every other count.
+ * every other count. The timing classes are {@link TimingClass}'s: stored codes for finished dossiers, its
+ * {@link TimingClass#on} rule for unfinished ones (checked against this SQL on PostgreSQL by TimingRuleSqlTest).
  */
 @ApplicationScoped
 public class StatsService {
@@ -49,6 +50,11 @@ public class StatsService {
     public record Report(List<Row> rows, Counts total) {}
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The level-3/4 service levels as an SQL list, from the rule in {@link ServiceLevel}. */
+    private static final String LEVEL_34 = ServiceLevel.level34().stream()
+            .map(l -> "'" + l.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private final AgroalDataSource dataSource;
 
@@ -112,87 +118,50 @@ public class StatsService {
         };
         // The WHERE clause keeps the dossiers that can count in [from, to]: received by its end and not finished
         // before its start. The filters, most of the time of a province's ~300,000 rows, leave out what it already
-        // guarantees: received in the period is received on or after ?1, resolved in it is finished on or before
-        // ?2, carried over is received before ?1. Pending within time is open minus overdue (the due date is never
-        // null). A filter starts with the test that most often fails.
-        String received = "NOT d.excluded AND d.received_date >= ?1";
-        String resolved = "d.finished_date <= ?2";
-        String open = "(d.finished_date IS NULL OR d.finished_date > ?3) AND NOT d.excluded AND d.received_date <= ?3";
-        String sql = "SELECT " + key + " AS k,"
-                + " count(*) FILTER (WHERE " + received + "),"
-                + " count(*) FILTER (WHERE NOT d.excluded AND d.received_date < ?1),"
-                + " count(*) FILTER (WHERE d.finish_class IS NOT NULL AND " + resolved + "),"
-                + " count(*) FILTER (WHERE d.finish_class = 1 AND " + resolved + "),"
-                + " count(*) FILTER (WHERE d.finish_class = 2 AND " + resolved + "),"
-                + " count(*) FILTER (WHERE d.finish_class = 3 AND " + resolved + "),"
-                + " count(*) FILTER (WHERE " + open + "),"
-                + " count(*) FILTER (WHERE " + open + " AND d.due_date < ?3),"
-                + " count(*) FILTER (WHERE d.excluded AND d.received_date >= ?1),"
-                + " count(*) FILTER (WHERE d.channel = 'ONLINE' AND " + received + "),"
-                + " count(*) FILTER (WHERE d.service_level = 'FULL' AND d.channel = 'ONLINE' AND " + received + "),"
-                + " count(*) FILTER (WHERE d.service_level IN ('LEVEL_3', 'LEVEL_4') AND d.channel = 'ONLINE' AND "
-                + received + "),"
-                + " count(*) FILTER (WHERE d.channel = 'POSTAL' AND " + received + "),"
-                + " coalesce(sum(d.processing_days) FILTER (WHERE d.finish_class IS NOT NULL AND " + resolved + "), 0)"
+        // guarantees: received in the period is received on or after :from, resolved in it is finished on or
+        // before :to, carried over is received before :from. Pending within time is open minus overdue (the due
+        // date is never null). A filter starts with the test that most often fails.
+        String received = "NOT d.excluded AND d.received_date >= :from";
+        String resolved = "d.finished_date <= :to";
+        String open =
+                "(d.finished_date IS NULL OR d.finished_date > :asOf) AND NOT d.excluded AND d.received_date <= :asOf";
+        NamedSql sql = NamedSql.of("SELECT " + key + " AS k,"
+                + " count(*) FILTER (WHERE " + received + ") AS received,"
+                + " count(*) FILTER (WHERE NOT d.excluded AND d.received_date < :from) AS carried_over,"
+                + " count(*) FILTER (WHERE d.finish_class IS NOT NULL AND " + resolved + ") AS resolved,"
+                + " count(*) FILTER (WHERE d.finish_class = " + TimingClass.EARLY.code() + " AND " + resolved
+                + ") AS early,"
+                + " count(*) FILTER (WHERE d.finish_class = " + TimingClass.ON_TIME.code() + " AND " + resolved
+                + ") AS on_time,"
+                + " count(*) FILTER (WHERE d.finish_class = " + TimingClass.LATE.code() + " AND " + resolved
+                + ") AS late,"
+                + " count(*) FILTER (WHERE " + open + ") AS open_total,"
+                + " count(*) FILTER (WHERE " + open + " AND d.due_date < :asOf) AS overdue,"
+                + " count(*) FILTER (WHERE d.excluded AND d.received_date >= :from) AS excluded,"
+                + " count(*) FILTER (WHERE d.channel = 'ONLINE' AND " + received + ") AS online,"
+                + " count(*) FILTER (WHERE d.service_level = 'FULL' AND d.channel = 'ONLINE' AND " + received
+                + ") AS full_online,"
+                + " count(*) FILTER (WHERE d.service_level IN (" + LEVEL_34 + ") AND d.channel = 'ONLINE' AND "
+                + received + ") AS level34,"
+                + " count(*) FILTER (WHERE d.channel = 'POSTAL' AND " + received + ") AS postal,"
+                + " coalesce(sum(d.processing_days) FILTER (WHERE d.finish_class IS NOT NULL AND " + resolved
+                + "), 0) AS processing_days"
                 + " FROM dossier d"
                 + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
-                + " WHERE d.unit_code = ANY(?4) AND d.received_date <= ?2 AND (d.finished_date IS NULL OR d.finished_date >= ?1)"
-                + " GROUP BY 1 ORDER BY 1";
-        // JDBC has positional parameters only: expand ?1..?4 in order of appearance.
-        List<Object> params = new ArrayList<>();
-        StringBuilder jdbc = new StringBuilder();
-        for (int i = 0; i < sql.length(); i++) {
-            char ch = sql.charAt(i);
-            if (ch == '?' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1))) {
-                int n = sql.charAt(++i) - '0';
-                params.add(
-                        switch (n) {
-                            case 1 -> Date.valueOf(from);
-                            case 2 -> Date.valueOf(to);
-                            case 3 -> Date.valueOf(asOf);
-                            default -> units;
-                        });
-                jdbc.append('?');
-            } else {
-                jdbc.append(ch);
-            }
-        }
+                + " WHERE d.unit_code = ANY(:units) AND d.received_date <= :to"
+                + " AND (d.finished_date IS NULL OR d.finished_date >= :from)"
+                + " GROUP BY 1 ORDER BY 1");
         Map<String, Row> rows = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(jdbc.toString())) {
+                PreparedStatement s = sql.prepare(c)) {
             if (units.size() > 1) {
                 planForManyUnits(c);
             }
-            Array unitArray = c.createArrayOf("varchar", units.toArray());
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof List<?>) {
-                    s.setArray(i + 1, unitArray);
-                } else {
-                    s.setDate(i + 1, (Date) p);
-                }
-            }
+            sql.bind(s, Map.of("from", from, "to", to, "asOf", asOf, "units", units));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(
-                            rs.getString(1),
-                            new Row(
-                                    rs.getString(1),
-                                    new Counts(
-                                            rs.getLong(2),
-                                            rs.getLong(3),
-                                            rs.getLong(4),
-                                            rs.getLong(5),
-                                            rs.getLong(6),
-                                            rs.getLong(7),
-                                            rs.getLong(8) - rs.getLong(9),
-                                            rs.getLong(9),
-                                            rs.getLong(10),
-                                            rs.getLong(11),
-                                            rs.getLong(12),
-                                            rs.getLong(13),
-                                            rs.getLong(14),
-                                            rs.getLong(15))));
+                    String k = rs.getString("k");
+                    rows.put(k, new Row(k, counts(rs)));
                 }
             }
             if (!c.getAutoCommit()) {
@@ -205,6 +174,27 @@ public class StatsService {
             return List.of(new Row("total", Counts.ZERO));
         }
         return new ArrayList<>(rows.values());
+    }
+
+    /** A row's counts, read by the aliases of {@link #query}'s columns. */
+    private static Counts counts(ResultSet rs) throws SQLException {
+        long open = rs.getLong("open_total");
+        long overdue = rs.getLong("overdue");
+        return new Counts(
+                rs.getLong("received"),
+                rs.getLong("carried_over"),
+                rs.getLong("resolved"),
+                rs.getLong("early"),
+                rs.getLong("on_time"),
+                rs.getLong("late"),
+                open - overdue,
+                overdue,
+                rs.getLong("excluded"),
+                rs.getLong("online"),
+                rs.getLong("full_online"),
+                rs.getLong("level34"),
+                rs.getLong("postal"),
+                rs.getLong("processing_days"));
     }
 
     /**

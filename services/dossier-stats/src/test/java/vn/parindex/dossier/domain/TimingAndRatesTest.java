@@ -2,6 +2,7 @@ package vn.parindex.dossier.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,11 +23,30 @@ class TimingAndRatesTest {
 
     @Test
     void shouldClassifyUnfinishedDossiersOnADay() {
-        assertEquals(TimingClass.PENDING_WITHIN_TIME, TimingClass.on(DossierStatus.PROCESSING, DUE, null, DUE));
-        assertEquals(TimingClass.OVERDUE, TimingClass.on(DossierStatus.PAUSED, DUE, null, DUE.plusDays(1)));
+        LocalDate received = DUE.minusDays(5);
+        assertEquals(
+                TimingClass.PENDING_WITHIN_TIME, TimingClass.on(DossierStatus.PROCESSING, received, DUE, null, DUE));
+        assertEquals(TimingClass.OVERDUE, TimingClass.on(DossierStatus.PAUSED, received, DUE, null, DUE.plusDays(1)));
         // Finished after the day asked about: on that day it was still pending.
         assertEquals(
-                TimingClass.PENDING_WITHIN_TIME, TimingClass.on(DossierStatus.RESOLVED, DUE, DUE, DUE.minusDays(2)));
+                TimingClass.PENDING_WITHIN_TIME,
+                TimingClass.on(DossierStatus.RESOLVED, received, DUE, DUE, DUE.minusDays(2)));
+        // Not received yet on the day: no class at all.
+        assertNull(TimingClass.on(DossierStatus.PROCESSING, received, DUE, null, received.minusDays(1)));
+    }
+
+    @Test
+    void shouldStoreFinishedClassesUnderExplicitCodesNotOrdinals() {
+        // dossier.finish_class holds these numbers; they must never move.
+        assertEquals(1, TimingClass.EARLY.code());
+        assertEquals(2, TimingClass.ON_TIME.code());
+        assertEquals(3, TimingClass.LATE.code());
+        assertThrows(IllegalStateException.class, TimingClass.OVERDUE::code);
+    }
+
+    @Test
+    void shouldListLevelThreeAndFourFromTheRule() {
+        assertEquals(java.util.List.of(ServiceLevel.LEVEL_3, ServiceLevel.LEVEL_4), ServiceLevel.level34());
     }
 
     @Test
