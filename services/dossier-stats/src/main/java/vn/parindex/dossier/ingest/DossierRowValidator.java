@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import vn.parindex.common.api.InputLimits;
+import vn.parindex.common.api.VietnamTime;
 import vn.parindex.dossier.calendar.WorkingCalendar;
 import vn.parindex.dossier.domain.Channel;
 import vn.parindex.dossier.domain.DossierStatus;
@@ -22,7 +23,7 @@ import vn.parindex.dossier.registry.UnitDirectory;
  */
 public final class DossierRowValidator {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     /** Either a row or a rejection. */
     public record Outcome(DossierRow row, Rejection rejection) {}

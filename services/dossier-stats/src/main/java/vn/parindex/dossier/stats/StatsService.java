@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.parindex.common.api.VietnamTime;
 import vn.parindex.dossier.domain.Counts;
 import vn.parindex.dossier.domain.ServiceLevel;
 import vn.parindex.dossier.domain.TimingClass;
@@ -49,7 +50,7 @@ public class StatsService {
     /** A report's rows and the total over all of them. */
     public record Report(List<Row> rows, Counts total) {}
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     /** The level-3/4 service levels as an SQL list, from the rule in {@link ServiceLevel}. */
     private static final String LEVEL_34 = ServiceLevel.level34().stream()
