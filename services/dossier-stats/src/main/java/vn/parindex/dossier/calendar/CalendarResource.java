@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,9 +78,7 @@ public class CalendarResource {
                                             mediaType = "application/json",
                                             schema =
                                                     @Schema(
-                                                            type =
-                                                                    org.eclipse.microprofile.openapi.annotations.enums
-                                                                            .SchemaType.ARRAY,
+                                                            type = SchemaType.ARRAY,
                                                             implementation = CalendarDay.class),
                                             examples =
                                                     @ExampleObject(

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,38 +71,27 @@ public class IngestionResource {
                             content = {
                                 @Content(
                                         mediaType = MediaType.APPLICATION_JSON,
-                                        schema =
-                                                @Schema(
-                                                        type =
-                                                                org.eclipse.microprofile.openapi.annotations.enums
-                                                                        .SchemaType.ARRAY,
-                                                        implementation = DossierInput.class),
+                                        schema = @Schema(type = SchemaType.ARRAY, implementation = DossierInput.class),
                                         examples = @ExampleObject(name = "array", value = "[" + ONE + "]")),
                                 // No example: SmallRye reads an NDJSON text as its first JSON object.
                                 @Content(
                                         mediaType = "application/x-ndjson",
                                         schema =
                                                 @Schema(
-                                                        type =
-                                                                org.eclipse.microprofile.openapi.annotations.enums
-                                                                        .SchemaType.STRING,
+                                                        type = SchemaType.STRING,
                                                         description =
                                                                 "One DossierInput JSON object per line (SmallRye would read an example as one JSON object)")),
                                 @Content(
                                         mediaType = "application/jsonl",
                                         schema =
                                                 @Schema(
-                                                        type =
-                                                                org.eclipse.microprofile.openapi.annotations.enums
-                                                                        .SchemaType.STRING,
+                                                        type = SchemaType.STRING,
                                                         description = "As application/x-ndjson")),
                                 @Content(
                                         mediaType = "text/csv",
                                         schema =
                                                 @Schema(
-                                                        type =
-                                                                org.eclipse.microprofile.openapi.annotations.enums
-                                                                        .SchemaType.STRING,
+                                                        type = SchemaType.STRING,
                                                         description =
                                                                 "A header row naming the DossierInput fields, then one"
                                                                         + " dossier per row"))

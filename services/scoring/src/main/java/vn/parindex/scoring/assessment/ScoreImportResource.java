@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,9 +69,7 @@ public class ScoreImportResource {
                                         mediaType = MediaType.APPLICATION_JSON,
                                         schema =
                                                 @Schema(
-                                                        type =
-                                                                org.eclipse.microprofile.openapi.annotations.enums
-                                                                        .SchemaType.ARRAY,
+                                                        type = SchemaType.ARRAY,
                                                         implementation = AssessmentDto.SurveyScore.class),
                                         examples =
                                                 @ExampleObject(
@@ -81,9 +80,7 @@ public class ScoreImportResource {
                                         mediaType = "text/csv",
                                         schema =
                                                 @Schema(
-                                                        type =
-                                                                org.eclipse.microprofile.openapi.annotations.enums
-                                                                        .SchemaType.STRING,
+                                                        type = SchemaType.STRING,
                                                         description =
                                                                 "Header unitCode,criterionCode,points,value, then one"
                                                                         + " line per score (points or value may be empty)"),
