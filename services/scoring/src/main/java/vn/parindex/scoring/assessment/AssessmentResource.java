@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -75,11 +76,7 @@ public class AssessmentResource {
                     @Header(
                             name = "ETag",
                             description = "\"CAMPAIGN/UNIT-rN\": the revision of the scores",
-                            schema =
-                                    @Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .STRING)))
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND, UNIT_NOT_IN_CAMPAIGN")
     public RestResponse<AssessmentDto.AssessmentView> get(@RestPath String code, @RestPath String unitCode) {
         caller.requireReader(unitCode);
