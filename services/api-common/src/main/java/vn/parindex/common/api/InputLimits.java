@@ -42,7 +42,7 @@ public final class InputLimits {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            if (refused(c)) {
                 return String.format("contains the control character U+%04X at position %d", (int) c, i + 1);
             }
         }
@@ -75,6 +75,11 @@ public final class InputLimits {
         return null;
     }
 
+    /** A control character a text may not hold: all of C0 but tab, line feed and carriage return; DEL. */
+    private static boolean refused(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    }
+
     /** The value as echoed back in a problem: shortened, control characters shown as U+XXXX. */
     public static String echo(Object value) {
         if (value == null) {
@@ -87,7 +92,7 @@ public final class InputLimits {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            if (refused(c)) {
                 out.append(String.format("U+%04X", (int) c));
             } else {
                 out.append(c);

@@ -3,7 +3,6 @@ package vn.parindex.dossier.ingest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -22,8 +21,6 @@ import vn.parindex.dossier.registry.UnitDirectory;
  * timestamp without one, or a bare date, is Vietnam time.
  */
 public final class DossierRowValidator {
-
-    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     /** Either a row or a rejection. */
     public record Outcome(DossierRow row, Rejection rejection) {}
@@ -113,7 +110,7 @@ public final class DossierRowValidator {
                 return reject(line, "dueAt", "must be a timestamp or a date, 1900–2199", f.get("dueAt"));
             }
         }
-        LocalDate receivedDate = received.atZoneSameInstant(VIETNAM).toLocalDate();
+        LocalDate receivedDate = received.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
         String unit = f.get("unitCode");
         if (blank(unit) || !UnitDirectory.wellFormed(unit)) {
             return reject(line, "unitCode", "must be a unit code of the registry (digits, or such as 15.SNV)", unit);
@@ -122,10 +119,11 @@ public final class DossierRowValidator {
             return reject(line, "unitCode", "is not a unit of the registry on " + receivedDate, unit);
         }
         LocalDate dueDate = dueAt != null
-                ? dueAt.atZoneSameInstant(VIETNAM).toLocalDate()
+                ? dueAt.atZoneSameInstant(VietnamTime.ZONE).toLocalDate()
                 : calendar.dueDate(receivedDate, terms.deadlineWorkingDays());
-        LocalDate finishedDate =
-                finished == null ? null : finished.atZoneSameInstant(VIETNAM).toLocalDate();
+        LocalDate finishedDate = finished == null
+                ? null
+                : finished.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
         TimingClass timing = TimingClass.ofFinished(status, dueDate, finishedDate);
         Integer finishClass = timing == null || timing == TimingClass.EXCLUDED ? null : timing.code();
         Integer days = finishClass == null ? null : calendar.workingDaysBetween(receivedDate, finishedDate);
@@ -171,10 +169,10 @@ public final class DossierRowValidator {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(s).atZone(VIETNAM).toOffsetDateTime();
+                return LocalDateTime.parse(s).atZone(VietnamTime.ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e2) {
                 try {
-                    return LocalDate.parse(s).atStartOfDay(VIETNAM).toOffsetDateTime();
+                    return LocalDate.parse(s).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
                 } catch (DateTimeParseException e3) {
                     return null;
                 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.StrictJson;
 
 /**
  * Batches ingested in the background: the body is spooled to a temporary file (streamed, bounded memory), a job
@@ -244,7 +245,7 @@ public class IngestionJobs {
                 rs.getLong("rejected"),
                 result == null
                         ? null
-                        : vn.parindex.common.api.StrictJson.stored(json)
+                        : StrictJson.stored(json)
                                 .forType(IngestionService.Result.class)
                                 .readValue(result),
                 rs.getString("error"),

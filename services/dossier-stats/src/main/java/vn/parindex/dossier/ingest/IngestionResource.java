@@ -108,7 +108,7 @@ public class IngestionResource {
         }
         IngestionJobs.Ran ran = jobs.runNow(format, body, Actor.of(caller));
         return Response.ok(ran.result())
-                .header("Content-Location", "/api/dossier-jobs/" + ran.jobId())
+                .header(HttpHeaders.CONTENT_LOCATION, "/api/dossier-jobs/" + ran.jobId())
                 .build();
     }
 

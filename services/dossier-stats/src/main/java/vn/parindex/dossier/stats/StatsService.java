@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +48,6 @@ public class StatsService {
 
     /** A report's rows and the total over all of them. */
     public record Report(List<Row> rows, Counts total) {}
-
-    private static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     /** The level-3/4 service levels as an SQL list, from the rule in {@link ServiceLevel}. */
     private static final String LEVEL_34 = ServiceLevel.level34().stream()
@@ -108,7 +105,7 @@ public class StatsService {
     }
 
     private List<Row> query(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = VietnamTime.today();
         LocalDate asOf = to.isAfter(today) ? today : to;
         String key = switch (groupBy) {
             case NONE, MONTH -> "'total'";

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import vn.parindex.common.api.StrictJson;
 import vn.parindex.criteria.rules.CriteriaNode;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.Evaluation;
@@ -181,7 +182,7 @@ public class AssessmentViews {
             return null;
         }
         try {
-            return vn.parindex.common.api.StrictJson.stored(json)
+            return StrictJson.stored(json)
                     .forType(new TypeReference<List<AssessmentDto.Evidence>>() {})
                     .readValue(stored);
         } catch (JsonProcessingException e) {

@@ -120,13 +120,10 @@ public class ScoreImportResource {
         if (rows == null) {
             throw new ApiException(ScoringError.INVALID_IMPORT, "Send a JSON array of survey scores");
         }
+        // A null item never gets here: the shared strict mapper refuses it, naming its position.
         List<ScoreImportService.SurveyLine> lines = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            lines.add(
-                    rows.get(i) == null
-                            ? new ScoreImportService.SurveyLine(
-                                    i + 1, null, new AssessmentDto.ImportError(i + 1, "row", "is null", null))
-                            : new ScoreImportService.SurveyLine(i + 1, rows.get(i), null));
+            lines.add(new ScoreImportService.SurveyLine(i + 1, rows.get(i), null));
         }
         return lines;
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.FieldError;
+import vn.parindex.common.api.StrictJson;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.SetStatus;
 import vn.parindex.scoring.ScoringError;
@@ -236,7 +237,7 @@ public class CampaignService {
             return map;
         }
         try {
-            List<List<String>> links = vn.parindex.common.api.StrictJson.stored(json)
+            List<List<String>> links = StrictJson.stored(json)
                     .forType(new TypeReference<List<List<String>>>() {})
                     .readValue(c.lineageSnapshot);
             for (List<String> l : links) {
@@ -370,9 +371,7 @@ public class CampaignService {
 
     private CriteriaSet parse(String document) {
         try {
-            return vn.parindex.common.api.StrictJson.stored(json)
-                    .forType(CriteriaSet.class)
-                    .readValue(document);
+            return StrictJson.stored(json).forType(CriteriaSet.class).readValue(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable criteria set document", e);
         }

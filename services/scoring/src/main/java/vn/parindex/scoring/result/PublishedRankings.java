@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.parindex.common.api.StrictJson;
 
 /**
  * Published ranking versions. A version is never updated: documents are cached in memory by (campaign,
@@ -58,9 +59,7 @@ public class PublishedRankings {
     public RankingDocument document(Version v) {
         return parsed.computeIfAbsent(v.campaignCode() + "/" + v.version(), k -> {
             try {
-                return vn.parindex.common.api.StrictJson.stored(json)
-                        .forType(RankingDocument.class)
-                        .readValue(v.document());
+                return StrictJson.stored(json).forType(RankingDocument.class).readValue(v.document());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable ranking " + k, e);
             }

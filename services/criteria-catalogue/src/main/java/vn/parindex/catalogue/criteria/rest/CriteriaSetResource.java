@@ -50,6 +50,10 @@ import vn.parindex.criteria.rules.TargetLevel;
 @Tag(name = "Criteria sets", description = "Versioned PAR Index criteria sets (bộ tiêu chí)")
 public class CriteriaSetResource {
 
+    /** A draft the server accepts (the example of both whole-set writes). */
+    static final String SET_EXAMPLE =
+            "{\"code\": \"EXAMPLE_DIST_2026\", \"name\": \"Bộ tiêu chí mẫu cấp huyện\", \"year\": 2026, \"targetLevel\": \"DISTRICT\", \"legalBasis\": \"Dự thảo\", \"totalPoints\": 10, \"bands\": [{\"code\": \"GOOD\", \"label\": \"Tốt\", \"minPercent\": 80}], \"nodes\": [{\"code\": \"A\", \"nameVi\": \"Công tác chỉ đạo, điều hành\", \"kind\": \"PART\", \"maxPoints\": 10, \"children\": [{\"code\": \"A1\", \"nameVi\": \"Ban hành kế hoạch CCHC\", \"kind\": \"CRITERION\", \"maxPoints\": 10, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}]}]}";
+
     private final CriteriaSetService sets;
     private final DocumentCache documents;
     private final SecurityIdentity caller;
@@ -83,11 +87,7 @@ public class CriteriaSetResource {
                                     @Content(
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = CriteriaSet.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "set",
-                                                            value =
-                                                                    "{\"code\": \"EXAMPLE_DIST_2026\", \"name\": \"Bộ tiêu chí mẫu cấp huyện\", \"year\": 2026, \"targetLevel\": \"DISTRICT\", \"legalBasis\": \"Dự thảo\", \"totalPoints\": 10, \"bands\": [{\"code\": \"GOOD\", \"label\": \"Tốt\", \"minPercent\": 80}], \"nodes\": [{\"code\": \"A\", \"nameVi\": \"Công tác chỉ đạo, điều hành\", \"kind\": \"PART\", \"maxPoints\": 10, \"children\": [{\"code\": \"A1\", \"nameVi\": \"Ban hành kế hoạch CCHC\", \"kind\": \"CRITERION\", \"maxPoints\": 10, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}]}]}")))
+                                            examples = @ExampleObject(name = "set", value = SET_EXAMPLE)))
                     @NotNull
                     CriteriaSet body) {
         return CatalogueParams.stored(
@@ -166,11 +166,7 @@ public class CriteriaSetResource {
                                     @Content(
                                             mediaType = "application/json",
                                             schema = @Schema(implementation = CriteriaSet.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "set",
-                                                            value =
-                                                                    "{\"code\": \"EXAMPLE_DIST_2026\", \"name\": \"Bộ tiêu chí mẫu cấp huyện\", \"year\": 2026, \"targetLevel\": \"DISTRICT\", \"legalBasis\": \"Dự thảo\", \"totalPoints\": 10, \"bands\": [{\"code\": \"GOOD\", \"label\": \"Tốt\", \"minPercent\": 80}], \"nodes\": [{\"code\": \"A\", \"nameVi\": \"Công tác chỉ đạo, điều hành\", \"kind\": \"PART\", \"maxPoints\": 10, \"children\": [{\"code\": \"A1\", \"nameVi\": \"Ban hành kế hoạch CCHC\", \"kind\": \"CRITERION\", \"maxPoints\": 10, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}]}]}")))
+                                            examples = @ExampleObject(name = "set", value = SET_EXAMPLE)))
                     @NotNull
                     CriteriaSet body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -37,6 +37,10 @@ import vn.parindex.criteria.rules.TreeEdits;
 @Tag(name = "Criteria sets")
 public class NodeResource {
 
+    /** A leaf criterion the server accepts (the example of both node writes). */
+    static final String NODE_EXAMPLE =
+            "{\"code\": \"A9\", \"nameVi\": \"Tiêu chí mẫu\", \"kind\": \"CRITERION\", \"maxPoints\": 1, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}";
+
     private final CriteriaSetService sets;
     private final SecurityIdentity caller;
 
@@ -82,15 +86,8 @@ public class NodeResource {
                             content =
                                     @Content(
                                             mediaType = "application/json",
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    vn.parindex.criteria.rules.CriteriaNode.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "node",
-                                                            value =
-                                                                    "{\"code\": \"A9\", \"nameVi\": \"Tiêu chí mẫu\", \"kind\": \"CRITERION\", \"maxPoints\": 1, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}")))
+                                            schema = @Schema(implementation = CriteriaNode.class),
+                                            examples = @ExampleObject(name = "node", value = NODE_EXAMPLE)))
                     @NotNull
                     CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -120,15 +117,8 @@ public class NodeResource {
                             content =
                                     @Content(
                                             mediaType = "application/json",
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    vn.parindex.criteria.rules.CriteriaNode.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "node",
-                                                            value =
-                                                                    "{\"code\": \"A9\", \"nameVi\": \"Tiêu chí mẫu\", \"kind\": \"CRITERION\", \"maxPoints\": 1, \"scoreSource\": \"APPRAISED\", \"rule\": {\"type\": \"MANUAL\", \"step\": 0.25}}")))
+                                            schema = @Schema(implementation = CriteriaNode.class),
+                                            examples = @ExampleObject(name = "node", value = NODE_EXAMPLE)))
                     @NotNull
                     CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

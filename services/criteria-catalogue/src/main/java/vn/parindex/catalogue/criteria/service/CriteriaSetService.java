@@ -16,6 +16,7 @@ import vn.parindex.common.api.ErrorCode;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.common.api.Page;
 import vn.parindex.common.api.PageRequest;
+import vn.parindex.common.api.StrictJson;
 import vn.parindex.criteria.rules.CriteriaNode;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.CriteriaSetDiff;
@@ -342,9 +343,7 @@ public class CriteriaSetService {
 
     CriteriaSet read(String document) {
         try {
-            return vn.parindex.common.api.StrictJson.stored(json)
-                    .forType(CriteriaSet.class)
-                    .readValue(document);
+            return StrictJson.stored(json).forType(CriteriaSet.class).readValue(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored criteria set cannot be read", e);
         }
