@@ -1,9 +1,10 @@
 package vn.parindex.registry.seed;
 
 import java.util.Map;
-import vn.parindex.registry.unit.domain.ChangeKind;
-import vn.parindex.registry.unit.domain.Level;
-import vn.parindex.registry.unit.domain.UnitAttributes;
+import vn.parindex.registry.domain.ChangeKind;
+import vn.parindex.registry.domain.Level;
+import vn.parindex.registry.domain.TransitionPlanner;
+import vn.parindex.registry.domain.UnitAttributes;
 
 /** Legal basis of the 2025-07-01 reorganisation, by level. */
 final class ReformLegalBasis implements TransitionPlanner.LegalBasis {

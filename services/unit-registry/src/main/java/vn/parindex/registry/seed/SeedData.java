@@ -5,11 +5,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
-import vn.parindex.registry.importer.Csv;
-import vn.parindex.registry.seed.TransitionPlanner.LineageRow;
-import vn.parindex.registry.unit.domain.Level;
-import vn.parindex.registry.unit.domain.Part;
-import vn.parindex.registry.unit.domain.UnitAttributes;
+import vn.parindex.registry.domain.Csv;
+import vn.parindex.registry.domain.Level;
+import vn.parindex.registry.domain.Part;
+import vn.parindex.registry.domain.TransitionPlanner.LineageRow;
+import vn.parindex.registry.domain.UnitAttributes;
 
 /** Reads the seed files shipped in {@code seed/units/} (see the SOURCES.md beside them). */
 public final class SeedData {

@@ -21,13 +21,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
-import vn.parindex.registry.seed.TransitionPlanner.Plan;
-import vn.parindex.registry.seed.TransitionPlanner.PlannedEdge;
-import vn.parindex.registry.seed.TransitionPlanner.PlannedEvent;
-import vn.parindex.registry.seed.TransitionPlanner.PlannedVersion;
-import vn.parindex.registry.unit.domain.Level;
-import vn.parindex.registry.unit.domain.NameFolding;
-import vn.parindex.registry.unit.domain.UnitAttributes;
+import vn.parindex.registry.domain.Level;
+import vn.parindex.registry.domain.NameFolding;
+import vn.parindex.registry.domain.TransitionPlanner;
+import vn.parindex.registry.domain.TransitionPlanner.Plan;
+import vn.parindex.registry.domain.TransitionPlanner.PlannedEdge;
+import vn.parindex.registry.domain.TransitionPlanner.PlannedEvent;
+import vn.parindex.registry.domain.TransitionPlanner.PlannedVersion;
+import vn.parindex.registry.domain.UnitAttributes;
 
 /**
  * Loads the real administrative structure on first start: the structure valid until 2025-06-30, the structure

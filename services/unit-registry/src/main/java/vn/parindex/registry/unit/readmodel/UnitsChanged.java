@@ -1,4 +1,0 @@
-package vn.parindex.registry.unit.readmodel;
-
-/** Fired inside a transaction that changed units; the read model reloads once it has committed. */
-public record UnitsChanged(String what) {}
