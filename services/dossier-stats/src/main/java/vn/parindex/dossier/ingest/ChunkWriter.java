@@ -12,7 +12,11 @@ import java.sql.Statement;
 import org.postgresql.PGConnection;
 
 /**
- * Writes the checked rows of one batch a chunk at a time, inside the batch's transaction. A chunk's keys go
+ * Writes the checked rows of one batch a chunk at a time, inside the batch's transaction. The transaction (and its
+ * database connection) is opened only when the first chunk is full or the batch ends: the rows of that chunk are
+ * read and checked, with their registry lookups, before it, so a batch of one chunk holds no transaction while the
+ * registry is asked; in a longer batch only codes first met after the first chunk are looked up while it is open.
+ * A chunk's keys go
  * first into a small temporary table; when none of them is stored yet and none repeats within the chunk (the
  * usual case for new dossiers) the rows are COPYed straight into {@code dossier} — PostgreSQL's multi-row
  * insertion, the fastest path there is. Otherwise, or when a concurrent batch stored one of the keys meanwhile,
@@ -40,7 +44,14 @@ final class ChunkWriter {
         }
     }
 
-    private final Connection c;
+    /** Opens the batch's connection. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private final Opener opener;
+    private Connection c;
     private Buffer rows = new Buffer(MAX_BYTES + (64 << 10));
     private Buffer keys = new Buffer(8 << 20);
     private Buffer spareRows = new Buffer(MAX_BYTES + (64 << 10));
@@ -58,8 +69,20 @@ final class ChunkWriter {
 
     private java.util.concurrent.Future<?> inFlight;
 
-    ChunkWriter(Connection c) throws SQLException {
-        this.c = c;
+    ChunkWriter(Opener opener) {
+        this.opener = opener;
+    }
+
+    /**
+     * The batch's connection in its transaction, opened (with the batch's temporary tables) on the first call: when
+     * the first chunk is handed over, or by the caller at the end of the batch.
+     */
+    Connection connection() throws SQLException {
+        if (c != null) {
+            return c;
+        }
+        c = opener.open();
+        c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute(
                     "CREATE TEMP TABLE dossier_stage (seq bigint GENERATED ALWAYS AS IDENTITY, LIKE dossier INCLUDING DEFAULTS)"
@@ -69,6 +92,12 @@ final class ChunkWriter {
             // A staged chunk must sort in memory, not spill to disk.
             s.execute("SET LOCAL work_mem = '256MB'");
         }
+        return c;
+    }
+
+    /** Whether the batch's connection was opened. */
+    boolean opened() {
+        return c != null;
     }
 
     /** Adds a row; returns whether a chunk was handed to the writer. */
@@ -94,6 +123,19 @@ final class ChunkWriter {
         return totals.clone();
     }
 
+    /** Returns the batch's connection to the pool, if it was opened (a transaction not committed is rolled back). */
+    void close() {
+        writer.shutdownNow();
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the connection is gone already; the pool drops it
+            }
+            c = null;
+        }
+    }
+
     /** Stops the writer after a failure (the caller rolls the transaction back). */
     void abort() {
         writer.shutdownNow();
@@ -111,6 +153,7 @@ final class ChunkWriter {
         if (count == 0) {
             return;
         }
+        connection();
         Buffer fullRows = rows;
         Buffer fullKeys = keys;
         int fullCount = count;

@@ -75,11 +75,11 @@ public class IngestionService {
         long rows = 0;
         long rejected = 0;
         long staged = 0;
-        try (Connection c = dataSource.getConnection();
-                RecordReader reader = RecordReader.open(format, body)) {
-            c.setAutoCommit(false);
+        // The connection and its transaction are opened by the writer when the first chunk is full or the batch
+        // ends, after that chunk's rows (and their registry lookups) were read and checked: fetch, then store.
+        ChunkWriter writer = new ChunkWriter(dataSource::getConnection);
+        try (RecordReader reader = RecordReader.open(format, body)) {
             long[] counts;
-            ChunkWriter writer = new ChunkWriter(c);
             try {
                 RecordReader.Raw raw;
                 while ((raw = reader.next()) != null) {
@@ -105,9 +105,12 @@ public class IngestionService {
                 counts = writer.finish();
             } catch (IOException | RuntimeException | SQLException e) {
                 writer.abort();
-                c.rollback();
+                if (writer.opened()) {
+                    writer.connection().rollback();
+                }
                 throw batchBroken(rows, e);
             }
+            Connection c = writer.connection();
             markIngested(c);
             c.commit();
             long distinct = counts[0] + counts[1] + counts[2];
@@ -124,6 +127,8 @@ public class IngestionService {
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Dossier batch failed; nothing was stored", e);
+        } finally {
+            writer.close();
         }
     }
 

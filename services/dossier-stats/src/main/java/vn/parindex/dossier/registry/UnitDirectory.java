@@ -4,24 +4,24 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.client.RemoteService;
+import vn.parindex.common.api.client.RemoteSettings;
 import vn.parindex.dossier.DossierError;
 
 /**
  * What dossier statistics knows of units, from the unit registry over REST: a unit's versions (to check that a
- * dossier's unit existed when it was received) and a unit's descendants on a date. Answers are cached in two
- * bounded caches (size and age configured: 10 minutes, units change rarely); an unknown unit is an empty answer; a registry that is down or slow is a 503,
- * never invented data.
+ * dossier's unit existed when it was received) and a unit's descendants on a date. Calls go through {@link
+ * RemoteService} (timeout, retry, breaker; a registry that is down or slow is a 503 REGISTRY_UNAVAILABLE, never
+ * invented data). Answers are kept in two bounded caches keyed by what they are of (a unit code; a unit code and a
+ * day), size and age configured ({@code quarkus.cache.caffeine.*}: 10 minutes, units change rarely); an unknown unit
+ * is an empty answer, cached too. A failed call is not cached.
  */
 @ApplicationScoped
 public class UnitDirectory {
@@ -31,20 +31,23 @@ public class UnitDirectory {
 
     static final String DESCENDANTS = "registry-descendants";
 
-    private final RegistryApi registry;
+    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z._-]{1,32}");
+
+    private final RegistryApi api;
+    private final RemoteService registry;
     private final Cache versions;
     private final Cache descendants;
 
     public UnitDirectory(
-            @RestClient RegistryApi registry,
+            @RestClient RegistryApi api,
+            RemoteSettings settings,
             @CacheName(VERSIONS) Cache versions,
             @CacheName(DESCENDANTS) Cache descendants) {
-        this.registry = registry;
+        this.api = api;
+        this.registry = RemoteService.of("The unit registry", DossierError.REGISTRY_UNAVAILABLE, settings);
         this.versions = versions;
         this.descendants = descendants;
     }
-
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-Za-z._-]{1,32}");
 
     /**
      * Whether {@code code} can be a registry code at all (digits, or such as {@code 15.SNV}, at most 32): checked
@@ -84,15 +87,13 @@ public class UnitDirectory {
         }
         // A failed call is not cached: the next question asks the registry again.
         return descendants
-                .get(
-                        new DescendantsKey(code, day),
-                        key -> call(() -> {
-                            RegistryApi.UnitPage page = registry.descendants(code, day, 20_000);
-                            java.util.ArrayList<String> all = new java.util.ArrayList<>();
-                            all.add(code);
-                            page.items().forEach(u -> all.add(u.code()));
-                            return List.copyOf(all);
-                        }))
+                .get(new DescendantsKey(code, day), key -> {
+                    RegistryApi.UnitPage page = registry.read(() -> api.descendants(code, day, 20_000));
+                    List<String> all = new ArrayList<>();
+                    all.add(code);
+                    page.items().forEach(u -> all.add(u.code()));
+                    return List.copyOf(all);
+                })
                 .await()
                 .indefinitely();
     }
@@ -114,60 +115,10 @@ public class UnitDirectory {
         }
     }
 
+    /** The versions of {@code code}; empty when the registry has never known it. */
     private Optional<List<RegistryApi.UnitVersion>> versions(String code) {
-        return versions.get(
-                        code,
-                        key -> call(() -> {
-                            try {
-                                return Optional.of(registry.history(code));
-                            } catch (WebApplicationException e) {
-                                if (e.getResponse().getStatus() >= 400
-                                        && e.getResponse().getStatus() < 500) {
-                                    return Optional.<List<RegistryApi.UnitVersion>>empty();
-                                }
-                                throw e;
-                            }
-                        }))
+        return versions.get(code, key -> registry.find(() -> api.history(code)))
                 .await()
                 .indefinitely();
-    }
-
-    private <T> T call(java.util.function.Supplier<T> request) {
-        try {
-            return guarded(request);
-        } catch (TimeoutException | CircuitBreakerOpenException | jakarta.ws.rs.ProcessingException e) {
-            throw unavailable(e);
-        } catch (WebApplicationException e) {
-            throw unavailable(e);
-        }
-    }
-
-    @Timeout(5000)
-    @Retry(
-            maxRetries = 2,
-            delay = 100,
-            abortOn = {ApiException.class, jakarta.ws.rs.ClientErrorException.class})
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            skipOn = jakarta.ws.rs.ClientErrorException.class)
-    <T> T guarded(java.util.function.Supplier<T> request) {
-        return request.get();
-    }
-
-    private static ApiException unavailable(Exception cause) {
-        return new ApiException(
-                DossierError.REGISTRY_UNAVAILABLE, "The unit registry " + why(cause) + "; try again shortly");
-    }
-
-    private static String why(Exception e) {
-        return switch (e) {
-            case TimeoutException t -> "did not answer in time";
-            case CircuitBreakerOpenException o -> "failed repeatedly and is given a few seconds' rest";
-            case WebApplicationException w ->
-                "answered with status " + w.getResponse().getStatus();
-            default -> "could not be reached";
-        };
     }
 }

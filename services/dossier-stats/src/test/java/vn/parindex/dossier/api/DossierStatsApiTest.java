@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -354,7 +356,9 @@ class DossierStatsApiTest {
                 .post("/api/dossiers/batch")
                 .then()
                 .statusCode(503)
-                .body("code", equalTo("REGISTRY_UNAVAILABLE"));
+                .body("code", equalTo("REGISTRY_UNAVAILABLE"))
+                .body("detail", startsWith("The unit registry answered with status 500"))
+                .body("detail", not(matchesPattern(CLASS_NAME)));
         FakeRegistry.down = false;
         given().queryParam("unitCode", "02500")
                 .queryParam("from", "2025-12-01")
@@ -362,6 +366,61 @@ class DossierStatsApiTest {
                 .get("/api/dossier-stats")
                 .then()
                 .body("total.counts.received", equalTo(0));
+    }
+
+    /** A Java class name anywhere in a text: a dotted package path, or a word ending in Exception. */
+    static final String CLASS_NAME = "(?s).*([a-z]+\\.[a-z]+\\.[A-Za-z]|\\w+Exception\\b).*";
+
+    @Test
+    void shouldOpenTheRegistrysBreakerOnItsFailuresOnlyAndSayItInWords() throws Exception {
+        // Unknown units are 404s, answers not failures: many of them leave the breaker closed.
+        for (int i = 0; i < 12; i++) {
+            given().queryParam("unitCode", "9100" + i)
+                    .queryParam("from", "2025-12-01")
+                    .queryParam("to", "2025-12-31")
+                    .get("/api/dossier-stats")
+                    .then()
+                    .statusCode(404)
+                    .body("code", equalTo("UNIT_NOT_FOUND"));
+        }
+        FakeRegistry.down = true;
+        try {
+            // Each question is of a unit not cached (a failure is never cached), so each one asks the registry.
+            String detail = null;
+            for (int i = 0; i < 12 && (detail == null || !detail.contains("rest")); i++) {
+                detail = given().queryParam("unitCode", "9200" + i)
+                        .queryParam("from", "2025-12-01")
+                        .queryParam("to", "2025-12-31")
+                        .get("/api/dossier-stats")
+                        .then()
+                        .statusCode(503)
+                        .contentType("application/problem+json")
+                        .body("code", equalTo("REGISTRY_UNAVAILABLE"))
+                        .body("detail", startsWith("The unit registry "))
+                        .body("detail", not(matchesPattern(CLASS_NAME)))
+                        .extract()
+                        .path("detail");
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    "The unit registry failed repeatedly and is given a few seconds' rest; try again shortly", detail);
+        } finally {
+            FakeRegistry.down = false;
+        }
+        // The breaker lets a call through again after its delay (5 s): a unit never asked about reaches the registry.
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        int status;
+        int attempt = 0;
+        do {
+            Thread.sleep(500);
+            status = given().queryParam("unitCode", "9300" + attempt++)
+                    .queryParam("from", "2025-12-01")
+                    .queryParam("to", "2025-12-31")
+                    .get("/api/dossier-stats")
+                    .then()
+                    .extract()
+                    .statusCode();
+        } while (status == 503 && System.nanoTime() < deadline);
+        org.junit.jupiter.api.Assertions.assertEquals(404, status);
     }
 
     @Test

@@ -1,19 +1,15 @@
 package vn.parindex.scoring.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.client.RemoteService;
+import vn.parindex.common.api.client.RemoteSettings;
 import vn.parindex.scoring.ScoringError;
 
 /** Peer groups, units and lineage from the unit registry; a registry that is down is a 503, never invented data. */
@@ -33,16 +29,15 @@ public class RegistryClient {
     public record Units(Map<String, Unit> found, List<String> unknown) {}
 
     private final RegistryApi api;
+    private final RemoteService registry;
 
-    public RegistryClient(@RestClient RegistryApi api) {
+    public RegistryClient(@RestClient RegistryApi api, RemoteSettings settings) {
         this.api = api;
+        this.registry = RemoteService.of("The unit registry", ScoringError.REGISTRY_UNAVAILABLE, settings);
     }
 
     public Optional<Group> group(String code) {
-        return Remote.call(
-                        () -> guarded(Remote.notFoundAsEmpty(() -> api.group(code))),
-                        ScoringError.REGISTRY_UNAVAILABLE,
-                        "The unit registry")
+        return registry.find(() -> api.group(code))
                 .map(g -> new Group(
                         g.code(),
                         g.name(),
@@ -60,10 +55,9 @@ public class RegistryClient {
      * computed by the registry. A unit without a change in the window maps to nothing.
      */
     public Map<String, List<String>> predecessorsOn(List<String> codes, LocalDate from, LocalDate to) {
-        RegistryApi.LineageAnswer answer = Remote.call(
-                () -> guarded(() -> api.lineage(new RegistryApi.LineageRequest(codes, from, to, false))),
-                ScoringError.REGISTRY_UNAVAILABLE,
-                "The unit registry");
+        // A read with a body: safe to try again.
+        RegistryApi.LineageAnswer answer =
+                registry.read(() -> api.lineage(new RegistryApi.LineageRequest(codes, from, to, false)));
         Map<String, List<String>> byCode = new LinkedHashMap<>();
         if (answer.items() == null) {
             return byCode;
@@ -86,10 +80,8 @@ public class RegistryClient {
 
     /** The units of {@code codes} valid on {@code day}, and the codes that are not. */
     public Units unitsOn(List<String> codes, LocalDate day) {
-        RegistryApi.LineageAnswer answer = Remote.call(
-                () -> guarded(() -> api.lineage(new RegistryApi.LineageRequest(codes, day, day, false))),
-                ScoringError.REGISTRY_UNAVAILABLE,
-                "The unit registry");
+        RegistryApi.LineageAnswer answer =
+                registry.read(() -> api.lineage(new RegistryApi.LineageRequest(codes, day, day, false)));
         Map<String, Unit> found = new LinkedHashMap<>();
         if (answer.items() != null) {
             for (RegistryApi.LineageItem item : answer.items()) {
@@ -104,15 +96,5 @@ public class RegistryClient {
                 .filter(c -> !found.containsKey(c) && !unknown.contains(c))
                 .forEach(unknown::add);
         return new Units(found, unknown);
-    }
-
-    @Timeout(20_000)
-    @Retry(
-            maxRetries = 2,
-            delay = 200,
-            abortOn = {ApiException.class, ClientErrorException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = ClientErrorException.class)
-    <T> T guarded(Supplier<T> request) {
-        return request.get();
     }
 }

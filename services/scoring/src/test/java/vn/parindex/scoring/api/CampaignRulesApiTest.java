@@ -3,6 +3,8 @@ package vn.parindex.scoring.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -172,6 +174,34 @@ class CampaignRulesApiTest {
         assertEquals(1, FakeServices.LINEAGE_CALLS.get() - lineageCallsBefore);
     }
 
+    /** A Java class name anywhere in a text: a dotted package path, or a word ending in Exception. */
+    static final String CLASS_NAME = "(?s).*([a-z]+\\.[a-z]+\\.[A-Za-z]|\\w+Exception\\b).*";
+
+    @Test
+    void shouldKeepTheBreakerClosedWhenTheDependencyOnlyRefuses() {
+        // A dozen unknown groups: 404s from the registry, answers rather than failures. Its breaker stays closed.
+        for (int i = 0; i < 12; i++) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "code",
+                            "NOGROUP-" + i,
+                            "year",
+                            2024,
+                            "criteriaSetCode",
+                            "SMALL",
+                            "unitGroupCode",
+                            "NO-SUCH-GROUP-" + i,
+                            "selfAssessmentDeadline",
+                            "2099-01-01T00:00:00+07:00"))
+                    .post("/api/campaigns")
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo("UNKNOWN_GROUP"));
+        }
+        createDistrict("AFTER-REFUSALS");
+        given().get("/api/campaigns/AFTER-REFUSALS").then().statusCode(200);
+    }
+
     @Test
     void shouldAnswer503AndStoreNothingWhenADependencyIsDown() {
         FakeServices.registryDown = true;
@@ -191,16 +221,35 @@ class CampaignRulesApiTest {
                 .post("/api/campaigns")
                 .then()
                 .statusCode(503)
-                .body("code", equalTo("REGISTRY_UNAVAILABLE"));
+                .body("code", equalTo("REGISTRY_UNAVAILABLE"))
+                .body("detail", equalTo("The unit registry answered with status 500; try again shortly"))
+                .body("detail", not(matchesPattern(CLASS_NAME)));
         given().get("/api/campaigns/DOWN").then().statusCode(404);
         FakeServices.registryDown = false;
+
+        FakeServices.catalogueDown = true;
+        try {
+            given().contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/campaigns")
+                    .then()
+                    .statusCode(503)
+                    .body("code", equalTo("CATALOGUE_UNAVAILABLE"))
+                    .body("detail", equalTo("The criteria catalogue answered with status 503; try again shortly"))
+                    .body("detail", not(matchesPattern(CLASS_NAME)));
+        } finally {
+            FakeServices.catalogueDown = false;
+        }
+        given().get("/api/campaigns/DOWN").then().statusCode(404);
 
         createDistrict("AUTO");
         FakeServices.dossiersDown = true;
         given().post("/api/campaigns/AUTO/auto-scores")
                 .then()
                 .statusCode(503)
-                .body("code", equalTo("DOSSIER_STATS_UNAVAILABLE"));
+                .body("code", equalTo("DOSSIER_STATS_UNAVAILABLE"))
+                .body("detail", equalTo("Dossier statistics answered with status 500; try again shortly"))
+                .body("detail", not(matchesPattern(CLASS_NAME)));
         given().get("/api/campaigns/AUTO/assessments/132")
                 .then()
                 .statusCode(200)

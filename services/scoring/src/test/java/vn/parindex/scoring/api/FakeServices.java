@@ -25,6 +25,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public static volatile boolean registryDown;
     public static volatile boolean dossiersDown;
+    public static volatile boolean catalogueDown;
 
     static final String DISTRICT_SET = "PAR_DIST_YB_2021";
 
@@ -111,6 +112,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/criteria-sets/", ex -> {
             String code = ex.getRequestURI().getPath().substring("/api/criteria-sets/".length());
+            if (catalogueDown) {
+                answer(ex, 503, "{}");
+                return;
+            }
             answer(ex, sets.containsKey(code) ? 200 : 404, sets.getOrDefault(code, "{}"));
         });
         server.createContext("/api/unit-groups/", ex -> {
