@@ -174,7 +174,8 @@ public final class RankUncertainty {
         for (int r = 0; r < runs; r++) {
             generators[r] = master.split();
         }
-        int[][] ranks = new int[n][runs];
+        // One row of ranks per run: each run writes its own array.
+        int[][] ranks = new int[runs][];
         IntStream indices = IntStream.range(0, runs);
         (parallel ? indices.parallel() : indices).forEach(r -> model.run(generators[r], spread, ranks, r));
 
@@ -182,8 +183,11 @@ public final class RankUncertainty {
         int[] low = new int[n];
         int[] high = new int[n];
         int[] median = new int[n];
+        int[] own = new int[runs];
         for (int u = 0; u < n; u++) {
-            int[] own = ranks[u];
+            for (int r = 0; r < runs; r++) {
+                own[r] = ranks[r][u];
+            }
             Arrays.sort(own);
             low[u] = nearestRank(own, LOW);
             median[u] = nearestRank(own, MEDIAN);
@@ -430,7 +434,7 @@ public final class RankUncertainty {
             return "units[" + unit.unitCode() + "].scores[" + component + "]";
         }
 
-        /** One run: draws the weights and the survey errors, computes every index, ranks into column r. */
+        /** One run: draws the weights and the survey errors, computes every index, ranks into row r. */
         void run(SplittableRandom rng, double spread, int[][] ranks, int r) {
             int k = weights.length;
             // Multipliers of the components' points: 1 ± spread, scaled so Σ maximum × multiplier = Σ maximum.
@@ -465,9 +469,11 @@ public final class RankUncertainty {
                 values.add(BigDecimal.valueOf(Math.round(num * 100 / den * EXACT), EXACT_SCALE));
             }
             List<Integer> ranked = Ranking.ranks(values);
+            int[] row = new int[n];
             for (int u = 0; u < n; u++) {
-                ranks[u][r] = ranked.get(u);
+                row[u] = ranked.get(u);
             }
+            ranks[r] = row;
         }
     }
 
