@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|reform|gateway|all]` (JAVA_HOME is set by it).
+# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|reform|gateway|uncertainty|all]` (JAVA_HOME is set by it).
 # Starts the set on a FRESH embedded PostgreSQL (so the first-start seed load is measured), then drives the
 # services with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
-case "$TARGET" in registry | catalogue | dossiers | scoring | reform | gateway | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring, reform, gateway or all" >&2; exit 2 ;; esac
+case "$TARGET" in registry | catalogue | dossiers | scoring | reform | gateway | uncertainty | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring, reform, gateway, uncertainty or all" >&2; exit 2 ;; esac
+# Rank intervals run in process: no set, no wrk.
+if [[ "$TARGET" == uncertainty ]]; then
+    exec bash services/benchmarks/uncertainty.sh
+fi
 # BENCH_SMOKE=1: every scenario at a tiny size, once, for a second — proves the commands work (the test command runs
 # it after the tests); its numbers mean nothing.
 if [[ "${BENCH_SMOKE:-0}" == 1 ]]; then
@@ -147,6 +151,10 @@ fi
 
 if [[ "$TARGET" == gateway || "$TARGET" == all ]]; then
     source services/benchmarks/gateway.sh
+fi
+
+if [[ "$TARGET" == all ]]; then
+    bash services/benchmarks/uncertainty.sh
 fi
 
 if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
