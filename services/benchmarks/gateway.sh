@@ -8,6 +8,10 @@
 # At 1 connection the gateway's added latency is the difference of the median p50s (target <= 0.3 ms); at
 # $CONNECTIONS connections its throughput is compared with nginx's.
 GATEWAY="http://localhost:8080"
+# BENCH_GW_BASELINE_APP=DIR: a quarkus-app folder of the gateway built from an earlier commit (copy
+# services/gateway/target/quarkus-app before changing the code). It runs on port 8090 (its own endpoints on 8089) in
+# front of the same services, and every round measures it too ("gw-before"): an A/B of an edge change in one run.
+BEFORE=""
 NGINX_PORT="${BENCH_NGINX_PORT:-18088}"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 
@@ -69,8 +73,20 @@ stop_nginx() {
 }
 trap 'stop_nginx; cleanup' EXIT
 
+if [[ -n "${BENCH_GW_BASELINE_APP:-}" ]]; then
+    BEFORE="http://localhost:8090"
+    PARINDEX_GATEWAY_HTTP_PORT=8090 QUARKUS_HTTP_PORT=8089 PARINDEX_DEMO_DATA=false \
+        "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -XX:+ExitOnOutOfMemoryError \
+        -jar "$BENCH_GW_BASELINE_APP/quarkus-run.jar" >"$WORK/gw-baseline.log" 2>&1 &
+    BASELINE_PID=$!
+    until curl -sf "$BEFORE/q/health/ready" >/dev/null 2>&1; do
+        kill -0 "$BASELINE_PID" 2>/dev/null || { cat "$WORK/gw-baseline.log"; exit 1; }
+        sleep 0.2
+    done
+fi
+
 echo "/api/units/04252?asOf=2025-06-30" >"$WORK/gw-unit.txt"
-for url in "$BASE" "$GATEWAY" "$NGINX_URL"; do
+for url in "$BASE" "$GATEWAY" "$NGINX_URL" $BEFORE; do
     for _ in $(seq 50); do curl -sf -o /dev/null "$url/api/units/04252?asOf=2025-06-30" && break; sleep 0.2; done
     code=$(curl -s -o /dev/null -w '%{http_code}' "$url/api/units/04252?asOf=2025-06-30" || true)
     [[ "$code" == 200 ]] || { echo "bench: $url/api/units/04252 answered $code" >&2; cat "$WORK/nginx/logs/error.log" >&2; exit 1; }
@@ -84,7 +100,7 @@ gw_wrk() { # name url connections duration
 }
 
 echo "bench: gateway: warm-up (JIT and connection pools of the registry, the gateway and nginx; 30 s each)"
-for url in "$BASE" "$GATEWAY" "$NGINX_URL"; do
+for url in "$BASE" "$GATEWAY" "$NGINX_URL" $BEFORE; do
     gw_wrk warm "$url" "$CONNECTIONS" "${BENCH_GW_WARMUP:-25s}" >/dev/null
     gw_wrk warm "$url" 1 "$WARMUP" >/dev/null
 done
@@ -92,9 +108,11 @@ done
     for i in $(seq "$ROUNDS"); do
         gw_wrk gw-direct-1conn "$BASE" 1 "$DURATION"
         gw_wrk gw-gateway-1conn "$GATEWAY" 1 "$DURATION"
+        [[ -z "$BEFORE" ]] || gw_wrk gw-before-1conn "$BEFORE" 1 "$DURATION"
         gw_wrk gw-nginx-1conn "$NGINX_URL" 1 "$DURATION"
         gw_wrk gw-direct "$BASE" "$CONNECTIONS" "$DURATION"
         gw_wrk gw-gateway "$GATEWAY" "$CONNECTIONS" "$DURATION"
+        [[ -z "$BEFORE" ]] || gw_wrk gw-before "$BEFORE" "$CONNECTIONS" "$DURATION"
         gw_wrk gw-nginx "$NGINX_URL" "$CONNECTIONS" "$DURATION"
     done
 } | tee -a "$WORK/results.txt" "$WORK/gateway.txt"
@@ -115,4 +133,11 @@ print(f"bench: gateway added latency at 1 connection (median p50 through the gat
 print(f"bench: throughput at {sys.argv[2]} connections: direct {med('gw-direct', 'rps'):.0f} req/s, "
       f"gateway {med('gw-gateway', 'rps'):.0f} req/s, nginx {med('gw-nginx', 'rps'):.0f} req/s "
       f"(gateway/nginx {med('gw-gateway', 'rps') / med('gw-nginx', 'rps'):.2f})")
+if "gw-before" in runs:
+    added_before = med("gw-before-1conn", "p50_ms") - med("gw-direct-1conn", "p50_ms")
+    print(f"bench: the baseline gateway (BENCH_GW_BASELINE_APP): {med('gw-before', 'rps'):.0f} req/s at "
+          f"{sys.argv[2]} connections (gateway/nginx {med('gw-before', 'rps') / med('gw-nginx', 'rps'):.2f}), "
+          f"adds {added_before * 1000:.0f} µs at 1 connection")
+    for name in ("gw-gateway", "gw-before", "gw-nginx"):
+        print(f"bench: {name} per round: " + ", ".join(f"{float(r['rps']):.0f}" for r in runs[name]))
 PY

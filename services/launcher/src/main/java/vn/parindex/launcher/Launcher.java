@@ -1,63 +1,36 @@
 package vn.parindex.launcher;
 
-import java.io.IOException;
-import java.net.BindException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * Runs the whole ParIndex set with one command: one PostgreSQL (embedded unless {@code PARINDEX_DB_URL} names
- * one), a database per service, every service as a child JVM. A service that stops unexpectedly is started
- * again ({@link RestartPolicy}: a few times, then a crash loop stops everything). Ctrl-C or the end of a
- * {@code --smoke} run stops them all, services first, PostgreSQL last.
+ * Runs the whole ParIndex set with one command: the {@link Supervisor} starts one PostgreSQL (embedded unless
+ * {@code PARINDEX_DB_URL} names one), a database per service and every service as a child JVM, starts a service
+ * that stops unexpectedly again, and stops them all at Ctrl-C or the end of a {@code --smoke} run; its events are
+ * printed by {@link SupervisorConsole}. This class reads the command line, prints the addresses, waits for the
+ * demo data and prints the inventory.
  */
 public final class Launcher {
 
     static final String BUILD_COMMAND = "./mvnw -DskipTests package";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    private static final int LOG_TAIL_LINES = 40;
     private static final Duration DEMO_POLL_INTERVAL = Duration.ofSeconds(2);
     private static final Duration DEMO_PROGRESS_INTERVAL = Duration.ofSeconds(15);
-
-    /**
-     * Ctrl-C in a terminal signals the whole process group, so the services may start exiting a moment before
-     * this JVM's shutdown hook marks the stop as intended; waiting this long avoids calling that a crash.
-     */
-    private static final Duration CRASH_CONFIRMATION_DELAY = Duration.ofSeconds(1);
 
     private final LauncherConfig config;
     private final List<ServiceDefinition> services;
     private final long startedAt = System.nanoTime();
-
-    /** Set first thing by {@link #stopAll()}, read without the lock so waiting threads notice promptly. */
-    private volatile boolean stopping;
-
-    // Guarded by this: the main thread starts, the shutdown hook stops.
-    private EmbeddedDatabase embedded;
-    private final List<ServiceProcess> running = new ArrayList<>();
-    private boolean stopped;
-
-    // What a crashed service is started again with: set once by startAll.
-    private DatabaseServer database;
-    private Map<ServiceDefinition, Path> jars;
-    private String serviceJava;
-    private final RestartPolicy restarts = new RestartPolicy();
+    private final Supervisor supervisor;
 
     Launcher(LauncherConfig config, List<ServiceDefinition> services) {
         this.config = config;
         this.services = List.copyOf(services);
+        this.supervisor = new Supervisor(config, services, new SupervisorConsole());
     }
 
     public static void main(String[] args) {
@@ -91,20 +64,20 @@ public final class Launcher {
             Console.error(e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "parindex-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher.supervisor::stopAll, "parindex-shutdown"));
         try {
             return smoke ? launcher.smoke() : launcher.runUntilStopped();
-        } catch (StopRequested e) {
+        } catch (Supervisor.StopRequested e) {
             return 130;
         } catch (LaunchException e) {
-            if (!launcher.stopping) {
+            if (!launcher.supervisor.stopping()) {
                 Console.error(e.getMessage());
             }
-            launcher.stopAll();
+            launcher.supervisor.stopAll();
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            launcher.stopAll();
+            launcher.supervisor.stopAll();
             return 1;
         }
     }
@@ -115,7 +88,7 @@ public final class Launcher {
      * than {@link RestartPolicy} allows (exit 1).
      */
     int runUntilStopped() throws InterruptedException {
-        DatabaseServer database = startAll();
+        DatabaseServer database = supervisor.startAll();
         printAddresses(database, "Press Ctrl-C to stop.");
         List<DemoInventory.Check> missing = DemoInventory.missing(awaitDemoData());
         if (!missing.isEmpty() && config.demoData()) {
@@ -123,65 +96,7 @@ public final class Launcher {
                     "demo data missing: " + describe(missing) + "; see the services' logs in " + config.logDirectory());
         }
 
-        while (true) {
-            ServiceProcess exited = awaitAnyExit();
-            Thread.sleep(CRASH_CONFIRMATION_DELAY.toMillis());
-            if (stopping) {
-                return 0;
-            }
-            printLogTail(exited);
-            if (!restarts.allowRestart(exited.name(), System.nanoTime())) {
-                Console.error("%s stopped unexpectedly (exit code %d), more than %d times within %d min; stopping"
-                                .formatted(
-                                        exited.name(),
-                                        exited.exitValue(),
-                                        RestartPolicy.MAX_RESTARTS,
-                                        RestartPolicy.WINDOW.toMinutes())
-                        + " everything");
-                stopAll();
-                return 1;
-            }
-            Console.error("%s stopped unexpectedly (exit code %d); starting it again"
-                    .formatted(exited.name(), exited.exitValue()));
-            ServiceProcess restarted;
-            try {
-                restarted = restart(exited);
-            } catch (StopRequested e) {
-                return 0;
-            }
-            switch (restarted.awaitReady(config.readyTimeout(), Console::info)) {
-                case READY ->
-                    Console.info("%s ready again after %.1f s"
-                            .formatted(restarted.name(), restarted.uptime().toMillis() / 1000.0));
-                // The next round sees it exited and counts the crash.
-                case EXITED -> Console.error(restarted.name() + " exited again before it was ready");
-                case TIMED_OUT ->
-                    Console.error("%s was not ready %d s after its restart (PARINDEX_READY_TIMEOUT); leaving it running"
-                            .formatted(restarted.name(), config.readyTimeout().toSeconds()));
-            }
-        }
-    }
-
-    /**
-     * Starts a crashed service again as it was first started (same jar, options and environment) in its place in
-     * the list, so the stop order stays the same.
-     */
-    private synchronized ServiceProcess restart(ServiceProcess exited) {
-        requireNotStopping();
-        ServiceDefinition service = exited.definition();
-        try {
-            ServiceProcess restarted = ServiceProcess.start(
-                    service,
-                    serviceJava,
-                    config.javaOptions(),
-                    jars.get(service),
-                    childEnvironment(service, database, config.home()),
-                    exited.logFile());
-            running.set(running.indexOf(exited), restarted);
-            return restarted;
-        } catch (IOException e) {
-            throw new LaunchException("cannot start " + service.name() + " again: " + e.getMessage(), e);
-        }
+        return supervisor.superviseUntilStopped();
     }
 
     /**
@@ -189,17 +104,17 @@ public final class Launcher {
      * (the inventory is printed), and everything stops cleanly. Exit 1 names what failed.
      */
     int smoke() throws InterruptedException {
-        DatabaseServer database = startAll();
+        DatabaseServer database = supervisor.startAll();
         printAddresses(database, "Smoke run: checking health and the demo data, then stopping.");
         boolean healthy = true;
-        for (ServiceProcess service : runningServices()) {
+        for (ServiceProcess service : supervisor.runningServices()) {
             int status = service.status("/q/health");
             Console.info("smoke: GET %s/q/health -> %s"
                     .formatted(service.definition().baseUrl(), status));
             healthy &= status == 200;
         }
         List<DemoInventory.Check> missing = DemoInventory.missing(awaitDemoData());
-        stopAll();
+        supervisor.stopAll();
         int exit = smokeExitCode(healthy, missing);
         if (!healthy) {
             Console.error("smoke run failed: not every service answered 200 on /q/health");
@@ -244,7 +159,7 @@ public final class Launcher {
         long campaignsSince = start;
         long lastProgress = start;
         while (true) {
-            requireNotStopping();
+            supervisor.requireNotStopping();
             DemoObservation observed = probe.observe();
             long now = System.nanoTime();
             List<DemoObservation.Named> seen =
@@ -256,7 +171,7 @@ public final class Launcher {
             List<DemoInventory.Check> checks =
                     DemoInventory.assess(observed, config.demoData(), Duration.ofNanos(now - campaignsSince));
             Duration waited = Duration.ofNanos(now - start);
-            Optional<ServiceProcess> exited = runningServices().stream()
+            Optional<ServiceProcess> exited = supervisor.runningServices().stream()
                     .filter(service -> !service.isAlive())
                     .findFirst();
             if (!DemoInventory.settled(checks) && exited.isPresent()) {
@@ -275,137 +190,6 @@ public final class Launcher {
                 lastProgress = now;
             }
             Thread.sleep(DEMO_POLL_INTERVAL.toMillis());
-        }
-    }
-
-    private DatabaseServer startAll() throws InterruptedException {
-        Map<ServiceDefinition, Path> jars = requireBuilt();
-        for (ServiceDefinition service : services) {
-            requirePortFree(service);
-        }
-        DatabaseServer database = openDatabase();
-        createDatabases(database);
-
-        String java = javaCommand();
-        synchronized (this) {
-            this.database = database;
-            this.jars = jars;
-            this.serviceJava = java;
-        }
-        for (ServiceDefinition service : services) {
-            Path logFile = config.logDirectory().resolve(service.name() + ".log");
-            synchronized (this) {
-                requireNotStopping();
-                try {
-                    running.add(ServiceProcess.start(
-                            service,
-                            java,
-                            config.javaOptions(),
-                            jars.get(service),
-                            childEnvironment(service, database, config.home()),
-                            logFile));
-                } catch (IOException e) {
-                    throw new LaunchException("cannot start " + service.name() + ": " + e.getMessage(), e);
-                }
-            }
-            Console.info("started %s on port %d (log: %s)".formatted(service.name(), service.port(), logFile));
-        }
-
-        for (ServiceProcess service : runningServices()) {
-            ServiceProcess.Readiness readiness = service.awaitReady(config.readyTimeout(), Console::info);
-            requireNotStopping();
-            switch (readiness) {
-                case READY ->
-                    Console.info("%s ready after %.1f s"
-                            .formatted(service.name(), service.uptime().toMillis() / 1000.0));
-                case EXITED -> {
-                    String reason = "exited with code " + service.exitValue() + " before it was ready";
-                    printLogTail(service);
-                    throw new LaunchException(service.name() + " " + reason + "; full log: " + service.logFile());
-                }
-                case TIMED_OUT -> {
-                    String reason =
-                            "was not ready after " + config.readyTimeout().toSeconds() + " s (PARINDEX_READY_TIMEOUT)";
-                    printLogTail(service);
-                    throw new LaunchException(service.name() + " " + reason + "; full log: " + service.logFile());
-                }
-            }
-        }
-        return database;
-    }
-
-    /** Checks every jar up front, so a missing build is reported before anything starts. */
-    private Map<ServiceDefinition, Path> requireBuilt() {
-        Map<ServiceDefinition, Path> jars = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (ServiceDefinition service : services) {
-            Path jar = service.jarIn(config.repoRoot());
-            jars.put(service, jar);
-            if (!Files.isRegularFile(jar)) {
-                missing.add("  " + service.name() + ": " + jar);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new LaunchException("not built yet:\n" + String.join("\n", missing) + "\nBuild first, in "
-                    + config.repoRoot() + ":\n  " + BUILD_COMMAND
-                    + "\n(or set PARINDEX_ROOT to the repository folder if this is not it)");
-        }
-        return jars;
-    }
-
-    private static void requirePortFree(ServiceDefinition service) {
-        try (ServerSocket ignored = new ServerSocket(service.port())) {
-            // free
-        } catch (BindException e) {
-            throw new LaunchException("port " + service.port() + " for " + service.name()
-                    + " is in use; is ParIndex already running? Stop it (or what uses the port) first");
-        } catch (IOException e) {
-            throw new LaunchException("cannot check port " + service.port() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private DatabaseServer openDatabase() {
-        Optional<DatabaseServer> external = config.externalDatabase();
-        if (external.isPresent()) {
-            Console.info("using PostgreSQL at %s as %s (PARINDEX_DB_URL)"
-                    .formatted(external.get().serverUrl(), external.get().user()));
-            return external.get();
-        }
-        Path data = config.dataDirectory();
-        Console.info("starting embedded PostgreSQL on port %d, data in %s%s"
-                .formatted(
-                        config.embeddedPostgresPort(),
-                        data,
-                        EmbeddedDatabase.hasCluster(data) ? "" : " (first run: creating the cluster)"));
-        long start = System.nanoTime();
-        synchronized (this) {
-            // Under the lock so that a Ctrl-C now waits for PostgreSQL to be up and then stops it,
-            // rather than leaving a server running with nobody to stop it.
-            requireNotStopping();
-            embedded = EmbeddedDatabase.start(
-                    data, config.embeddedPostgresPort(), config.logDirectory().resolve("postgres.log"));
-        }
-        Console.info("PostgreSQL ready after %.1f s (%s)"
-                .formatted(secondsSince(start), embedded.freshCluster() ? "new cluster" : "existing data"));
-        return embedded.server();
-    }
-
-    private void createDatabases(DatabaseServer database) {
-        for (ServiceDefinition service : services) {
-            if (service.database().isEmpty()) {
-                continue;
-            }
-            String name = service.database().get();
-            try {
-                if (database.createDatabaseIfMissing(name)) {
-                    Console.info("created database " + name);
-                }
-            } catch (SQLException e) {
-                throw new LaunchException(
-                        "cannot create database %s on %s as %s: %s"
-                                .formatted(name, database.serverUrl(), database.user(), e.getMessage()),
-                        e);
-            }
         }
     }
 
@@ -446,75 +230,6 @@ public final class Launcher {
         return env;
     }
 
-    private ServiceProcess awaitAnyExit() throws InterruptedException {
-        List<ServiceProcess> watched = runningServices();
-        try {
-            CompletableFuture.anyOf(watched.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new))
-                    .get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-        return watched.stream()
-                .filter(service -> !service.isAlive())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static void printLogTail(ServiceProcess service) {
-        Console.info("last %d lines of %s:".formatted(LOG_TAIL_LINES, service.logFile()));
-        Console.block(service.lastLogLines(LOG_TAIL_LINES).stream()
-                .map(line -> "  | " + line)
-                .collect(Collectors.joining("\n")));
-    }
-
-    /**
-     * Stops the services (SIGTERM, then a kill after {@link #STOP_GRACE}), then PostgreSQL. Safe to call from
-     * the shutdown hook and the main thread, more than once.
-     */
-    void stopAll() {
-        stopping = true;
-        synchronized (this) {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
-            if (running.isEmpty() && embedded == null) {
-                return;
-            }
-            Console.info("stopping...");
-            List<ServiceProcess> reverse = running.reversed();
-            reverse.forEach(ServiceProcess::requestStop);
-            for (ServiceProcess service : reverse) {
-                try {
-                    if (!service.awaitStop(STOP_GRACE)) {
-                        Console.info("%s did not stop within %d s and was killed"
-                                .formatted(service.name(), STOP_GRACE.toSeconds()));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (embedded != null) {
-                try {
-                    embedded.close();
-                } catch (IOException | RuntimeException e) {
-                    Console.error("PostgreSQL did not stop cleanly: " + e.getMessage());
-                }
-            }
-            Console.info("stopped");
-        }
-    }
-
-    private synchronized List<ServiceProcess> runningServices() {
-        return List.copyOf(running);
-    }
-
-    private void requireNotStopping() {
-        if (stopping) {
-            throw new StopRequested();
-        }
-    }
-
     private void printAddresses(DatabaseServer database, String footer) {
         StringBuilder text = new StringBuilder();
         String rule = "-".repeat(78);
@@ -522,7 +237,7 @@ public final class Launcher {
         text.append("ParIndex is running: %d service(s), ready after %.1f s%n%n"
                 .formatted(services.size(), secondsSince(startedAt)));
         text.append(serviceAddresses(services));
-        if (embedded != null) {
+        if (supervisor.embeddedDatabase()) {
             text.append(row(
                     "PostgreSQL",
                     database.serverUrl() + "  (embedded; demo superuser " + EmbeddedDatabase.DEMO_USER + " / "
@@ -643,12 +358,5 @@ public final class Launcher {
 
     private static double secondsSince(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1e9;
-    }
-
-    /** Ctrl-C arrived while starting: the shutdown hook cleans up, the main thread only has to get out of the way. */
-    private static final class StopRequested extends RuntimeException {
-        StopRequested() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -32,27 +32,26 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.ErrorCode;
 import vn.parindex.gateway.GatewayError;
-import vn.parindex.gateway.auth.TokenVerifier;
 import vn.parindex.gateway.auth.TokenVerifier.VerifiedToken;
 import vn.parindex.gateway.proxy.RequestIds;
 import vn.parindex.gateway.proxy.Upstream;
 
 /**
- * One client's connection to the gateway, and the exchanges on it one after the other (HTTP/1.1; pipelined
- * requests wait their turn).
+ * One client's connection to the gateway: the byte relay between the client and the services, with the exchanges
+ * on it one after the other (HTTP/1.1; pipelined requests wait their turn).
  *
- * <p>For each request: a request id (the client's, or a new one); on {@code /api/*} the browser preflight answered
- * here, the bearer token checked (a bad one is a 401; a good one passes unchanged, the services authorise), the
- * client's rate limit (429), the route to a service (404 if none); on {@code /auth/*} a small body and the rate
- * limit by address. Then the request goes to its service, or to the gateway's own endpoints (Quarkus, on a
- * loopback port), and the answer comes back.
+ * <p>Each request head starts an {@link Exchange} (all of that request's state, dropped when it ends). What may
+ * pass is decided by {@link AdmissionRules} on the head's facts ({@link RequestHead}): forward it, answer it now (a
+ * problem, or a browser's preflight), or wait for the bearer token to be checked. This class carries the decision
+ * out: it relays the request to its service's connection pool, or to the gateway's own endpoints (Quarkus, on a
+ * loopback port), and the answer back, and answers by itself what the relay finds (a body over its limit, a slow
+ * client, a service that fails).
  *
  * <p>Upstream, the request keeps its method, target and the client's {@code Host} (so services build {@code
  * Location} headers that point at the gateway) and gets {@code X-Forwarded-For/-Proto/-Host/-Port} and the request
@@ -69,7 +68,7 @@ import vn.parindex.gateway.proxy.Upstream;
  *
  * <p>Runs on one event loop; no field is shared with another thread.
  */
-final class ClientConnection extends ChannelInboundHandlerAdapter implements UpstreamPool.Waiter {
+final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class);
 
@@ -83,41 +82,16 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
     private ChannelHandlerContext ctx;
     private String clientAddress;
     private String clientKey;
+    /** The client is a trusted load balancer: its X-Forwarded-For names the client for the rate limit. */
+    private boolean trustedProxy;
+
     private boolean reading = true;
 
     /** Messages of requests after the current one (pipelining), handled when it ends. */
     private final ArrayDeque<Object> later = new ArrayDeque<>();
 
-    // The current exchange.
-    private boolean inExchange;
-    private HttpRequest request;
-    private HttpMethod method;
-    private HttpVersion version;
-    private String path;
-    private String requestId;
-    private boolean api;
-    private boolean corsAllowed;
-    private String origin;
-    private String forwardedFor;
-    private boolean keepAlive;
-    private boolean bodyless;
-    private boolean requestComplete;
-    private boolean discarding;
-    private boolean awaiting;
-    private boolean answered;
-    private boolean closeAfter;
-    private boolean upstreamKeepAlive;
-    private boolean silent;
-    /** The request went upstream whole (its last chunk written): only then may the connection be reused. */
-    private boolean sentWhole;
-    /** The whole answer has been written to the client. */
-    private boolean answerDone;
-
-    private long started;
-    private BodyLimit body;
-    private UpstreamPool pool;
-    private Channel upstream;
-    private List<HttpContent> held;
+    /** The current exchange, null between two. */
+    private Exchange exchange;
 
     ClientConnection(Edge edge, ClientDeadlines deadlines) {
         this.edge = edge;
@@ -133,12 +107,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 ? inet.getAddress().getHostAddress()
                 : "unknown";
         clientKey = Admission.addressKey(clientAddress);
+        trustedProxy = edge.trustsForwardedFor(clientAddress);
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!later.isEmpty() || (inExchange && msg instanceof HttpRequest)) {
+        if (!later.isEmpty() || (exchange != null && msg instanceof HttpRequest)) {
             later.addLast(msg);
             updateAutoRead();
             return;
@@ -159,8 +134,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (upstream != null) {
-            upstream.flush();
+        Exchange ex = exchange;
+        if (ex != null && ex.upstream != null) {
+            ex.upstream.flush();
         }
     }
 
@@ -169,10 +145,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         // A client that reads slowly holds back the service's answer and its own next requests, not the gateway's
         // memory.
         boolean writable = ctx.channel().isWritable();
-        if (upstream != null) {
-            upstream.config().setAutoRead(writable);
+        Exchange ex = exchange;
+        if (ex != null && ex.upstream != null) {
+            ex.upstream.config().setAutoRead(writable);
         }
-        if (writable && !inExchange) {
+        if (writable && ex == null) {
             drainLater();
         } else {
             updateAutoRead();
@@ -181,7 +158,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && !inExchange) {
+        if (event instanceof IdleStateEvent && exchange == null) {
             ctx.close();
             return;
         }
@@ -200,178 +177,117 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        dropUpstream(); // the answer cannot be delivered; the connection is mid-exchange
-        releaseHeld();
+        Exchange ex = exchange;
+        if (ex != null) {
+            dropUpstream(ex); // the answer cannot be delivered; the connection is mid-exchange
+            releaseHeld(ex);
+        }
         later.forEach(ReferenceCountUtil::release);
         later.clear();
-        inExchange = false;
+        exchange = null;
     }
 
     // ---- request side -------------------------------------------------------------------------------------------
 
+    /** A request head arrived: a new exchange, and what the admission rules decide on it. */
     private void begin(HttpRequest next) {
-        inExchange = true;
-        started = System.nanoTime();
-        request = next;
-        method = next.method();
-        version = next.protocolVersion();
         HttpHeaders headers = next.headers();
-        requestComplete = false;
-        discarding = false;
-        answered = false;
-        closeAfter = false;
-        silent = false;
-        answerDone = false;
-        body = new BodyLimit();
-        pool = null;
-        requestId = RequestIds.keepOrCreate(headers.get(X_REQUEST_ID));
+        String requestId = RequestIds.keepOrCreate(headers.get(X_REQUEST_ID));
         if (next.decoderResult().isFailure()) {
             // Its headers may be anything (a Content-Length that is no number): none is read. The decoder reads
             // nothing more of this connection: answer, then close once the client had time to read the answer (it
-            // may still be sending the rest of its head).
+            // may still be sending the rest of its head). The request itself is released with its (empty) content
+            // by content(); the target may be the decoder's placeholder, or the very thing that was too long.
             deadlines.headReceived(false);
-            keepAlive = false;
-            discarding = true;
-            bodyless = false;
-            request = null; // released with its (empty) content by content()
-            path = null; // the target may be the decoder's placeholder, or the very thing that was too long
-            api = false;
-            origin = null;
-            corsAllowed = false;
-            unreadable(next.decoderResult().cause());
+            Exchange ex = new Exchange(
+                    this, next.method(), next.protocolVersion(), null, requestId, false, null, false, false, null);
+            ex.keepAlive = false;
+            ex.discarding = true;
+            exchange = ex;
+            unreadable(ex, next.decoderResult().cause());
             return;
         }
-        keepAlive = HttpUtil.isKeepAlive(next);
-        bodyless = !HttpUtil.isTransferEncodingChunked(next) && HttpUtil.getContentLength(next, 0L) == 0L;
+        boolean chunked = HttpUtil.isTransferEncodingChunked(next);
+        boolean bodyless = !chunked && HttpUtil.getContentLength(next, 0L) == 0L;
         deadlines.headReceived(!bodyless);
         String uri = next.uri();
         int query = uri.indexOf('?');
-        path = query < 0 ? uri : uri.substring(0, query);
-        api = path.startsWith("/api/") && !Edge.OWN_API_PATHS.contains(path);
-        origin = headers.get(HttpHeaderNames.ORIGIN);
-        forwardedFor = edge.trustsForwardedFor(clientAddress) ? headers.get(X_FORWARDED_FOR) : null;
-        corsAllowed = api && edge.cors().allows(origin);
+        String path = query < 0 ? uri : uri.substring(0, query);
+        boolean api = path.startsWith("/api/") && !Edge.OWN_API_PATHS.contains(path);
+        String origin = headers.get(HttpHeaderNames.ORIGIN);
+        boolean corsAllowed = api && edge.cors().allows(origin);
+        HttpMethod method = next.method();
+        RequestHead head = new RequestHead(
+                uri,
+                path,
+                api,
+                method == HttpMethod.OPTIONS,
+                headers.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD),
+                origin,
+                corsAllowed,
+                api ? headers.get(HttpHeaderNames.AUTHORIZATION) : null,
+                chunked,
+                headers.get(HttpHeaderNames.CONTENT_LENGTH),
+                // A bodyless head declares 0 or nothing: either is within every limit.
+                chunked ? -1 : bodyless ? 0 : HttpUtil.getContentLength(next, -1L),
+                anonymousKey(headers));
+        Exchange ex = new Exchange(
+                this, method, next.protocolVersion(), path, requestId, api, origin, corsAllowed, bodyless, head);
+        ex.keepAlive = HttpUtil.isKeepAlive(next);
+        ex.request = next;
+        exchange = ex;
+        decided(ex, edge.rules().admit(head));
+    }
 
-        if (!uri.startsWith("/")) {
-            // Absolute-form (http://host/...) or '*': the gateway is no forward proxy.
-            keepAlive = false;
-            problem(GatewayError.BAD_REQUEST, "The request target must be a path starting with /", null);
+    /** Carries out what the admission rules decided for {@code ex}. */
+    private void decided(Exchange ex, AdmissionDecision decision) {
+        if (decision instanceof AdmissionDecision.Forward forward) {
+            forward(ex, forward.target());
+        } else if (decision instanceof AdmissionDecision.Answer answer) {
+            answer(ex, answer);
+        } else if (decision instanceof AdmissionDecision.CheckToken check) {
+            checkToken(ex, check.token());
+        } else if (decision instanceof AdmissionDecision.Preflight) {
+            preflight(ex);
+        }
+    }
+
+    /** The bearer token is checked; the request (and its body) is held until it is (a signing key being fetched). */
+    private void checkToken(Exchange ex, String token) {
+        Future<VerifiedToken> verification = edge.admission().verify(token);
+        if (verification.isComplete()) {
+            verified(ex, verification);
             return;
         }
-        if (!Edge.isNormalised(path)) {
-            // Decided on the path as sent: dot segments and encoded dots could reach a service path outside the API
-            // (/api/units/../../q/...) or pass /x/../auth/token for something else than /auth/token.
-            problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path + " (not a normalised path)", null);
-            return;
-        }
-        if (api
-                && origin != null
-                && method == HttpMethod.OPTIONS
-                && headers.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)
-                && edge.cors().enabled()) {
-            preflight(headers);
-            return;
-        }
-        if (api) {
-            String token = Admission.bearerToken(headers.get(HttpHeaderNames.AUTHORIZATION));
-            if (token == null) {
-                admitted(null);
-                return;
-            }
-            Future<VerifiedToken> verification = edge.admission().verify(token);
-            if (verification.isComplete()) {
-                verified(verification);
-                return;
-            }
-            // An unknown signing key is being fetched: hold the request (and its body) until it is known.
-            awaiting = true;
-            updateAutoRead();
-            Channel channel = ctx.channel();
-            verification.onComplete(result -> channel.eventLoop().execute(() -> {
-                try {
-                    awaiting = false;
-                    updateAutoRead();
-                    if (channel.isActive() && inExchange && !answered) {
-                        verified(result);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "closing client connection %s", clientAddress);
-                    channel.close();
+        ex.awaiting = true;
+        updateAutoRead();
+        Channel channel = ctx.channel();
+        verification.onComplete(result -> channel.eventLoop().execute(() -> {
+            try {
+                ex.awaiting = false;
+                updateAutoRead();
+                if (channel.isActive() && exchange == ex && !ex.answered) {
+                    verified(ex, result);
                 }
-            }));
-            return;
-        }
-        if (path.startsWith("/auth/")) {
-            String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-            if (HttpUtil.isTransferEncodingChunked(next)
-                    || (length != null && Admission.tooLongForOwnEndpoint(length))) {
-                problem(
-                        GatewayError.REQUEST_TOO_LARGE,
-                        "Bodies sent to " + path + " must have a Content-Length of at most "
-                                + Admission.MAX_OWN_BODY_BYTES + " bytes",
-                        null);
-                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "closing client connection %s", clientAddress);
+                channel.close();
             }
-            if (limited(null)) {
-                return;
-            }
-        }
-        forward(edge.ownPool(ctx.channel().eventLoop()));
+        }));
     }
 
-    private void verified(AsyncResult<VerifiedToken> result) {
-        if (result.succeeded()) {
-            admitted(result.result().subject());
-            return;
-        }
-        // A bad token still costs its sender a token of the address's bucket: guessing is rate limited too.
-        if (limited(null)) {
-            return;
-        }
-        String detail = result.cause() instanceof TokenVerifier.InvalidTokenException
-                ? result.cause().getMessage()
-                : "The token cannot be checked";
-        problem(
-                GatewayError.INVALID_TOKEN,
-                detail,
-                Map.of(),
-                HttpHeaderNames.WWW_AUTHENTICATE,
-                "Bearer error=\"invalid_token\", error_description=\"" + EdgeMessages.headerSafe(detail) + "\"");
-    }
-
-    private void admitted(String subject) {
-        if (limited(subject)) {
-            return;
-        }
-
-        UpstreamPool service = edge.servicePool(path, ctx.channel().eventLoop());
-        if (service == null) {
-            problem(CommonError.RESOURCE_NOT_FOUND, "No resource at " + path, null);
-            return;
-        }
-        forward(service);
-    }
-
-    /** Takes a token of the client's bucket, or answers 429 and returns true. */
-    private boolean limited(String subject) {
-        long wait = edge.admission().acquire(subject != null ? Admission.subjectKey(subject) : anonymousKey());
-        if (wait == 0) {
-            return false;
-        }
-        long seconds = Admission.retryAfterSeconds(wait);
-        problem(
-                GatewayError.RATE_LIMITED,
-                "Too many requests from this client; retry in " + seconds + " s",
-                Map.of("retryAfterSeconds", seconds),
-                HttpHeaderNames.RETRY_AFTER,
-                Long.toString(seconds));
-        return true;
+    private void verified(Exchange ex, AsyncResult<VerifiedToken> result) {
+        decided(
+                ex,
+                result.succeeded()
+                        ? edge.rules().tokenValid(ex.head, result.result().subject())
+                        : edge.rules().tokenRefused(ex.head, result.cause()));
     }
 
     /** The bucket of an anonymous client: its address, or behind a trusted balancer the one the balancer names. */
-    private String anonymousKey() {
-        if (edge.trustsForwardedFor(clientAddress)) {
-            String client = Edge.lastForwardedFor(forwardedFor);
+    private String anonymousKey(HttpHeaders headers) {
+        if (trustedProxy) {
+            String client = Edge.lastForwardedFor(headers.get(X_FORWARDED_FOR));
             if (client != null) {
                 return Admission.addressKey(client);
             }
@@ -379,22 +295,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
         return clientKey;
     }
 
-    private void forward(UpstreamPool target) {
-        pool = target;
-        long max = target.upstream().maxBodyBytes();
-        boolean over = body.limitTo(max); // what came while the token was checked
-        long declared = HttpUtil.isTransferEncodingChunked(request) ? -1 : HttpUtil.getContentLength(request, -1L);
-        if (declared > max) {
-            // Refused unread, before anything goes to the service (and before a 100 Continue invites the body).
-            tooLarge("this one declares " + declared + " bytes");
+    private void forward(Exchange ex, Upstream target) {
+        UpstreamPool pool = edge.pool(target, ctx.channel().eventLoop());
+        ex.pool = pool;
+        if (ex.body.limitTo(target.maxBodyBytes())) {
+            // What came while the token was checked is already over the limit.
+            tooLarge(ex, "this one is longer");
             return;
         }
-        if (over) {
-            tooLarge("this one is longer");
-            return;
-        }
+        HttpRequest request = ex.request;
         boolean expectContinue = HttpUtil.is100ContinueExpected(request);
-        EdgeMessages.prepareForService(request, clientAddress, target.upstream(), requestId);
+        EdgeMessages.prepareForService(request, clientAddress, target, ex.requestId);
         if (expectContinue) {
             // curl and others wait up to a second for "100 Continue" before sending a large body; the request is
             // admitted, so say so now.
@@ -402,80 +313,84 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             // one too, and would then frame the answers of later pipelined requests by the wrong method.
             ctx.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(EdgeMessages.CONTINUE));
         }
-        awaiting = true;
-        target.acquire(this);
-        if (awaiting) {
+        ex.awaiting = true;
+        pool.acquire(ex);
+        if (ex.awaiting) {
             updateAutoRead(); // a connection is being opened: hold the body meanwhile
         }
     }
 
-    @Override
-    public void acquired(Channel channel) {
-        awaiting = false;
-        if (!ctx.channel().isActive() || !inExchange || request == null) {
-            pool.release(channel);
+    /** An upstream connection for {@code ex} (called back by its pool through the exchange). */
+    void acquired(Exchange ex, Channel channel) {
+        ex.awaiting = false;
+        if (!ctx.channel().isActive() || exchange != ex || ex.request == null) {
+            ex.pool.release(channel);
             return;
         }
-        upstream = channel;
+        ex.upstream = channel;
         UpstreamHandler.of(channel).attach(this);
-        upstreamKeepAlive = false;
-        sentWhole = false;
         // A failed write reaches UpstreamHandler.exceptionCaught, which closes the connection: the exchange then
         // ends as with a service that hung up.
-        channel.write(request, channel.voidPromise());
-        request = null;
-        if (held != null) {
-            for (HttpContent content : held) {
-                sentWhole |= content instanceof LastHttpContent;
+        channel.write(ex.request, channel.voidPromise());
+        ex.request = null;
+        if (ex.held != null) {
+            for (HttpContent content : ex.held) {
+                ex.sentWhole |= content instanceof LastHttpContent;
                 channel.write(content, channel.voidPromise());
             }
-            held = null;
+            ex.held = null;
         }
         channel.flush();
         updateAutoRead();
     }
 
-    @Override
-    public void failed(Throwable cause) {
-        awaiting = false;
+    /** No upstream connection for {@code ex} (called back by its pool through the exchange). */
+    void failed(Exchange ex, Throwable cause) {
+        ex.awaiting = false;
         updateAutoRead();
-        if (ctx.channel().isActive() && inExchange && !answered) {
-            unavailable(cause);
+        if (ctx.channel().isActive() && exchange == ex && !ex.answered) {
+            unavailable(ex, cause);
         }
     }
 
     private void content(HttpContent content) {
+        Exchange ex = exchange;
+        if (ex == null) {
+            content.release(); // no request it belongs to (never sent by the decoder)
+            return;
+        }
         boolean last = content instanceof LastHttpContent;
         if (content.decoderResult().isFailure()) {
             content.release();
-            if (!discarding) {
-                requestBroken();
+            if (!ex.discarding) {
+                requestBroken(ex);
             }
             return;
         }
         if (last) {
-            requestComplete = true;
+            ex.requestComplete = true;
             deadlines.bodyReceived();
         }
-        if (discarding || answered) {
+        if (ex.discarding || ex.answered) {
             content.release();
-            if (last && answered) {
-                if (!closeAfter) {
+            if (last && ex.answered) {
+                if (!ex.closeAfter) {
                     endExchange();
-                } else if (answerDone) {
+                } else if (ex.answerDone) {
                     ctx.close(); // the unread rest of an early-answered body is read: now the close is clean
                 }
             }
             return;
         }
-        if (body.add(content.content().readableBytes())) {
+        if (ex.body.add(content.content().readableBytes())) {
             content.release();
-            tooLarge("this one is longer");
+            tooLarge(ex, "this one is longer");
             return;
         }
+        Channel upstream = ex.upstream;
         if (upstream != null) {
             if (last) {
-                sentWhole = true;
+                ex.sentWhole = true;
                 upstream.writeAndFlush(content, upstream.voidPromise());
             } else {
                 upstream.write(content, upstream.voidPromise());
@@ -485,44 +400,50 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             }
             return;
         }
-        if (held == null) {
-            held = new ArrayList<>(2);
+        if (ex.held == null) {
+            ex.held = new ArrayList<>(2);
         }
-        held.add(content);
+        ex.held.add(content);
     }
 
     /**
      * The request body is not valid HTTP (a broken chunk): nothing of it may pass as complete. The connection to
      * the service is dropped without the last chunk; the client gets a 400 if nothing was answered yet.
      */
-    private void requestBroken() {
-        keepAlive = false;
-        discarding = true;
-        requestComplete = true;
-        dropUpstream();
-        if (answered) {
+    private void requestBroken(Exchange ex) {
+        ex.keepAlive = false;
+        ex.discarding = true;
+        ex.requestComplete = true;
+        dropUpstream(ex);
+        if (ex.answered) {
             ctx.close();
         } else {
-            problem(GatewayError.BAD_REQUEST, "The request body could not be read (broken chunked encoding)", null);
+            problem(
+                    ex,
+                    GatewayError.BAD_REQUEST,
+                    "The request body could not be read (broken chunked encoding)",
+                    Map.of(),
+                    null,
+                    null);
         }
     }
 
     /** Closes the upstream connection of an exchange that broke off: it is mid-exchange, not reusable. */
-    private void dropUpstream() {
-        if (upstream != null) {
-            pool.discard(upstream);
-            upstream = null;
+    private void dropUpstream(Exchange ex) {
+        if (ex.upstream != null) {
+            ex.pool.discard(ex.upstream);
+            ex.upstream = null;
         }
     }
 
-    private void releaseHeld() {
-        if (held != null) {
-            held.forEach(ReferenceCountUtil::release);
-            held = null;
+    private static void releaseHeld(Exchange ex) {
+        if (ex.held != null) {
+            ex.held.forEach(ReferenceCountUtil::release);
+            ex.held = null;
         }
-        if (request != null) {
-            ReferenceCountUtil.release(request);
-            request = null;
+        if (ex.request != null) {
+            ReferenceCountUtil.release(ex.request);
+            ex.request = null;
         }
     }
 
@@ -532,10 +453,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
      * the rest is read whatever the writability, or the client would be stuck sending it.
      */
     void updateAutoRead() {
+        Exchange ex = exchange;
         boolean want = later.isEmpty()
-                && !awaiting
-                && (ctx.channel().isWritable() || (answerDone && discarding))
-                && (upstream == null || upstream.isWritable());
+                && (ex == null
+                        ? ctx.channel().isWritable()
+                        : !ex.awaiting
+                                && (ctx.channel().isWritable() || (ex.answerDone && ex.discarding))
+                                && (ex.upstream == null || ex.upstream.isWritable()));
         if (want != reading) {
             reading = want;
             deadlines.reading(want);
@@ -547,9 +471,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     /** The service's answer, piece by piece (called by {@link UpstreamHandler} on this loop). */
     void fromUpstream(Object msg) {
+        Exchange ex = exchange;
+        if (ex == null) {
+            ReferenceCountUtil.release(msg); // an upstream connection is attached only during an exchange
+            return;
+        }
         if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
-            badAnswer(object.decoderResult().cause());
+            badAnswer(ex, object.decoderResult().cause());
             return;
         }
         if (msg instanceof HttpResponse response) {
@@ -562,27 +491,27 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             ErrorCode bare = EdgeMessages.bareError(response);
             if (bare != null) {
                 ReferenceCountUtil.release(msg);
-                replaceBareError(bare);
+                replaceBareError(ex, bare);
                 return;
             }
             if (msg instanceof FullHttpResponse full) {
-                answerHead(new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers()));
+                answerHead(ex, new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers()));
                 msg = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
             } else {
-                answerHead(response);
+                answerHead(ex, response);
             }
         }
-        if (msg instanceof HttpContent content && !answered) {
+        if (msg instanceof HttpContent content && !ex.answered) {
             content.release(); // the end of an interim answer
             return;
         }
         if (msg instanceof HttpContent content) {
             Channel client = ctx.channel();
             if (content instanceof LastHttpContent) {
-                answerDone = true;
+                ex.answerDone = true;
                 var written = client.writeAndFlush(content);
-                boolean close = closeAfter || !keepAlive;
-                upstreamDone();
+                boolean close = ex.closeAfter || !ex.keepAlive;
+                upstreamDone(ex);
                 if (close) {
                     written.addListener(ChannelFutureListener.CLOSE);
                 } else {
@@ -590,51 +519,52 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 }
             } else {
                 client.write(content);
-                if (!client.isWritable() && upstream != null) {
-                    upstream.config().setAutoRead(false);
+                if (!client.isWritable() && ex.upstream != null) {
+                    ex.upstream.config().setAutoRead(false);
                 }
             }
         }
     }
 
-    private void answerHead(HttpResponse response) {
-        answered = true;
-        upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+    private void answerHead(Exchange ex, HttpResponse response) {
+        ex.answered = true;
+        ex.upstreamKeepAlive = HttpUtil.isKeepAlive(response);
         HttpHeaders headers = response.headers();
         HopByHop.strip(headers);
-        if (api) {
+        if (ex.api) {
             EdgeMessages.dropGatewayOwned(headers);
-            cors(headers);
+            cors(ex, headers);
         }
-        headers.set(X_REQUEST_ID, requestId);
+        headers.set(X_REQUEST_ID, ex.requestId);
         if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
-                && EdgeMessages.mayHaveBody(method, response.status().code())) {
-            if (version == HttpVersion.HTTP_1_0) {
-                closeAfter = true; // no chunks in HTTP/1.0: the end of the body is the end of the connection
+                && EdgeMessages.mayHaveBody(ex.method, response.status().code())) {
+            if (ex.version == HttpVersion.HTTP_1_0) {
+                ex.closeAfter = true; // no chunks in HTTP/1.0: the end of the body is the end of the connection
             } else {
                 HttpUtil.setTransferEncodingChunked(response, true);
             }
         }
-        if (!requestComplete) {
+        if (!ex.requestComplete) {
             // The service answered before the whole body arrived: the rest is not read, the connection ends.
-            closeAfter = true;
-            discarding = true;
+            ex.closeAfter = true;
+            ex.discarding = true;
         }
-        connectionHeader(headers);
+        connectionHeader(ex, headers);
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
         ctx.write(response);
     }
 
     /** The service's answer is not valid HTTP: a 502 if nothing went out yet, else the client's connection closes. */
-    private void badAnswer(Throwable cause) {
-        Upstream target = pool.upstream();
-        LOG.warnf("%s %s -> %s: invalid answer (%s)", method, path, target.name(), String.valueOf(cause));
-        dropUpstream();
-        if (answered) {
+    private void badAnswer(Exchange ex, Throwable cause) {
+        Upstream target = ex.pool.upstream();
+        LOG.warnf("%s %s -> %s: invalid answer (%s)", ex.method, ex.path, target.name(), String.valueOf(cause));
+        dropUpstream(ex);
+        if (ex.answered) {
             ctx.close();
             return;
         }
         problem(
+                ex,
                 GatewayError.BAD_GATEWAY,
                 target.name() + " answered with something that is not valid HTTP",
                 Map.of("service", target.name()),
@@ -648,111 +578,118 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
 
     /** The upstream connection went quiet for the service's timeout. */
     void upstreamSilent() {
-        silent = true;
+        if (exchange != null) {
+            exchange.silent = true;
+        }
     }
 
     /** The upstream connection closed while this exchange used it. */
     void upstreamClosed(Throwable cause) {
-        upstream = null;
-        if (!inExchange) {
+        Exchange ex = exchange;
+        if (ex == null) {
             return;
         }
-        if (answered) {
+        ex.upstream = null;
+        if (ex.answered) {
             // Part of the answer is out: the client must not take it for the whole.
             ctx.close();
             return;
         }
-        unavailable(cause);
+        unavailable(ex, cause);
     }
 
-    private void upstreamDone() {
-        Channel used = upstream;
-        upstream = null;
+    private static void upstreamDone(Exchange ex) {
+        Channel used = ex.upstream;
+        ex.upstream = null;
         if (used == null) {
             return;
         }
-        if (upstreamKeepAlive && sentWhole && !discarding) {
-            pool.release(used);
+        if (ex.upstreamKeepAlive && ex.sentWhole && !ex.discarding) {
+            ex.pool.release(used);
         } else {
-            pool.discard(used);
+            ex.pool.discard(used);
         }
     }
 
+    /** The exchange is over (answered, its request read): it is dropped, the next pipelined request may begin. */
     private void endExchange() {
-        inExchange = false;
+        Exchange ex = exchange;
+        exchange = null;
         deadlines.exchangeEnded();
-        answered = false;
-        discarding = false;
-        releaseHeld();
+        releaseHeld(ex);
         drainLater();
     }
 
     /** Pipelined messages: the next request and its body, until an exchange waits or the client reads too slowly. */
     private void drainLater() {
         while (!later.isEmpty()
-                && !(inExchange && later.peekFirst() instanceof HttpRequest)
-                && (inExchange || ctx.channel().isWritable())) {
+                && !(exchange != null && later.peekFirst() instanceof HttpRequest)
+                && (exchange != null || ctx.channel().isWritable())) {
             handle(later.pollFirst());
         }
         updateAutoRead();
     }
 
-    private void cors(HttpHeaders headers) {
-        if (corsAllowed) {
-            EdgeMessages.cors(headers, edge.cors(), origin);
+    private void cors(Exchange ex, HttpHeaders headers) {
+        if (ex.corsAllowed) {
+            EdgeMessages.cors(headers, edge.cors(), ex.origin);
         }
     }
 
-    private void connectionHeader(HttpHeaders headers) {
-        if (closeAfter || !keepAlive) {
+    private static void connectionHeader(Exchange ex, HttpHeaders headers) {
+        if (ex.closeAfter || !ex.keepAlive) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (version == HttpVersion.HTTP_1_0) {
+        } else if (ex.version == HttpVersion.HTTP_1_0) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
     }
 
     // ---- answers of the gateway's own -----------------------------------------------------------------------------
 
-    private void preflight(HttpHeaders asked) {
-        if (!corsAllowed) {
-            problem(
-                    GatewayError.ORIGIN_NOT_ALLOWED,
-                    "Origin " + origin + " may not call this API from a browser",
-                    null);
-            return;
-        }
-        FullHttpResponse response = EdgeMessages.preflight(edge.cors(), asked);
-        cors(response.headers());
-        local(response);
+    /** A browser's preflight from an allowed origin, answered here with the CORS policy. */
+    private void preflight(Exchange ex) {
+        FullHttpResponse response = EdgeMessages.preflight(edge.cors(), ex.request.headers());
+        cors(ex, response.headers());
+        local(ex, response);
     }
 
-    private void problem(ErrorCode code, String detail, Map<String, Object> context) {
-        problem(code, detail, context == null ? Map.of() : context, null, null);
+    /** An answer decided by the admission rules (or for a body over its limit). */
+    private void answer(Exchange ex, AdmissionDecision.Answer answer) {
+        if (answer.close()) {
+            ex.keepAlive = false;
+            dropUpstream(ex); // without its last chunk: the service takes nothing of it for a whole body
+        }
+        problem(ex, answer.code(), answer.detail(), answer.context(), answer.header(), answer.headerValue());
     }
 
     private void problem(
-            ErrorCode code, String detail, Map<String, Object> context, CharSequence header, String value) {
-        FullHttpResponse response = EdgeMessages.problem(code, detail, path, context, header, value);
-        cors(response.headers());
-        local(response);
+            Exchange ex,
+            ErrorCode code,
+            String detail,
+            Map<String, Object> context,
+            CharSequence header,
+            String value) {
+        FullHttpResponse response = EdgeMessages.problem(code, detail, ex.path, context, header, value);
+        cors(ex, response.headers());
+        local(ex, response);
     }
 
     /**
      * Ends the exchange with an answer of the gateway's own. A body that has not been read is not read: the
      * connection closes after the answer, so it is not parsed as the next request.
      */
-    private void local(FullHttpResponse response) {
-        releaseHeld();
-        answered = true;
-        response.headers().set(X_REQUEST_ID, requestId);
-        if (!requestComplete && !bodyless) {
-            closeAfter = true;
-            discarding = true;
+    private void local(Exchange ex, FullHttpResponse response) {
+        releaseHeld(ex);
+        ex.answered = true;
+        response.headers().set(X_REQUEST_ID, ex.requestId);
+        if (!ex.requestComplete && !ex.bodyless) {
+            ex.closeAfter = true;
+            ex.discarding = true;
         }
-        connectionHeader(response.headers());
-        answerDone = true;
+        connectionHeader(ex, response.headers());
+        ex.answerDone = true;
         var written = ctx.writeAndFlush(response);
-        if (closeAfter && !requestComplete) {
+        if (ex.closeAfter && !ex.requestComplete) {
             // Closing with unread bytes makes the kernel reset the connection, and the client may lose the answer:
             // end the answer's direction at once (the client reads to its end), keep reading (and dropping) the rest
             // for a while, then close.
@@ -765,42 +702,31 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             });
             channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
             updateAutoRead();
-        } else if (closeAfter || !keepAlive) {
+        } else if (ex.closeAfter || !ex.keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
-        } else if (requestComplete) {
+        } else if (ex.requestComplete) {
             endExchange();
         }
         // else: the end of the (empty) request body ends the exchange (content()).
     }
 
     /** A request the decoder could not read: 414, 431 or 400, in words without the decoder's own. */
-    private void unreadable(Throwable cause) {
+    private void unreadable(Exchange ex, Throwable cause) {
+        AdmissionDecision.Unreadable why;
         if (cause instanceof TooLongHttpLineException) {
-            problem(
-                    GatewayError.URI_TOO_LONG,
-                    "The request line (method, target and version) is longer than "
-                            + edge.limits().maxInitialLineLength() + " bytes",
-                    Map.of("maxBytes", edge.limits().maxInitialLineLength()));
+            why = AdmissionDecision.Unreadable.LINE_TOO_LONG;
         } else if (cause instanceof TooLongHttpHeaderException) {
-            problem(
-                    GatewayError.HEADERS_TOO_LARGE,
-                    "The request headers are larger than " + edge.limits().maxHeaderSize() + " bytes",
-                    Map.of("maxBytes", edge.limits().maxHeaderSize()));
+            why = AdmissionDecision.Unreadable.HEADERS_TOO_LARGE;
         } else {
             LOG.debugf("unreadable request from %s: %s", clientAddress, String.valueOf(cause));
-            problem(GatewayError.BAD_REQUEST, "The request line or headers are not valid HTTP/1.1 (RFC 9112)", null);
+            why = AdmissionDecision.Unreadable.MALFORMED;
         }
+        answer(ex, edge.rules().unreadable(why));
     }
 
     /** The body is over the limit of the service it goes to: refused, and the service gets none of it whole. */
-    private void tooLarge(String why) {
-        long max = body.max();
-        keepAlive = false;
-        dropUpstream(); // without its last chunk: the service takes nothing of it for a whole body
-        problem(
-                GatewayError.REQUEST_TOO_LARGE,
-                "Bodies sent to " + path + " may be at most " + Upstream.sizeText(max) + " (" + max + " bytes); " + why,
-                Map.of("maxBytes", max));
+    private void tooLarge(Exchange ex, String why) {
+        answer(ex, AdmissionRules.tooLarge(ex.path, ex.body.max(), why));
     }
 
     /**
@@ -810,7 +736,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
      */
     private void timedOut(ClientDeadlines.Expired expired) {
         if (expired == ClientDeadlines.Expired.HEAD) {
-            if (inExchange) {
+            if (exchange != null) {
                 return;
             }
             if (!deadlines.headStarted()) {
@@ -818,54 +744,59 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
                 return;
             }
             // No request was read: a fresh exchange of the gateway's own.
-            inExchange = true;
-            method = HttpMethod.GET;
-            version = HttpVersion.HTTP_1_1;
-            path = null;
-            requestId = RequestIds.keepOrCreate(null);
-            api = false;
-            corsAllowed = false;
-            keepAlive = false;
-            bodyless = true;
-            requestComplete = true;
-            discarding = true;
-            answered = false;
-            closeAfter = false;
-            answerDone = false;
+            Exchange ex = new Exchange(
+                    this,
+                    HttpMethod.GET,
+                    HttpVersion.HTTP_1_1,
+                    null,
+                    RequestIds.keepOrCreate(null),
+                    false,
+                    null,
+                    false,
+                    true,
+                    null);
+            ex.keepAlive = false;
+            ex.requestComplete = true;
+            ex.discarding = true;
+            exchange = ex;
             problem(
+                    ex,
                     GatewayError.REQUEST_TIMEOUT,
                     "The request line and headers did not arrive within "
                             + Upstream.durationText(edge.limits().headerTimeout()),
+                    Map.of(),
+                    null,
                     null);
             return;
         }
-        if (!inExchange || requestComplete) {
+        Exchange ex = exchange;
+        if (ex == null || ex.requestComplete) {
             return;
         }
-        if (answered) {
+        if (ex.answered) {
             ctx.close();
             return;
         }
-        keepAlive = false;
-        discarding = true;
-        requestComplete = true; // nothing more of it is read: the answer closes the connection
-        dropUpstream();
+        ex.keepAlive = false;
+        ex.discarding = true;
+        ex.requestComplete = true; // nothing more of it is read: the answer closes the connection
+        dropUpstream(ex);
         String detail = expired == ClientDeadlines.Expired.SLOW_BODY
                 ? "The request body came slower than " + edge.limits().minBodyBytesPerSecond()
                         + " bytes per second over "
                         + Upstream.durationText(edge.limits().bodyTimeout())
                 : "The request body stopped arriving: nothing came for "
                         + Upstream.durationText(edge.limits().bodyTimeout());
-        problem(GatewayError.REQUEST_TIMEOUT, detail, null);
+        problem(ex, GatewayError.REQUEST_TIMEOUT, detail, Map.of(), null, null);
     }
 
     /**
      * A service refused the request with an error that is not problem+json (its HTTP layer's bare 413, 414, 431,
      * 400, 408): the client gets the gateway's problem of the same status instead.
      */
-    private void replaceBareError(ErrorCode code) {
-        Upstream target = pool.upstream();
-        dropUpstream(); // its body is not read; the connection is not reusable
+    private void replaceBareError(Exchange ex, ErrorCode code) {
+        Upstream target = ex.pool.upstream();
+        dropUpstream(ex); // its body is not read; the connection is not reusable
         String detail = switch (code.status()) {
             case 413 -> target.name() + " refused the request body as too large";
             case 414 -> target.name() + " refused the request line as too long";
@@ -873,19 +804,20 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Ups
             case 408 -> target.name() + " did not receive the request in time";
             default -> target.name() + " could not read the request";
         };
-        problem(code, detail, Map.of("service", target.name()));
+        problem(ex, code, detail, Map.of("service", target.name()), null, null);
     }
 
     /** The 503 that replaces a failed exchange: the service named, and why in words a caller can act on. */
-    private void unavailable(Throwable cause) {
-        Upstream target = pool.upstream();
-        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        String detail = EdgeMessages.unavailableDetail(target, cause, elapsedMs, silent);
+    private void unavailable(Exchange ex, Throwable cause) {
+        Upstream target = ex.pool.upstream();
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ex.started);
+        String detail = EdgeMessages.unavailableDetail(target, cause, elapsedMs, ex.silent);
         LOG.warnf(
                 "%s %s -> %s failed after %d ms: %s (%s)",
-                method, path, target.name(), elapsedMs, detail, String.valueOf(cause));
-        dropUpstream();
+                ex.method, ex.path, target.name(), elapsedMs, detail, String.valueOf(cause));
+        dropUpstream(ex);
         problem(
+                ex,
                 CommonError.SERVICE_UNAVAILABLE,
                 detail,
                 Map.of("service", target.name(), "url", target.baseUrl()),

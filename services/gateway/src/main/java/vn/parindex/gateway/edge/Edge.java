@@ -19,7 +19,7 @@ import vn.parindex.gateway.proxy.Upstream;
  * each event loop (one pool per service and one for the gateway's own endpoints, created on first use on that
  * loop).
  */
-final class Edge {
+final class Edge implements AdmissionRules.Environment {
 
     /** {@code /api/...} paths the gateway answers itself (its own endpoints), not a service. */
     static final Set<String> OWN_API_PATHS = Set.of("/api/health");
@@ -43,6 +43,7 @@ final class Edge {
     private final SslContext ssl;
     private final Set<String> trustedProxies;
     private final Limits limits;
+    private final AdmissionRules rules;
 
     Edge(
             Admission admission,
@@ -73,6 +74,12 @@ final class Edge {
         this.ssl = ssl;
         this.trustedProxies = Set.copyOf(trustedProxies);
         this.limits = limits;
+        this.rules = new AdmissionRules(this, cors != null && cors.enabled(), limits);
+    }
+
+    /** Whether a request may pass, decided on its head. */
+    AdmissionRules rules() {
+        return rules;
     }
 
     Limits limits() {
@@ -101,16 +108,26 @@ final class Edge {
         return cors;
     }
 
-    /** The pool of the service that answers {@code path} on the calling event loop, or null if none does. */
-    UpstreamPool servicePool(String path, EventLoop loop) {
-        String service = RouteTable.lookup(path);
-        Integer index = service == null ? null : indexByService.get(service);
-        return index == null ? null : pool(index, loop);
+    @Override
+    public long acquire(String bucket) {
+        return admission.acquire(bucket);
     }
 
-    /** The pool of the gateway's own endpoints on the calling event loop. */
-    UpstreamPool ownPool(EventLoop loop) {
-        return pool(ownIndex, loop);
+    @Override
+    public Upstream route(String path) {
+        String service = RouteTable.lookup(path);
+        Integer index = service == null ? null : indexByService.get(service);
+        return index == null ? null : upstreams.get(index);
+    }
+
+    @Override
+    public Upstream own() {
+        return upstreams.get(ownIndex);
+    }
+
+    /** The pool of {@code target} (a service, or the gateway's own endpoints) on the calling event loop. */
+    UpstreamPool pool(Upstream target, EventLoop loop) {
+        return pool(target == upstreams.get(ownIndex) ? ownIndex : indexByService.get(target.name()), loop);
     }
 
     private UpstreamPool pool(int index, EventLoop loop) {
