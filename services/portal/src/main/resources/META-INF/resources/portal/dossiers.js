@@ -76,7 +76,7 @@ export async function dossiersPage(main, code, params) {
   };
   chart(document.getElementById('ch-months'), {
     grid: { left: 56, right: 48, top: 36, bottom: 30 },
-    legend: {},
+    legend: { top: 0, type: 'scroll' },
     tooltip: {
       trigger: 'axis',
       formatter: (ps) => {

@@ -105,9 +105,9 @@ export async function scorecardPage(main, code) {
   if (last && last.item.fields && last.item.fields.length) {
     const f = last.item.fields;
     chart(document.getElementById('ch-fields'), {
-      grid: { left: 40, right: 16, top: 28, bottom: 30 },
+      grid: { left: 40, right: 16, top: 36, bottom: 30 },
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('points'), t('maxPoints')] },
+      legend: { top: 0, data: [t('points'), t('maxPoints')] },
       xAxis: { type: 'category', data: f.map((x) => x.code) },
       yAxis: { type: 'value' },
       series: [
