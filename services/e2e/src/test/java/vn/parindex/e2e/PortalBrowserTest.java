@@ -241,10 +241,9 @@ class PortalBrowserTest {
         shoot("sign-in");
         browser.findElement(By.id("signin-submit")).click();
         // The officer lands on the open self-assessments.
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#open-campaigns a[href='#/assessment/" + WEB_CAMPAIGN + "']")))
+        present(By.cssSelector("#open-campaigns a[href='#/assessment/" + WEB_CAMPAIGN + "']"))
                 .click();
-        WebElement points = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pts-D2_2")));
+        WebElement points = present(By.id("pts-D2_2"));
         points.sendKeys("1.5");
         browser.findElement(By.id("ev-D2_2")).sendKeys("Báo cáo rà soát VBQPPL năm 2021 (portal)");
         browser.findElement(By.id("as-save")).click();
@@ -350,20 +349,28 @@ class PortalBrowserTest {
                         "results",
                         results));
 
+        List<Long> firstScreens = new ArrayList<>();
         List<Long> renders = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
             open("/#/rankings/LC-COMM-2025");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rk-body tr")));
             open("/#/rankings/" + COMMUNES_CAMPAIGN);
-            wait.until(d -> d.findElements(By.cssSelector("#rk-body tr")).size() == 3321);
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript(
+                            "const r = window.portalTimings.rankings;"
+                                    + " return !!r && r.campaign === arguments[0] && r.complete",
+                            COMMUNES_CAMPAIGN)));
+            assertEquals(
+                    3321, browser.findElements(By.cssSelector("#rk-body tr")).size());
             Map<?, ?> timing =
                     (Map<?, ?>) ((JavascriptExecutor) browser).executeScript("return window.portalTimings.rankings");
-            assertEquals(COMMUNES_CAMPAIGN, timing.get("campaign"));
+            firstScreens.add(((Number) timing.get("firstScreenMs")).longValue());
             renders.add(((Number) timing.get("renderMs")).longValue());
         }
-        long best = renders.stream().min(Long::compare).orElseThrow();
-        System.out.println("PORTAL-PERF rankings of 3321 communes rendered in " + renders + " ms after the data");
-        assertTrue(best <= 1000, "3,321 rows rendered in " + renders + " ms");
+        System.out.println("PORTAL-PERF rankings of 3321 communes after the data: first rows " + firstScreens
+                + " ms, all rows laid out " + renders + " ms");
+        long best = firstScreens.stream().min(Long::compare).orElseThrow();
+        assertTrue(best <= 1000, "3,321-row ranking: first rows after " + firstScreens + " ms");
 
         // First load of the rankings page: every resource's compressed size as the browser received it.
         open("/#/rankings/YB-DIST-2021");
@@ -393,6 +400,18 @@ class PortalBrowserTest {
             gz.write(r.body());
         }
         return out.size();
+    }
+
+    /** The element, or a failure that says what the page shows instead. */
+    private static WebElement present(By by) {
+        try {
+            return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    by + " not on " + browser.getCurrentUrl() + "; the page shows: "
+                            + browser.findElement(By.id("main")).getText(),
+                    e);
+        }
     }
 
     private static void open(String path) {

@@ -132,16 +132,25 @@ export function has(key) {
   return key in T;
 }
 
-/** Numbers as Vietnamese or English write them (decimal comma in Vietnamese). */
+const formats = new Map();
+function format(digits) {
+  const key = lang + digits;
+  if (!formats.has(key)) {
+    formats.set(key, new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }));
+  }
+  return formats.get(key);
+}
+
+/** Numbers as Vietnamese or English write them (decimal comma in Vietnamese); one formatter per language. */
 export function num(v, digits = 2) {
   if (v === null || v === undefined || v === '') return '–';
-  return Number(v).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  return format(digits).format(Number(v));
 }
 
 export function int(v) {
   if (v === null || v === undefined) return '–';
-  return Number(v).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN');
+  return format(0).format(Number(v));
 }

@@ -24,6 +24,9 @@ function placesText(item) {
   return t('same');
 }
 
+const FIRST_ROWS = 100;
+const CHUNK_ROWS = 400;
+
 const COLUMNS = [
   { key: 'rank', label: 'rank', value: (i) => (i.rank === null ? Infinity : i.rank) },
   { key: 'unit', label: 'unit', value: (i) => fold(i.unitName) },
@@ -125,8 +128,24 @@ export async function rankingsPage(main, code, params) {
       }</td><td data-value="${esc(i.rankChange)}">${esc(placesText(i))}</td><td class="rule" data-rule="${esc(c.rule)}" title="${esc(
         c.note || '')}">${esc(ruleText(c.rule))}${c.comparedWith && c.comparedWith.length ? ' (' + esc(c.comparedWith.join(', ')) + ')' : ''}</td></tr>`;
     }
-    body.innerHTML = html.join('');
+    // The first screenful at once, the rest in chunks between frames: a long ranking (3,321 communes) shows its top
+    // rows at once and stays responsive while the others are appended.
+    const token = ++renderToken;
+    body.innerHTML = html.slice(0, FIRST_ROWS).join('');
     document.getElementById('rk-count').textContent = t('shown', shown.length, items.length);
+    let next = FIRST_ROWS;
+    const more = () => {
+      if (token !== renderToken) return;
+      if (next >= html.length) {
+        void body.offsetHeight;
+        complete(shown.length);
+        return;
+      }
+      body.insertAdjacentHTML('beforeend', html.slice(next, next + CHUNK_ROWS).join(''));
+      next += CHUNK_ROWS;
+      setTimeout(more, 0);
+    };
+    setTimeout(more, 0);
   }
 
   function sub(s, cls = '') {
@@ -135,15 +154,23 @@ export async function rankingsPage(main, code, params) {
       s.indexPercent === null || s.indexPercent === undefined ? num(s.points) : num(s.indexPercent)}</td>`;
   }
 
-  rows();
-  // Forces layout: the figure is "rendered", not only "in the DOM".
-  void body.offsetHeight;
-  window.portalTimings.rankings = {
-    campaign: code,
-    rows: items.length,
-    fetchMs: Math.round(arrived - requested),
-    renderMs: Math.round(performance.now() - arrived),
+  let renderToken = 0;
+  let complete = () => {};
+  const timing = { campaign: code, rows: items.length, fetchMs: Math.round(arrived - requested), complete: false };
+  window.portalTimings.rankings = timing;
+  complete = (n) => {
+    // Every row laid out: the whole ranking is rendered.
+    timing.renderMs = Math.round(performance.now() - arrived);
+    timing.rowsRendered = n;
+    timing.complete = true;
+    body.dataset.renderMs = timing.renderMs;
+    complete = () => {};
   };
+  rows();
+  // Forces layout: the first rows are "rendered", not only "in the DOM".
+  void body.offsetHeight;
+  timing.firstScreenMs = Math.round(performance.now() - arrived);
+  body.dataset.renderMs = window.portalTimings.rankings.renderMs;
 
   search.addEventListener('input', rows);
   main.querySelectorAll('button.sort').forEach((b) =>

@@ -1,6 +1,6 @@
 // Sign-in (the embedded mode's local issuer, or an OIDC provider with authorization code + PKCE), the unit
 // officer's self-assessment form and the appraiser's view (self against appraised, with reasons).
-import { t, num } from './i18n.js';
+import { t, num, language } from './i18n.js';
 import { call, get, user, signIn, portalConfig, ApiError } from './api.js';
 import { esc } from './dom.js';
 
@@ -100,8 +100,22 @@ export async function assessmentPage(main, campaign, params) {
     return;
   }
   const path = `/api/campaigns/${encodeURIComponent(campaign)}/assessments/${encodeURIComponent(unit)}`;
+  const c = await get('/api/campaigns/' + encodeURIComponent(campaign));
   let { body: a, etag } = await call('GET', path);
-  const rows = a.scores.filter((s) => s.source === 'APPRAISED' || s.source === 'SELF');
+  // The form lists every leaf the unit scores itself (the campaign's criteria set), with its stored self score.
+  const set = await get('/api/criteria-sets/' + encodeURIComponent(c.criteriaSetCode));
+  const stored = new Map(a.scores.map((s) => [s.criterionCode, s]));
+  const rows = [];
+  (function walk(nodes) {
+    for (const n of nodes || []) {
+      if (n.leaf && (n.scoreSource === 'APPRAISED' || n.scoreSource === 'SELF')) {
+        const s = stored.get(n.code) || {};
+        rows.push({ criterionCode: n.code, criterionName: language() === 'en' && n.nameEn ? n.nameEn : n.nameVi,
+          maxPoints: n.maxPoints, levels: (n.rule && n.rule.levels) || null, self: s.self || null });
+      }
+      walk(n.children);
+    }
+  })(set.nodes);
   main.innerHTML = `<h1>${esc(t('selfAssessment'))}: ${esc(a.unitName)} — ${esc(campaign)}</h1>
     <p class="meta">${esc(t('status'))}: <strong id="as-status">${esc(a.selfAssessment)}</strong></p>
     <form id="as-form"><div class="table-wrap"><table class="form-table"><thead><tr>
@@ -115,7 +129,8 @@ export async function assessmentPage(main, campaign, params) {
         <td class="num">${num(s.maxPoints)}</td><td class="num" id="self-${id}">${cur ? num(cur.scoredPoints) : '–'}</td>
         <td><input type="number" step="0.01" min="0" max="${esc(s.maxPoints)}" id="pts-${id}" aria-label="${esc(t('points') + ' ' + s.criterionCode)}"
           value="${cur && cur.points !== null ? esc(cur.points) : ''}"></td>
-        <td><input id="lvl-${id}" size="8" aria-label="${esc(t('level') + ' ' + s.criterionCode)}" value="${cur && cur.level ? esc(cur.level) : ''}"></td>
+        <td>${s.levels ? `<select id="lvl-${id}" aria-label="${esc(t('level') + ' ' + s.criterionCode)}"><option value=""></option>${
+          s.levels.map((l) => `<option value="${esc(l.code)}" ${cur && cur.level === l.code ? 'selected' : ''}>${esc(l.label || l.code)}</option>`).join('')}</select>` : ''}</td>
         <td class="ratio"><input type="number" min="0" id="num-${id}" aria-label="${esc(t('ratio') + ' ' + s.criterionCode)} (1)"
           value="${cur && cur.numerator !== null ? esc(cur.numerator) : ''}">/<input type="number" min="0" id="den-${id}"
           aria-label="${esc(t('ratio') + ' ' + s.criterionCode)} (2)" value="${cur && cur.denominator !== null ? esc(cur.denominator) : ''}"></td>
