@@ -30,6 +30,8 @@ const T = {
   'rule.SAME_UNIT': ['cùng đơn vị', 'same unit'],
   'rule.MEAN_OF_PREDECESSORS': ['bình quân đơn vị tiền thân', 'mean of predecessors'],
   'rule.NONE': ['không so sánh', 'none'],
+  'campaignRule.NONE': ['cùng mã đơn vị', 'same unit code'],
+  'campaignRule.MEAN_OF_PREDECESSORS': ['cùng đơn vị, hoặc bình quân đơn vị tiền thân', 'same unit, or mean of predecessors'],
   'band.XUAT_SAC': ['Xuất sắc', 'Excellent'],
   'band.TOT': ['Tốt', 'Good'],
   'band.KHA': ['Khá', 'Fair'],

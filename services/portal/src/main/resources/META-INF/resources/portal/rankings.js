@@ -76,7 +76,7 @@ export async function rankingsPage(main, code, params) {
         <button type="button" onclick="window.print()">${esc(t('print'))}</button></span>
     </form>
     <p class="meta">${esc(t('decision'))}: ${esc(doc.decisionNumber || '–')} (${esc(doc.decisionDate || '')})
-      · ${esc(t('rule'))}: <span id="rk-rule">${esc(ruleText(doc.comparisonRule))}</span>
+      · ${esc(t('rule'))}: <span id="rk-rule">${esc(has('campaignRule.' + doc.comparisonRule) ? t('campaignRule.' + doc.comparisonRule) : ruleText(doc.comparisonRule))}</span>
       ${doc.previousCampaignCode ? '· ' + esc(doc.previousCampaignCode) : ''}
       ${doc.imported ? '· ' + esc(t('imported')) : ''}</p>
     <p id="rk-count" class="meta" aria-live="polite"></p>
