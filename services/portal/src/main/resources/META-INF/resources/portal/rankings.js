@@ -84,11 +84,11 @@ export async function rankingsPage(main, code, params) {
       <caption class="sr-only">${esc(doc.campaignName || code)}</caption>
       <thead><tr>
         ${COLUMNS.slice(0, 3).map(head).join('')}
-        <th scope="col">${esc(t('band'))}</th>
+        <th scope="col" class="c-band">${esc(t('band'))}</th>
         ${partCodes.map((p) => `<th scope="col" class="sub" title="${esc(names[p].name)}">${esc(p)}</th>`).join('')}
         ${fieldCodes.map((f) => `<th scope="col" class="sub field" title="${esc(names[f].name)}">${esc(f)}</th>`).join('')}
         ${COLUMNS.slice(3).map(head).join('')}
-        <th scope="col">${esc(t('rule'))}</th>
+        <th scope="col" class="c-rule">${esc(t('rule'))}</th>
       </tr></thead>
       <tbody id="rk-body"></tbody>
     </table></div>`;
@@ -96,7 +96,7 @@ export async function rankingsPage(main, code, params) {
   function head(c) {
     const active = sort.key === c.key;
     const aria = active ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none';
-    return `<th scope="col" aria-sort="${aria}"><button type="button" class="sort" data-key="${c.key}"
+    return `<th scope="col" class="c-${c.key}" aria-sort="${aria}"><button type="button" class="sort" data-key="${c.key}"
       aria-label="${esc(t('sortBy', t(c.label)))}">${esc(t(c.label))}${active ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''}</button></th>`;
   }
 
