@@ -262,6 +262,7 @@ public final class Launcher {
                 .findFirst()
                 .ifPresent(gateway -> {
                     String base = gateway.baseUrl();
+                    text.append(row("Portal", base + "/  (rankings, scorecards, dossier statistics, sign-in)"));
                     text.append(row("Gateway", base + "/api/...  (every service's API, one address)"));
                     text.append(row("Swagger UI", base + "/q/swagger-ui  (merged OpenAPI: " + base + "/q/openapi)"));
                     text.append(row("Health", base + "/api/health"));

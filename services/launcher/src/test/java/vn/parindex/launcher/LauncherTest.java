@@ -65,13 +65,14 @@ class LauncherTest {
     }
 
     @Test
-    void addressesStartWithTheGatewayAndItsSwaggerUi() {
+    void addressesStartWithThePortalThenTheGatewayAndItsSwaggerUi() {
         String text = Launcher.serviceAddresses(ServiceTable.SERVICES);
         List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
 
-        assertTrue(lines.get(0).contains("Gateway") && lines.get(0).contains("http://localhost:8080/api"), text);
+        assertTrue(lines.get(0).contains("Portal") && lines.get(0).contains("http://localhost:8080/ "), text);
+        assertTrue(lines.get(1).contains("Gateway") && lines.get(1).contains("http://localhost:8080/api"), text);
         assertTrue(
-                lines.get(1).contains("Swagger UI") && lines.get(1).contains("http://localhost:8080/q/swagger-ui"),
+                lines.get(2).contains("Swagger UI") && lines.get(2).contains("http://localhost:8080/q/swagger-ui"),
                 text);
         assertTrue(text.contains("http://localhost:8080/q/openapi"), text);
         assertTrue(text.contains("http://localhost:8080/auth/token"), text);

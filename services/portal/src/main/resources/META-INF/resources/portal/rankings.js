@@ -1,0 +1,196 @@
+// Rankings of a published campaign: rank k/N, unit, index, band (as text), parts and fields, change with the
+// comparison rule named; version selector, CSV/XLSX links, sortable columns, a search without diacritics.
+import { t, num, has } from './i18n.js';
+import { ranking, get, publishedCampaigns, portalConfig } from './api.js';
+import { esc, fold } from './dom.js';
+
+/** Timing of the last rendering, for the browser test and docs/performance.md: ms from data to rows. */
+window.portalTimings = window.portalTimings || {};
+
+export function bandText(band) {
+  if (!band) return '–';
+  return has('band.' + band) ? t('band.' + band) : band.replace(/_/g, ' ');
+}
+
+export function ruleText(rule) {
+  return has('rule.' + rule) ? t('rule.' + rule) : rule || '–';
+}
+
+function placesText(item) {
+  const c = item.rankChange;
+  if (c === null || c === undefined) return '–';
+  if (c > 0) return t('up', c);
+  if (c < 0) return t('down', -c);
+  return t('same');
+}
+
+const FIRST_ROWS = 100;
+const CHUNK_ROWS = 400;
+
+const COLUMNS = [
+  { key: 'rank', label: 'rank', value: (i) => (i.rank === null ? Infinity : i.rank) },
+  { key: 'unit', label: 'unit', value: (i) => fold(i.unitName) },
+  { key: 'index', label: 'index', value: (i) => (i.indexPercent === null ? -Infinity : Number(i.indexPercent)) },
+  { key: 'change', label: 'change', value: (i) => (i.pointsChange === null ? -Infinity : Number(i.pointsChange)) },
+  { key: 'places', label: 'places', value: (i) => (i.rankChange === null ? -Infinity : i.rankChange) },
+];
+
+export async function rankingsPage(main, code, params) {
+  const codes = await publishedCampaigns();
+  code = code || (await portalConfig()).defaultCampaign || codes[0];
+  const v = params.get('version');
+  const requested = performance.now();
+  const [doc, versions] = await Promise.all([
+    ranking(code, v),
+    get('/api/rankings/' + encodeURIComponent(code) + '/versions').catch(() => []),
+  ]);
+  const arrived = performance.now();
+  if (!doc) {
+    main.innerHTML = '<p class="error" role="alert">' + esc(t('error', code)) + '</p>';
+    return;
+  }
+  const sort = { key: params.get('sort') || 'rank', dir: params.get('dir') === 'desc' ? -1 : 1 };
+  const names = Object.fromEntries((doc.subtotals || []).map((s) => [s.code, s]));
+  const partCodes = (doc.subtotals || []).filter((s) => s.part).map((s) => s.code);
+  const fieldCodes = (doc.subtotals || []).filter((s) => !s.part).map((s) => s.code);
+  const all = codes.includes(code) ? codes : [code, ...codes];
+  const base = '/api/rankings/' + encodeURIComponent(code) + '?version=' + doc.version + '&format=';
+
+  main.innerHTML = `
+    <h1 id="title">${esc(doc.campaignName || doc.campaignCode)}</h1>
+    <form class="controls" id="rk-controls" onsubmit="return false">
+      <label>${esc(t('campaign'))}
+        <select id="rk-campaign">${all.map((c) => `<option ${c === code ? 'selected' : ''}>${esc(c)}</option>`).join('')}</select>
+      </label>
+      <label>${esc(t('version'))}
+        <select id="rk-version">${(versions.length ? versions : [{ version: doc.version }])
+          .map((x) => `<option value="${x.version}" ${x.version === doc.version ? 'selected' : ''}>${x.version}${
+            x.decisionNumber ? ' — ' + esc(x.decisionNumber) : ''}${x.reason ? ' (' + esc(x.reason) + ')' : ''}</option>`)
+          .join('')}</select>
+      </label>
+      <label class="grow">${esc(t('search'))}
+        <input type="search" id="rk-search" autocomplete="off" value="${esc(params.get('q') || '')}">
+      </label>
+      <span class="links">${esc(t('download'))}:
+        <a href="${base}csv" download>CSV</a> · <a href="${base}xlsx" download>XLSX</a> ·
+        <button type="button" onclick="window.print()">${esc(t('print'))}</button></span>
+    </form>
+    <p class="meta">${esc(t('decision'))}: ${esc(doc.decisionNumber || '–')} (${esc(doc.decisionDate || '')})
+      · ${esc(t('rule'))}: <span id="rk-rule">${esc(has('campaignRule.' + doc.comparisonRule) ? t('campaignRule.' + doc.comparisonRule) : ruleText(doc.comparisonRule))}</span>
+      ${doc.previousCampaignCode ? '· ' + esc(doc.previousCampaignCode) : ''}
+      ${doc.imported ? '· ' + esc(t('imported')) : ''}</p>
+    <p id="rk-count" class="meta" aria-live="polite"></p>
+    <div class="table-wrap"><table class="ranking" id="ranking">
+      <caption class="sr-only">${esc(doc.campaignName || code)}</caption>
+      <thead><tr>
+        ${COLUMNS.slice(0, 3).map(head).join('')}
+        <th scope="col" class="c-band">${esc(t('band'))}</th>
+        ${partCodes.map((p) => `<th scope="col" class="sub" title="${esc(names[p].name)}">${esc(p)}</th>`).join('')}
+        ${fieldCodes.map((f) => `<th scope="col" class="sub field" title="${esc(names[f].name)}">${esc(f)}</th>`).join('')}
+        ${COLUMNS.slice(3).map(head).join('')}
+        <th scope="col" class="c-rule">${esc(t('rule'))}</th>
+      </tr></thead>
+      <tbody id="rk-body"></tbody>
+    </table></div>`;
+
+  function head(c) {
+    const active = sort.key === c.key;
+    const aria = active ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none';
+    return `<th scope="col" class="c-${c.key}" aria-sort="${aria}"><button type="button" class="sort" data-key="${c.key}"
+      aria-label="${esc(t('sortBy', t(c.label)))}">${esc(t(c.label))}${active ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''}</button></th>`;
+  }
+
+  const items = doc.items.map((i) => ({ ...i, folded: fold(i.unitName) + ' ' + i.unitCode }));
+  const body = document.getElementById('rk-body');
+  const search = document.getElementById('rk-search');
+
+  function rows() {
+    const col = COLUMNS.find((c) => c.key === sort.key) || COLUMNS[0];
+    const q = fold(search.value.trim());
+    const shown = items.filter((i) => !q || i.folded.includes(q));
+    shown.sort((a, b) => {
+      const x = col.value(a);
+      const y = col.value(b);
+      return (x < y ? -1 : x > y ? 1 : 0) * sort.dir;
+    });
+    const html = new Array(shown.length);
+    for (let n = 0; n < shown.length; n++) {
+      const i = shown[n];
+      const parts = Object.fromEntries((i.parts || []).map((p) => [p.code, p]));
+      const fields = Object.fromEntries((i.fields || []).map((f) => [f.code, f]));
+      const c = i.comparison || {};
+      html[n] = `<tr data-unit="${esc(i.unitCode)}"><td class="num" data-value="${esc(i.rankLabel)}">${esc(
+        i.rankLabel || (i.excluded ? t('excluded') : '–'))}</td><td><a href="#/units/${encodeURIComponent(i.unitCode)}">${esc(
+        i.unitName)}</a></td><td class="num" data-value="${esc(i.indexPercent)}">${num(i.indexPercent)}</td><td><span class="band band-${esc(
+        i.band)}">${esc(bandText(i.band))}</span></td>${partCodes.map((p) => sub(parts[p])).join('')}${fieldCodes
+        .map((f) => sub(fields[f], 'field')).join('')}<td class="num" data-value="${esc(i.pointsChange)}">${
+        i.pointsChange === null || i.pointsChange === undefined ? '–' : (i.pointsChange > 0 ? '+' : '') + num(i.pointsChange)
+      }</td><td data-value="${esc(i.rankChange)}">${esc(placesText(i))}</td><td class="rule" data-rule="${esc(c.rule)}" title="${esc(
+        c.note || '')}">${esc(ruleText(c.rule))}${c.comparedWith && c.comparedWith.length ? ' (' + esc(c.comparedWith.join(', ')) + ')' : ''}</td></tr>`;
+    }
+    // The first screenful at once, the rest in chunks between frames: a long ranking (3,321 communes) shows its top
+    // rows at once and stays responsive while the others are appended.
+    const token = ++renderToken;
+    body.innerHTML = html.slice(0, FIRST_ROWS).join('');
+    document.getElementById('rk-count').textContent = t('shown', shown.length, items.length);
+    let next = FIRST_ROWS;
+    const more = () => {
+      if (token !== renderToken) return;
+      if (next >= html.length) {
+        void body.offsetHeight;
+        complete(shown.length);
+        return;
+      }
+      body.insertAdjacentHTML('beforeend', html.slice(next, next + CHUNK_ROWS).join(''));
+      next += CHUNK_ROWS;
+      setTimeout(more, 0);
+    };
+    setTimeout(more, 0);
+  }
+
+  function sub(s, cls = '') {
+    if (!s) return `<td class="num sub ${cls}">–</td>`;
+    return `<td class="num sub ${cls}" data-value="${esc(s.points)}" title="${esc(num(s.points) + ' / ' + num(s.maxPoints))}">${
+      s.indexPercent === null || s.indexPercent === undefined ? num(s.points) : num(s.indexPercent)}</td>`;
+  }
+
+  let renderToken = 0;
+  let complete = () => {};
+  const timing = { campaign: code, rows: items.length, fetchMs: Math.round(arrived - requested), complete: false };
+  window.portalTimings.rankings = timing;
+  complete = (n) => {
+    // Every row laid out: the whole ranking is rendered.
+    timing.renderMs = Math.round(performance.now() - arrived);
+    timing.rowsRendered = n;
+    timing.complete = true;
+    body.dataset.renderMs = timing.renderMs;
+    complete = () => {};
+  };
+  rows();
+  // Forces layout: the first rows are "rendered", not only "in the DOM".
+  void body.offsetHeight;
+  timing.firstScreenMs = Math.round(performance.now() - arrived);
+  body.dataset.renderMs = window.portalTimings.rankings.renderMs;
+
+  search.addEventListener('input', rows);
+  main.querySelectorAll('button.sort').forEach((b) =>
+    b.addEventListener('click', () => {
+      const key = b.dataset.key;
+      sort.dir = sort.key === key ? -sort.dir : 1;
+      sort.key = key;
+      main.querySelectorAll('th[aria-sort]').forEach((th) => {
+        const k = th.querySelector('button').dataset.key;
+        th.setAttribute('aria-sort', k === sort.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+        th.querySelector('button').textContent =
+          t(COLUMNS.find((c) => c.key === k).label) + (k === sort.key ? (sort.dir > 0 ? ' ▲' : ' ▼') : '');
+      });
+      rows();
+      b.focus();
+    }));
+  document.getElementById('rk-campaign').addEventListener('change', (e) => {
+    location.hash = '#/rankings/' + encodeURIComponent(e.target.value);
+  });
+  document.getElementById('rk-version').addEventListener('change', (e) => {
+    location.hash = '#/rankings/' + encodeURIComponent(code) + '?version=' + e.target.value;
+  });
+}
