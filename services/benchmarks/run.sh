@@ -120,7 +120,7 @@ if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
     # A 150-node set (10 fields × 14 criteria, every rule kind), published, for the catalogue's GET; the same
     # generator times the evaluator in process.
     BENCH_CP="$(classpath services/criteria-catalogue "$WORK/cp.txt")"
-    "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.criteria.bench.EvaluateBenchmark --print-set BENCH_150 >"$WORK/set.json"
+    "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.bench.EvaluateBenchmark --print-set BENCH_150 >"$WORK/set.json"
     curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' --data-binary @"$WORK/set.json" "$CATALOGUE/api/criteria-sets"
     curl -sf -o /dev/null -H "$AUTH" -X POST "$CATALOGUE/api/criteria-sets/BENCH_150/publish"
     echo "/api/criteria-sets/BENCH_150" >"$WORK/set-path.txt"
@@ -159,7 +159,7 @@ fi
 
 if [[ "$TARGET" == catalogue || "$TARGET" == all ]]; then
     echo "bench: evaluate in process (150 nodes):"
-    "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.criteria.bench.EvaluateBenchmark | tee -a "$WORK/evaluate.txt"
+    "$JAVA_HOME/bin/java" -cp "$BENCH_CP" vn.parindex.catalogue.bench.EvaluateBenchmark | tee -a "$WORK/evaluate.txt"
 fi
 
 echo

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.rest;
+package vn.parindex.catalogue.rest;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.catalogue.service.CriteriaSetService;
 
 /** The change history of a criteria set. */
 @Path("/api/criteria-sets/{code}/history")

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.repository;
+package vn.parindex.catalogue.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.service;
+package vn.parindex.catalogue.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
+import vn.parindex.catalogue.store.CriteriaSetRow;
 
 /**
  * The serialised documents of criteria sets by revision. A read asks the database only for the current

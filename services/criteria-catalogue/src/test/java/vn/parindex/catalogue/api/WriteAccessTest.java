@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.api;
+package vn.parindex.catalogue.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.demo;
+package vn.parindex.catalogue.seed;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

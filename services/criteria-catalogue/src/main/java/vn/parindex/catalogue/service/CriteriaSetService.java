@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.service;
+package vn.parindex.catalogue.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import vn.parindex.catalogue.CatalogueError;
-import vn.parindex.catalogue.criteria.repository.CriteriaSetHistoryRow;
-import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
+import vn.parindex.catalogue.store.CriteriaSetHistoryRow;
+import vn.parindex.catalogue.store.CriteriaSetRow;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.ErrorCode;
 import vn.parindex.common.api.FieldError;

@@ -1,9 +1,9 @@
-package vn.parindex.catalogue.criteria.rest;
+package vn.parindex.catalogue.rest;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.catalogue.service.CriteriaSetService;
 import vn.parindex.common.api.RevisionTag;
 
 /** Header and path parameters shared by the catalogue's resources. */

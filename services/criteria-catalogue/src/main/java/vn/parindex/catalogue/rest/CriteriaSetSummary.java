@@ -1,9 +1,9 @@
-package vn.parindex.catalogue.criteria.rest;
+package vn.parindex.catalogue.rest;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.parindex.catalogue.criteria.repository.CriteriaSetRow;
+import vn.parindex.catalogue.store.CriteriaSetRow;
 import vn.parindex.criteria.rules.SetStatus;
 import vn.parindex.criteria.rules.TargetLevel;
 

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.demo;
+package vn.parindex.catalogue.seed;
 
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.health.api.HealthGroup;

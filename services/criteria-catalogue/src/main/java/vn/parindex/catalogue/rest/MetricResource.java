@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.rest;
+package vn.parindex.catalogue.rest;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

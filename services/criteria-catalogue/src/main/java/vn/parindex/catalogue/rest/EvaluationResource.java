@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.rest;
+package vn.parindex.catalogue.rest;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.catalogue.service.CriteriaSetService;
 import vn.parindex.criteria.rules.Evaluation;
 
 /** The evaluator of the scoring rules. */

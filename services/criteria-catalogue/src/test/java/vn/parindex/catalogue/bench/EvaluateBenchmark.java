@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.bench;
+package vn.parindex.catalogue.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.demo;
+package vn.parindex.catalogue.seed;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.catalogue.service.CriteriaSetService;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.demo.DemoCatalogues;
 

@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.demo;
+package vn.parindex.catalogue.seed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

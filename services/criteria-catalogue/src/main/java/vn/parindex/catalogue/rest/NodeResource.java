@@ -1,4 +1,4 @@
-package vn.parindex.catalogue.criteria.rest;
+package vn.parindex.catalogue.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.catalogue.CatalogueError;
-import vn.parindex.catalogue.criteria.service.CriteriaSetService;
+import vn.parindex.catalogue.service.CriteriaSetService;
 import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Roles;

@@ -1,0 +1,33 @@
+package vn.parindex.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.parindex.test.architecture.Rooms;
+
+/** The catalogue keeps the shared skeleton (docs/architecture.md): its rooms, their order, no cycle. */
+class SkeletonTest {
+
+    private static final Rooms ROOMS = Rooms.of(CatalogueError.class, "vn/parindex/catalogue/");
+
+    @Test
+    void shouldReadTheCompiledClasses() {
+        assertTrue(
+                ROOMS.uses().getOrDefault("rest/CriteriaSetResource", Set.of()).contains("service/CriteriaSetService"));
+    }
+
+    @Test
+    void shouldKeepEveryClassInARoomInTheirOrder() {
+        assertEquals(List.of(), ROOMS.outsideTheRooms());
+        assertEquals(List.of(), ROOMS.forbiddenUses());
+    }
+
+    @Test
+    void shouldHaveNoPackageCycleAndNoResourceUsedElsewhere() {
+        assertEquals(List.of(), ROOMS.cycles());
+        assertEquals(List.of(), ROOMS.resourceUses());
+    }
+}
