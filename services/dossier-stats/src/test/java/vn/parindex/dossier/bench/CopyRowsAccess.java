@@ -1,7 +1,7 @@
 package vn.parindex.dossier.bench;
 
 import java.io.ByteArrayOutputStream;
-import vn.parindex.dossier.ingest.DossierRow;
+import vn.parindex.dossier.domain.DossierRow;
 
 /** The ingestion's COPY encoding of a row, for a table shaped like dossier. */
 final class CopyRowsAccess {
@@ -13,6 +13,6 @@ final class CopyRowsAccess {
     private CopyRowsAccess() {}
 
     static void append(ByteArrayOutputStream out, long seq, DossierRow row) {
-        vn.parindex.dossier.ingest.CopyEncoding.appendRow(out, row);
+        vn.parindex.dossier.store.CopyEncoding.appendRow(out, row);
     }
 }

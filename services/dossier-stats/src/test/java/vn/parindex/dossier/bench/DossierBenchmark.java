@@ -15,13 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
-import vn.parindex.dossier.calendar.OfficialCalendar;
-import vn.parindex.dossier.calendar.WorkingCalendar;
-import vn.parindex.dossier.ingest.DossierRowValidator;
-import vn.parindex.dossier.ingest.RecordReader;
-import vn.parindex.dossier.procedure.Procedure;
-import vn.parindex.dossier.procedure.ProcedureService;
-import vn.parindex.dossier.synthetic.SyntheticDossiers;
+import vn.parindex.dossier.domain.OfficialCalendar;
+import vn.parindex.dossier.domain.Procedure;
+import vn.parindex.dossier.domain.RecordReader;
+import vn.parindex.dossier.domain.WorkingCalendar;
+import vn.parindex.dossier.seed.SyntheticDossiers;
+import vn.parindex.dossier.service.DossierRowValidator;
+import vn.parindex.dossier.service.ProcedureService;
 
 /**
  * Tools of the dossier benchmarks (not a test), run by {@code ./parindex bench dossiers}:
