@@ -26,9 +26,11 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>{@code domain}: plain-Java rules, nothing else of the service;
+ *   <li>{@code api}: the typed records of requests and answers that services hand to resources (where a service
+ *       speaks in them), uses the domain;
  *   <li>{@code store}: persistence (entities, SQL), uses the domain;
  *   <li>{@code client}: the REST clients of other services, uses the domain;
- *   <li>{@code service}: orchestration and transactions, uses store, client and domain;
+ *   <li>{@code service}: orchestration and transactions, uses api, store, client and domain;
  *   <li>{@code rest}: resources and their typed records, uses services and the domain; it may read the store's
  *       entities a service hands back to map them into its records, never returns them;
  *   <li>{@code seed}: data loaded at first start (real seed data or the demo), uses everything but {@code rest}.
@@ -39,11 +41,12 @@ public final class Rooms {
     /** Room → the rooms it may use (besides itself and the service's root package). */
     public static final Map<String, Set<String>> ALLOWED = Map.of(
             "domain", Set.of(),
+            "api", Set.of("domain"),
             "store", Set.of("domain"),
             "client", Set.of("domain"),
-            "service", Set.of("store", "client", "domain"),
-            "rest", Set.of("service", "store", "domain"),
-            "seed", Set.of("service", "store", "client", "domain"));
+            "service", Set.of("api", "store", "client", "domain"),
+            "rest", Set.of("api", "service", "store", "domain"),
+            "seed", Set.of("api", "service", "store", "client", "domain"));
 
     private static final String ROOT_PACKAGE = "(root)";
 

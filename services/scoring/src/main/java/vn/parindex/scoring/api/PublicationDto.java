@@ -1,0 +1,93 @@
+package vn.parindex.scoring.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.parindex.scoring.api.AssessmentDto.CorrectionScore;
+
+/** Bodies of publication, correction and the import of published results. */
+public final class PublicationDto {
+
+    private PublicationDto() {}
+
+    @Schema(name = "PublishRequest", description = "The decision that publishes the ranking (quyết định công bố)")
+    public record Publish(
+            @NotBlank @Size(max = 100) @Schema(examples = "350/QĐ-UBND")
+            String decisionNumber,
+
+            @NotNull @Schema(examples = "2022-03-01") LocalDate decisionDate) {}
+
+    @Schema(
+            name = "CorrectionRequest",
+            description = "Corrected final scores (stored as the last appraisal) published as a new version")
+    public record Correction(
+            @NotBlank @Size(max = 4000) @Schema(examples = "Sai sót số liệu tiêu chí D3.3 của huyện Văn Yên")
+            String reason,
+
+            @NotBlank @Size(max = 100) @Schema(examples = "412/QĐ-UBND")
+            String decisionNumber,
+
+            @NotNull @Schema(examples = "2022-04-10") LocalDate decisionDate,
+            @NotNull @Size(min = 1, max = 2000) List<@Valid @NotNull CorrectionScore> scores) {}
+
+    @Schema(name = "RankingVersion")
+    public record VersionSummary(
+            int version,
+            String decisionNumber,
+            LocalDate decisionDate,
+            String reason,
+            java.time.OffsetDateTime publishedAt,
+            String publishedBy,
+
+            @Schema(description = "True for a ranking imported from a published table")
+            boolean imported,
+
+            String sourceUrl) {}
+
+    @Schema(
+            name = "PublishedResultsRequest",
+            description = "A year's results as a decision published them: per unit the total (points or index) and"
+                    + " optionally part and field totals and the rank. The campaign becomes PUBLISHED with these"
+                    + " results, marked imported, and can serve as another campaign's previousCampaignCode.")
+    public record PublishedResults(
+            @NotBlank @Size(max = 100) @Schema(examples = "1045/QĐ-BNV")
+            String decisionNumber,
+
+            @NotNull @Schema(examples = "2025-05-12") LocalDate decisionDate,
+
+            @Size(max = 1000) @Schema(examples = "https://moha.gov.vn/chi-so-cai-cach-hanh-chinh-2024")
+            String sourceUrl,
+
+            @Size(max = 4000) String note,
+            @NotNull @Size(min = 1, max = 20_000) List<@Valid @NotNull PublishedResult> results) {}
+
+    @Schema(name = "PublishedResult", description = "One unit's line of a published table")
+    public record PublishedResult(
+            @NotBlank @Size(max = 32) @Schema(examples = "15")
+            String unitCode,
+
+            @Schema(description = "Total points (give this or indexPercent)", examples = "86.12")
+            BigDecimal totalPoints,
+
+            @Schema(description = "Index in % (default: totalPoints / the set's maximum × 100)", examples = "86.12")
+            BigDecimal indexPercent,
+
+            @Min(1) @Schema(description = "Rank as published (give it for every row or for none)", examples = "21")
+            Integer rank,
+
+            @Size(max = 50) List<@Valid @NotNull PublishedSubtotal> parts,
+            @Size(max = 200) List<@Valid @NotNull PublishedSubtotal> fields) {}
+
+    @Schema(name = "PublishedSubtotal")
+    public record PublishedSubtotal(
+            @NotBlank @Size(max = 64) @Schema(examples = "A")
+            String code,
+
+            @NotNull @Schema(examples = "62.88") BigDecimal points) {}
+}

@@ -1,0 +1,112 @@
+package vn.parindex.scoring.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import vn.parindex.common.api.ApiException;
+import vn.parindex.common.api.Params;
+import vn.parindex.scoring.ScoringError;
+import vn.parindex.scoring.api.PublicationDto;
+import vn.parindex.scoring.domain.RankingDocument;
+import vn.parindex.scoring.service.PublishedRankings;
+import vn.parindex.scoring.service.ResultTables;
+
+/** The public rankings: every published version, immutable, with ETag. */
+@Path("/api/rankings/{campaignCode}")
+@Tag(name = "Rankings")
+public class RankingResource {
+
+    private final PublishedRankings store;
+
+    public RankingResource(PublishedRankings store) {
+        this.store = store;
+    }
+
+    @GET
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
+    @Operation(summary = "The published ranking (latest version, or ?version=N); ETag / If-None-Match; format=csv|xlsx")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ranking",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RankingDocument.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "404", description = "RANKING_NOT_FOUND")
+    public Response ranking(
+            @RestPath String campaignCode,
+            @RestQuery String version,
+            @RestQuery
+                    @Parameter(
+                            description = "json (default), csv or xlsx; or say it in Accept",
+                            schema = @Schema(enumeration = {"json", "csv", "xlsx"}))
+                    String format,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        int n = version == null ? store.latestVersion(campaignCode) : Params.intOrDefault("version", version, 0);
+        PublishedRankings.Version v = (n <= 0
+                        ? java.util.Optional.<PublishedRankings.Version>empty()
+                        : store.version(campaignCode, n))
+                .orElseThrow(() -> new ApiException(
+                        ScoringError.RANKING_NOT_FOUND,
+                        "No published ranking " + campaignCode + (version == null ? "" : " version " + version)));
+        boolean export = format != null || (accept != null && !accept.contains("json") && !accept.contains("*/*"));
+        if (!export && ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains(v.etag())) {
+            return Response.notModified().tag(v.etag().replace("\"", "")).build();
+        }
+        if (export) {
+            var exported = ResultTables.ranking(
+                    campaignCode + "-v" + v.version(), store.document(v).items(), format, accept);
+            if (exported.isPresent()) {
+                return exported.get();
+            }
+        }
+        return Response.ok(v.document(), MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ETAG, v.etag())
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
+    }
+
+    @GET
+    @Path("/versions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every published version with its decision and reason")
+    @APIResponse(responseCode = "200", description = "Every published version with its decision and reason")
+    @APIResponse(responseCode = "404", description = "RANKING_NOT_FOUND")
+    public List<PublicationDto.VersionSummary> versions(@RestPath String campaignCode) {
+        List<PublicationDto.VersionSummary> all = store.versions(campaignCode).stream()
+                .map(v -> new PublicationDto.VersionSummary(
+                        v.version(),
+                        v.decisionNumber(),
+                        v.decisionDate(),
+                        v.reason(),
+                        v.publishedAt(),
+                        v.publishedBy(),
+                        v.imported(),
+                        v.sourceUrl()))
+                .toList();
+        if (all.isEmpty()) {
+            throw new ApiException(ScoringError.RANKING_NOT_FOUND, "No published ranking " + campaignCode);
+        }
+        return all;
+    }
+}
