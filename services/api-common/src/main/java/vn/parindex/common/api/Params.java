@@ -29,6 +29,23 @@ public final class Params {
         return date;
     }
 
+    /** A date parameter that defaults to today in Vietnam (the one time zone, {@link VietnamTime}). */
+    public static LocalDate dateOrToday(String name, String raw) {
+        return dateOrDefault(name, raw, VietnamTime.today());
+    }
+
+    /**
+     * {@code raw} when {@code wellFormed} accepts it (a code of the service's own format, checked by its domain
+     * rule), else 400 {@code INVALID_PARAMETER} naming {@code name}: "{@code expected}".
+     */
+    public static String matching(
+            String name, String raw, java.util.function.Predicate<String> wellFormed, String expected) {
+        if (raw == null || !wellFormed.test(raw)) {
+            throw ApiException.invalidParameter(name, expected, raw == null ? null : InputLimits.echo(raw));
+        }
+        return raw;
+    }
+
     public static LocalDate requiredDate(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             throw ApiException.invalidParameter(name, "is required", raw);

@@ -90,7 +90,7 @@ public class CriteriaSetResource {
                                             examples = @ExampleObject(name = "set", value = SET_EXAMPLE)))
                     @NotNull
                     CriteriaSet body) {
-        return CatalogueParams.stored(
+        return StoredDocuments.stored(
                 Response.created(URI.create("/api/criteria-sets/" + body.code())),
                 sets.createCriteriaSet(body, Actor.of(caller)));
     }
@@ -170,8 +170,8 @@ public class CriteriaSetResource {
                     @NotNull
                     CriteriaSet body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return CatalogueParams.stored(
-                Response.ok(), sets.replaceDraft(code, body, CatalogueParams.ifMatch(ifMatch), Actor.of(caller)));
+        return StoredDocuments.stored(
+                Response.ok(), sets.replaceDraft(code, body, StoredDocuments.ifMatch(ifMatch), Actor.of(caller)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -192,7 +192,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED or CRITERIA_SET_ARCHIVED")
     public Response publish(@RestPath String code) {
-        return CatalogueParams.stored(Response.ok(), sets.publishCriteriaSet(code, Actor.of(caller)));
+        return StoredDocuments.stored(Response.ok(), sets.publishCriteriaSet(code, Actor.of(caller)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -200,7 +200,7 @@ public class CriteriaSetResource {
     @Path("/{code}/archive")
     @Operation(summary = "Archive a published set (it stays readable and usable for old campaigns)")
     public Response archive(@RestPath String code) {
-        return CatalogueParams.stored(Response.ok(), sets.archiveCriteriaSet(code, Actor.of(caller)));
+        return StoredDocuments.stored(Response.ok(), sets.archiveCriteriaSet(code, Actor.of(caller)));
     }
 
     /** Body of a clone. */
@@ -224,7 +224,7 @@ public class CriteriaSetResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CriteriaSet.class)))
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_EXISTS")
     public Response cloneSet(@RestPath String code, @Valid @NotNull CloneRequest body) {
-        return CatalogueParams.stored(
+        return StoredDocuments.stored(
                 Response.created(URI.create("/api/criteria-sets/" + body.code())),
                 sets.cloneCriteriaSet(code, body.code(), body.year(), Actor.of(caller)));
     }

@@ -91,13 +91,13 @@ public class NodeResource {
                     @NotNull
                     CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return CatalogueParams.stored(
+        return StoredDocuments.stored(
                 Response.status(201),
                 sets.addNode(
                         code,
                         parentCode == null || parentCode.isBlank() ? null : parentCode,
                         node,
-                        CatalogueParams.ifMatch(ifMatch),
+                        StoredDocuments.ifMatch(ifMatch),
                         Actor.of(caller)));
     }
 
@@ -122,9 +122,9 @@ public class NodeResource {
                     @NotNull
                     CriteriaNode node,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return CatalogueParams.stored(
+        return StoredDocuments.stored(
                 Response.ok(),
-                sets.replaceNode(code, nodeCode, node, CatalogueParams.ifMatch(ifMatch), Actor.of(caller)));
+                sets.replaceNode(code, nodeCode, node, StoredDocuments.ifMatch(ifMatch), Actor.of(caller)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CATALOGUE_EDITOR})
@@ -135,7 +135,7 @@ public class NodeResource {
     @APIResponse(responseCode = "409", description = "CRITERIA_SET_PUBLISHED, CRITERIA_SET_ARCHIVED")
     public Response remove(
             @RestPath String code, @RestPath String nodeCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return CatalogueParams.stored(
-                Response.ok(), sets.removeNode(code, nodeCode, CatalogueParams.ifMatch(ifMatch), Actor.of(caller)));
+        return StoredDocuments.stored(
+                Response.ok(), sets.removeNode(code, nodeCode, StoredDocuments.ifMatch(ifMatch), Actor.of(caller)));
     }
 }

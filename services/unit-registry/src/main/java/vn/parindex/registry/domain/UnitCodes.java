@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class UnitCodes {
 
+    /** What a well-formed unit code is, as a 400 says it. */
+    public static final String EXPECTED =
+            "must be an official unit code (2, 3 or 5 digits) or an agency code such as 15.SNV";
+
     private static final Pattern ANY =
             Pattern.compile("\\d{2}|\\d{3}|\\d{5}|[A-Z][A-Z0-9._-]{1,31}|\\d{2}\\.[A-Z0-9._-]{1,29}");
 

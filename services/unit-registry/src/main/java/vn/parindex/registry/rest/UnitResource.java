@@ -57,7 +57,9 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "The unit")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND: no such code, or not valid on asOf")
     public UnitDto get(@RestPath String code, @RestQuery @Parameter(example = "2025-07-01") String asOf) {
-        return UnitDto.of(queries.findUnitAsOf(UnitParams.code(code), UnitParams.asOf(asOf)));
+        return UnitDto.of(queries.findUnitAsOf(
+                Params.matching("code", code, UnitCodes::isWellFormed, UnitCodes.EXPECTED),
+                Params.dateOrToday("asOf", asOf)));
     }
 
     @GET
@@ -76,10 +78,14 @@ public class UnitResource {
             @RestQuery String asOf,
             @RestQuery String page,
             @RestQuery String size) {
-        LocalDate day = (q != null && !q.isBlank() && (asOf == null || asOf.isBlank())) ? null : UnitParams.asOf(asOf);
+        LocalDate day = (q != null && !q.isBlank() && (asOf == null || asOf.isBlank()))
+                ? null
+                : Params.dateOrToday("asOf", asOf);
         UnitSnapshot.Filter filter = new UnitSnapshot.Filter(
-                UnitParams.level(level),
-                parentCode == null || parentCode.isBlank() ? null : UnitParams.code("parentCode", parentCode),
+                Params.enumOrNull("level", level, Level.class),
+                parentCode == null || parentCode.isBlank()
+                        ? null
+                        : Params.matching("parentCode", parentCode, UnitCodes::isWellFormed, UnitCodes.EXPECTED),
                 type == null || type.isBlank() ? null : type,
                 q,
                 day);
@@ -91,7 +97,7 @@ public class UnitResource {
     @Operation(summary = "Number of units per level valid on a date")
     @APIResponse(responseCode = "200", description = "Units per level, e.g. {\"PROVINCE\": 34, \"COMMUNE\": 3321}")
     public Map<Level, Long> counts(@RestQuery String asOf) {
-        return queries.countByLevel(UnitParams.asOf(asOf));
+        return queries.countByLevel(Params.dateOrToday("asOf", asOf));
     }
 
     @GET
@@ -110,9 +116,9 @@ public class UnitResource {
             @RestQuery String page,
             @RestQuery String size) {
         return queries.children(
-                        UnitParams.code(code),
-                        UnitParams.asOf(asOf),
-                        UnitParams.level(level),
+                        Params.matching("code", code, UnitCodes::isWellFormed, UnitCodes.EXPECTED),
+                        Params.dateOrToday("asOf", asOf),
+                        Params.enumOrNull("level", level, Level.class),
                         hierarchyPage(page, size))
                 .map(UnitDto::of);
     }
@@ -133,9 +139,9 @@ public class UnitResource {
             @RestQuery String page,
             @RestQuery String size) {
         return queries.descendants(
-                        UnitParams.code(code),
-                        UnitParams.asOf(asOf),
-                        UnitParams.level(level),
+                        Params.matching("code", code, UnitCodes::isWellFormed, UnitCodes.EXPECTED),
+                        Params.dateOrToday("asOf", asOf),
+                        Params.enumOrNull("level", level, Level.class),
                         hierarchyPage(page, size))
                 .map(UnitDto::of);
     }
@@ -153,10 +159,14 @@ public class UnitResource {
                             description = "Only units of this level (any case)",
                             schema = @Schema(implementation = Level.class))
                     String level) {
-        List<UnitDto> items =
-                queries.ancestors(UnitParams.code(code), UnitParams.asOf(asOf), UnitParams.level(level)).stream()
-                        .map(UnitDto::of)
-                        .toList();
+        List<UnitDto> items = queries
+                .ancestors(
+                        Params.matching("code", code, UnitCodes::isWellFormed, UnitCodes.EXPECTED),
+                        Params.dateOrToday("asOf", asOf),
+                        Params.enumOrNull("level", level, Level.class))
+                .stream()
+                .map(UnitDto::of)
+                .toList();
         return new Page<>(items, 0, Math.max(items.size(), 1), items.size());
     }
 
@@ -166,7 +176,9 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "Every version of a unit, oldest first")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public List<UnitDto> history(@RestPath String code) {
-        return queries.history(UnitParams.code(code)).stream().map(UnitDto::of).toList();
+        return queries.history(Params.matching("code", code, UnitCodes::isWellFormed, UnitCodes.EXPECTED)).stream()
+                .map(UnitDto::of)
+                .toList();
     }
 
     @GET
@@ -182,8 +194,8 @@ public class UnitResource {
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     public LineageDto lineage(@RestPath String code, @RestQuery String asOf, @RestQuery String includeDerived) {
         return LineageDto.of(lineage.lineageOf(
-                UnitParams.code(code),
-                UnitParams.asOf(asOf),
+                Params.matching("code", code, UnitCodes::isWellFormed, UnitCodes.EXPECTED),
+                Params.dateOrToday("asOf", asOf),
                 Params.booleanOrDefault("includeDerived", includeDerived, false)));
     }
 

@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.Actor;
+import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
 import vn.parindex.registry.domain.UnitAttributes;
+import vn.parindex.registry.domain.UnitCodes;
 import vn.parindex.registry.service.UnitChangeService;
 import vn.parindex.registry.store.UnitVersion;
 
@@ -90,7 +92,7 @@ public class UnitWriteResource {
                     @NotNull
                     UnitWriteDto.Change request) {
         UnitVersion next = changes.changeUnit(
-                UnitParams.code(code),
+                Params.matching("code", code, UnitCodes::isWellFormed, UnitCodes.EXPECTED),
                 new UnitChangeService.Change(
                         request.effectiveDate(),
                         request.name(),

@@ -6,10 +6,10 @@ import jakarta.ws.rs.core.Response;
 import vn.parindex.catalogue.service.CriteriaSetService;
 import vn.parindex.common.api.RevisionTag;
 
-/** Header and path parameters shared by the catalogue's resources. */
-final class CatalogueParams {
+/** What the catalogue's writes share: the revision an {@code If-Match} names and the answer with the stored document. */
+final class StoredDocuments {
 
-    private CatalogueParams() {}
+    private StoredDocuments() {}
 
     /** The revision an {@code If-Match: "CODE-rN"} header names, or {@code null}. */
     static Integer ifMatch(String header) {
