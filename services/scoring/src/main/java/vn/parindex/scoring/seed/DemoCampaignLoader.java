@@ -85,9 +85,7 @@ public class DemoCampaignLoader {
 
     public DemoCampaignLoader(
             @ConfigProperty(name = "parindex.demo-data", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "parindex.demo.wait", defaultValue = "PT10M") Duration wait,
-            @ConfigProperty(name = "parindex.demo.retry-interval", defaultValue = "PT2S") Duration retry,
-            @ConfigProperty(name = "parindex.demo.dossier-wait", defaultValue = "PT5M") Duration dossierWait,
+            DemoSettings settings,
             @ConfigProperty(name = "quarkus.rest-client.dossier-stats.url", defaultValue = "http://localhost:8084")
                     String dossierStatsUrl,
             CampaignService campaigns,
@@ -99,9 +97,9 @@ public class DemoCampaignLoader {
             DemoStatus status,
             ObjectMapper json) {
         this.enabled = enabled;
-        this.wait = wait;
-        this.retry = retry;
-        this.dossierWait = dossierWait;
+        this.wait = settings.readyWait();
+        this.retry = settings.retryInterval();
+        this.dossierWait = settings.dossierWait();
         this.dossierStatsUrl = dossierStatsUrl;
         this.campaigns = campaigns;
         this.assessments = assessments;

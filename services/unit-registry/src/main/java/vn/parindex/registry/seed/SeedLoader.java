@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import vn.parindex.registry.RegistrySettings;
 import vn.parindex.registry.domain.Level;
 import vn.parindex.registry.domain.NameFolding;
 import vn.parindex.registry.domain.TransitionPlanner;
@@ -47,10 +47,9 @@ public class SeedLoader {
     private final AgroalDataSource dataSource;
     private final boolean enabled;
 
-    public SeedLoader(
-            AgroalDataSource dataSource, @ConfigProperty(name = "parindex.registry.seed.enabled") boolean enabled) {
+    public SeedLoader(AgroalDataSource dataSource, RegistrySettings settings) {
         this.dataSource = dataSource;
-        this.enabled = enabled;
+        this.enabled = settings.seed().enabled();
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {

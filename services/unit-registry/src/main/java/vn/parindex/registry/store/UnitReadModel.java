@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.parindex.registry.RegistrySettings;
 import vn.parindex.registry.domain.Level;
 import vn.parindex.registry.domain.UnitSnapshot;
 import vn.parindex.registry.domain.UnitView;
@@ -40,12 +40,9 @@ public class UnitReadModel {
     private volatile UnitSnapshot snapshot;
     private ScheduledExecutorService poller;
 
-    public UnitReadModel(
-            AgroalDataSource dataSource,
-            @ConfigProperty(name = "parindex.registry.read-model.poll-interval", defaultValue = "2s")
-                    Duration pollInterval) {
+    public UnitReadModel(AgroalDataSource dataSource, RegistrySettings settings) {
         this.dataSource = dataSource;
-        this.pollInterval = pollInterval;
+        this.pollInterval = settings.readModel().pollInterval();
     }
 
     /** After the seed (priority 100) so that the first picture holds it. */
