@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.parindex.test.postgres.PostgresTestResource;
@@ -370,6 +371,19 @@ class DossierStatsApiTest {
 
     /** A Java class name anywhere in a text: a dotted package path, or a word ending in Exception. */
     static final String CLASS_NAME = "(?s).*([a-z]+\\.[a-z]+\\.[A-Za-z]|\\w+Exception\\b).*";
+
+    @Test
+    void shouldAnswerACodeTheRegistryRefusesAsAnUnknownUnit() {
+        // "-1" and "1e20" pass this service's loose code check; the registry answers 400: no unit has them.
+        for (String code : List.of("-1", "1e20", "notanumber")) {
+            given().queryParam("unitCode", code)
+                    .queryParam("year", "2025")
+                    .get("/api/dossier-stats/metrics")
+                    .then()
+                    .statusCode(404)
+                    .body("code", equalTo("UNIT_NOT_FOUND"));
+        }
+    }
 
     @Test
     void shouldOpenTheRegistrysBreakerOnItsFailuresOnlyAndSayItInWords() throws Exception {

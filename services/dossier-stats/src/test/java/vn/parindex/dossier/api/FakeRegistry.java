@@ -56,6 +56,10 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
             if (down) {
                 status = 500;
                 body = "{\"code\":\"INTERNAL_ERROR\"}";
+            } else if (!code.matches("\\d{2}|\\d{3}|\\d{5}|[A-Z][A-Z0-9._-]{1,31}|\\d{2}\\.[A-Z0-9._-]{1,29}")) {
+                // As the registry: a path code of no unit's shape is refused, not looked up.
+                status = 400;
+                body = "{\"code\":\"INVALID_PARAMETER\",\"status\":400}";
             } else if (!UNITS.containsKey(code)) {
                 status = 404;
                 body = "{\"code\":\"UNIT_NOT_FOUND\",\"status\":404}";
