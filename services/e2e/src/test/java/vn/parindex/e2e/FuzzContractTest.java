@@ -66,6 +66,7 @@ class FuzzContractTest {
             "\\b(java|javax|jakarta|io\\.netty|io\\.vertx|io\\.quarkus|io\\.smallrye|org\\.hibernate|org\\.postgresql"
                     + "|org\\.jboss|com\\.fasterxml|vn\\.parindex)\\.[a-z]|\\w*Exception\\b");
     private static final Pattern DATABASE_TEXT = Pattern.compile("ERROR:|SQLState|SQL state|violates|\\bpg_");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
 
     private static RunningSet set;
 
@@ -675,11 +676,13 @@ class FuzzContractTest {
                 }
             }
         }
-        var leak = CLASS_NAME.matcher(body);
+        // A signed token is random base64url text: it can spell "pg_" or a package path by chance, so it is left out.
+        String words = JWT.matcher(body).replaceAll("<token>");
+        var leak = CLASS_NAME.matcher(words);
         if (leak.find()) {
             violations.add(where + " names a class ('" + leak.group() + "'): " + excerpt(body));
         }
-        var database = DATABASE_TEXT.matcher(body);
+        var database = DATABASE_TEXT.matcher(words);
         if (database.find()) {
             violations.add(where + " quotes the database ('" + database.group() + "'): " + excerpt(body));
         }
