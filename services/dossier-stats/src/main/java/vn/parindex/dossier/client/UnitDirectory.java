@@ -116,23 +116,8 @@ public class UnitDirectory {
     }
 
     /** The versions of {@code code}; empty when the registry has never known it. */
-    /**
-     * The registry's history of {@code code}; null when the registry refuses the code as malformed (400: its code
-     * rule is stricter than {@link #wellFormed}), which means no unit has it, not that the registry failed.
-     */
-    private List<RegistryApi.UnitVersion> historyOrNull(String code) {
-        try {
-            return api.history(code);
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 400) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
     private Optional<List<RegistryApi.UnitVersion>> versions(String code) {
-        return versions.get(code, key -> registry.find(() -> historyOrNull(code)))
+        return versions.get(code, key -> registry.find(() -> api.history(code)))
                 .await()
                 .indefinitely();
     }

@@ -64,10 +64,10 @@ public final class Rooms {
     public static Rooms of(Class<?> anchor, String root) {
         Pattern reference = Pattern.compile(Pattern.quote(root) + "((?:[a-z][a-z0-9]*/)*)([A-Z][A-Za-z0-9_]*)");
         Map<String, Set<String>> uses = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(classesOf(anchor).resolve(root))) {
+        Path classes = classesOf(anchor).resolve(root);
+        try (Stream<Path> files = Files.walk(classes)) {
             files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
-                String name =
-                        classesOf(anchor).resolve(root).relativize(f).toString().replace('\\', '/');
+                String name = classes.relativize(f).toString().replace('\\', '/');
                 String self = topLevel(name.substring(0, name.length() - ".class".length()));
                 uses.computeIfAbsent(self, k -> new TreeSet<>());
                 Matcher m = reference.matcher(read(f));

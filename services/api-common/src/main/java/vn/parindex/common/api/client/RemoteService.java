@@ -23,7 +23,7 @@ import vn.parindex.common.api.ErrorCode;
  *   <li>one retry of a read that failed on the dependency's side;
  *   <li>a circuit breaker of its own that counts only the dependency's failures (5xx, no connection, timeout): a
  *       4xx is an answer, not a failure, so callers sending bad codes cannot open it for everyone;
- *   <li>404 as {@link Optional#empty()} ({@link #find});
+ *   <li>404, or 400 (a key the dependency says nothing can have), as {@link Optional#empty()} ({@link #find});
  *   <li>every failure of the dependency as a 503 problem with the caller's code (such as {@code
  *       REGISTRY_UNAVAILABLE}) and a detail naming the service in words, never an exception class.
  * </ul>
@@ -104,13 +104,16 @@ public final class RemoteService {
         return call(request);
     }
 
-    /** An idempotent read of one thing; empty when the dependency answers 404, a 503 problem when it fails. */
+    /**
+     * An idempotent read of one thing by its key; empty when the dependency answers 404, or 400 (it refuses the key's
+     * shape: no such thing, as the services check codes more loosely than their owner), a 503 problem when it fails.
+     */
     public <T> Optional<T> find(Supplier<T> request) {
         return call(() -> {
             try {
                 return Optional.ofNullable(request.get());
             } catch (WebApplicationException e) {
-                if (status(e) == 404) {
+                if (status(e) == 404 || status(e) == 400) {
                     return Optional.empty();
                 }
                 throw e;

@@ -47,6 +47,10 @@ class RemoteServiceTest {
             throw new WebApplicationException(404);
         }));
         assertEquals(Optional.of("15"), registry.find(() -> "15"));
+        // A key the dependency refuses as malformed names nothing either.
+        assertEquals(Optional.empty(), registry.find(() -> {
+            throw new WebApplicationException(400);
+        }));
     }
 
     @Test
