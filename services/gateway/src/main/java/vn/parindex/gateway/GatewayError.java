@@ -39,6 +39,15 @@ public final class GatewayError {
 
     public static final ErrorCode URI_TOO_LONG = ErrorCode.of("URI_TOO_LONG", 414, "The request target is too long");
 
+    /**
+     * A write without an {@code Idempotency-Key} went out to a service instance that failed before answering: it
+     * may or may not have been stored, and the gateway does not send it again (proxy.RetryPolicy).
+     */
+    public static final ErrorCode UPSTREAM_WRITE_UNCONFIRMED = ErrorCode.of(
+            "UPSTREAM_WRITE_UNCONFIRMED",
+            503,
+            "The service failed after the write was sent: it may or may not have been stored");
+
     public static final ErrorCode HEADERS_TOO_LARGE =
             ErrorCode.of("HEADERS_TOO_LARGE", 431, "The request headers are too large");
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -126,9 +127,26 @@ public interface GatewayConfig {
         Optional<Set<String>> trustedProxies();
     }
 
-    /** One service: its base URL (scheme, host, port; no path) and an optional timeout of its own. */
+    /**
+     * How often the gateway asks each instance of each service for {@code /q/health/ready}: a failing instance is
+     * ejected from the balancing, a passing one admitted again.
+     */
+    @WithDefault("2s")
+    Duration healthCheckInterval();
+
+    /**
+     * One service: its base URL (scheme, host, port; no path) — or several, one per replica — and an optional
+     * timeout of its own.
+     */
     interface UpstreamConfig {
-        URI url();
+        /** The one instance's base URL (a service with one replica). */
+        Optional<URI> url();
+
+        /**
+         * Every replica's base URL, comma-separated ({@code http://registry-0:8081,http://registry-1:8081}); takes
+         * the place of {@link #url()}. Requests are balanced least-pending across the healthy ones.
+         */
+        Optional<List<URI>> instances();
 
         /** Overrides {@link GatewayConfig#timeout()} for this service. */
         Optional<Duration> timeout();

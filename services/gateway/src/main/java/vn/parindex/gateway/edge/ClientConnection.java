@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.net.InetSocketAddress;
@@ -39,8 +40,11 @@ import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.ErrorCode;
 import vn.parindex.gateway.GatewayError;
 import vn.parindex.gateway.auth.TokenVerifier.VerifiedToken;
+import vn.parindex.gateway.proxy.Balancer;
 import vn.parindex.gateway.proxy.RequestIds;
+import vn.parindex.gateway.proxy.RetryPolicy;
 import vn.parindex.gateway.proxy.Upstream;
+import vn.parindex.gateway.proxy.UpstreamInstance;
 
 /**
  * One client's connection to the gateway: the byte relay between the client and the services, with the exchanges
@@ -74,6 +78,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private static final AsciiString X_FORWARDED_FOR = EdgeMessages.X_FORWARDED_FOR;
     private static final AsciiString X_REQUEST_ID = EdgeMessages.X_REQUEST_ID;
+    private static final AsciiString IDEMPOTENCY_KEY = AsciiString.cached("Idempotency-Key");
     /** How long a connection closed after an early answer keeps reading (and dropping) the unread body. */
     private static final long LINGER_MS = 2000;
 
@@ -296,8 +301,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void forward(Exchange ex, Upstream target) {
-        UpstreamPool pool = edge.pool(target, ctx.channel().eventLoop());
-        ex.pool = pool;
+        ex.target = target;
         if (ex.body.limitTo(target.maxBodyBytes())) {
             // What came while the token was checked is already over the limit.
             tooLarge(ex, "this one is longer");
@@ -306,6 +310,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         HttpRequest request = ex.request;
         boolean expectContinue = HttpUtil.is100ContinueExpected(request);
         EdgeMessages.prepareForService(request, clientAddress, target, ex.requestId);
+        ex.idempotent = RetryPolicy.idempotent(
+                request.method().name(), request.headers().contains(IDEMPOTENCY_KEY));
+        // A head the decoder made reference-counted (never, from HttpServerCodec) is not kept for a replay.
+        ex.replayable = ex.idempotent && !(request instanceof ReferenceCounted);
         if (expectContinue) {
             // curl and others wait up to a second for "100 Continue" before sending a large body; the request is
             // admitted, so say so now.
@@ -313,11 +321,90 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             // one too, and would then frame the answers of later pipelined requests by the wrong method.
             ctx.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(EdgeMessages.CONTINUE));
         }
+        attempt(ex);
+    }
+
+    /**
+     * Sends the request to the instance {@link Balancer} picks among those it has not tried: a connection of that
+     * instance's pool is asked for, and {@link #acquired} or {@link #failed} follows.
+     */
+    private void attempt(Exchange ex) {
+        UpstreamInstance instance = Balancer.pick(ex.target.instances(), ex.tried);
+        ex.instance = instance;
+        instance.begin();
+        ex.tried.add(instance);
+        ex.pool = edge.pool(ex.target, instance, ctx.channel().eventLoop());
         ex.awaiting = true;
-        pool.acquire(ex);
+        ex.pool.acquire(ex);
         if (ex.awaiting) {
             updateAutoRead(); // a connection is being opened: hold the body meanwhile
         }
+    }
+
+    /** The request no longer counts as pending at the instance it went to (exactly once per attempt). */
+    private static void leave(Exchange ex) {
+        UpstreamInstance instance = ex.instance;
+        if (instance != null) {
+            ex.instance = null;
+            instance.end();
+        }
+    }
+
+    /**
+     * An attempt failed before any byte of an answer came: the {@link RetryPolicy} decides between another
+     * instance, a 503 naming the service, and a 503 saying a write may have been stored.
+     */
+    private void attemptFailed(Exchange ex, Throwable cause, RetryPolicy.Failure failure) {
+        UpstreamInstance failedAt = ex.instance;
+        leave(ex);
+        if (failure != RetryPolicy.Failure.NOT_SENT) {
+            ex.sentAttempts++;
+        }
+        boolean another = ex.tried.size() < ex.target.instances().size();
+        RetryPolicy.Outcome outcome =
+                RetryPolicy.decide(failure, ex.idempotent, ex.replayable, ex.sentAttempts, another);
+        switch (outcome) {
+            case RETRY_ELSEWHERE -> {
+                LOG.debugf(
+                        "%s %s -> %s at %s failed (%s, %s): trying another instance",
+                        ex.method, ex.path, ex.target.name(), failedAt.baseUrl(), failure, String.valueOf(cause));
+                if (failure != RetryPolicy.Failure.NOT_SENT) {
+                    // The head and the body so far go out again, before whatever of the body is still to come.
+                    ex.request = ex.replayHead;
+                    ex.replayHead = null;
+                    if (ex.held != null) {
+                        ex.replay.addAll(ex.held);
+                    }
+                    ex.held = ex.replay;
+                    ex.replay = new ArrayList<>(2);
+                    ex.replayBytes = 0;
+                }
+                ex.silent = false;
+                ex.sentWhole = false;
+                ex.upstreamKeepAlive = false;
+                attempt(ex);
+            }
+            case WRITE_UNCONFIRMED -> unconfirmed(ex, failedAt, failure);
+            case UNAVAILABLE -> unavailable(ex, cause, failedAt);
+        }
+    }
+
+    /** Keeps a copy of a body chunk going upstream while the request may still be sent again elsewhere. */
+    private static void keepForReplay(Exchange ex, HttpContent content) {
+        if (!ex.replayable) {
+            return;
+        }
+        int bytes = content.content().readableBytes();
+        if (ex.replayBytes + bytes > Exchange.MAX_REPLAY_BYTES) {
+            // Too large to keep: this request is not retried after it went out.
+            ex.replayable = false;
+            ex.replay.forEach(ReferenceCountUtil::release);
+            ex.replay.clear();
+            ex.replayHead = null;
+            return;
+        }
+        ex.replayBytes += bytes;
+        ex.replay.add(content.retainedDuplicate());
     }
 
     /** An upstream connection for {@code ex} (called back by its pool through the exchange). */
@@ -325,17 +412,23 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ex.awaiting = false;
         if (!ctx.channel().isActive() || exchange != ex || ex.request == null) {
             ex.pool.release(channel);
+            leave(ex);
             return;
         }
         ex.upstream = channel;
         UpstreamHandler.of(channel).attach(this);
         // A failed write reaches UpstreamHandler.exceptionCaught, which closes the connection: the exchange then
         // ends as with a service that hung up.
-        channel.write(ex.request, channel.voidPromise());
+        HttpRequest head = ex.request;
         ex.request = null;
+        if (ex.replayable) {
+            ex.replayHead = head;
+        }
+        channel.write(head, channel.voidPromise());
         if (ex.held != null) {
             for (HttpContent content : ex.held) {
                 ex.sentWhole |= content instanceof LastHttpContent;
+                keepForReplay(ex, content);
                 channel.write(content, channel.voidPromise());
             }
             ex.held = null;
@@ -349,8 +442,23 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ex.awaiting = false;
         updateAutoRead();
         if (ctx.channel().isActive() && exchange == ex && !ex.answered) {
-            unavailable(ex, cause);
+            if (refused(cause) && ex.instance != null) {
+                // Refused or not opened in time: out of the balancing until its health check passes.
+                ex.instance.eject(String.valueOf(cause));
+            }
+            attemptFailed(ex, cause, RetryPolicy.Failure.NOT_SENT);
+        } else {
+            leave(ex);
         }
+    }
+
+    private static boolean refused(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void content(HttpContent content) {
@@ -389,6 +497,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
         Channel upstream = ex.upstream;
         if (upstream != null) {
+            keepForReplay(ex, content);
             if (last) {
                 ex.sentWhole = true;
                 upstream.writeAndFlush(content, upstream.voidPromise());
@@ -434,9 +543,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             ex.pool.discard(ex.upstream);
             ex.upstream = null;
         }
+        leave(ex);
     }
 
+    /** Releases what the exchange still holds (body chunks, the head, the copies kept for a replay). */
     private static void releaseHeld(Exchange ex) {
+        leave(ex);
+        if (ex.replay != null) {
+            ex.replay.forEach(ReferenceCountUtil::release);
+            ex.replay.clear();
+        }
+        ex.replayHead = null;
         if (ex.held != null) {
             ex.held.forEach(ReferenceCountUtil::release);
             ex.held = null;
@@ -556,7 +673,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     /** The service's answer is not valid HTTP: a 502 if nothing went out yet, else the client's connection closes. */
     private void badAnswer(Exchange ex, Throwable cause) {
-        Upstream target = ex.pool.upstream();
+        Upstream target = ex.target;
         LOG.warnf("%s %s -> %s: invalid answer (%s)", ex.method, ex.path, target.name(), String.valueOf(cause));
         dropUpstream(ex);
         if (ex.answered) {
@@ -592,15 +709,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ex.upstream = null;
         if (ex.answered) {
             // Part of the answer is out: the client must not take it for the whole.
+            leave(ex);
             ctx.close();
             return;
         }
-        unavailable(ex, cause);
+        attemptFailed(
+                ex, cause, ex.silent ? RetryPolicy.Failure.SILENT_AFTER_SEND : RetryPolicy.Failure.BROKEN_AFTER_SEND);
     }
 
     private static void upstreamDone(Exchange ex) {
         Channel used = ex.upstream;
         ex.upstream = null;
+        leave(ex);
         if (used == null) {
             return;
         }
@@ -795,7 +915,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
      * 400, 408): the client gets the gateway's problem of the same status instead.
      */
     private void replaceBareError(Exchange ex, ErrorCode code) {
-        Upstream target = ex.pool.upstream();
+        Upstream target = ex.target;
         dropUpstream(ex); // its body is not read; the connection is not reusable
         String detail = switch (code.status()) {
             case 413 -> target.name() + " refused the request body as too large";
@@ -808,10 +928,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
 
     /** The 503 that replaces a failed exchange: the service named, and why in words a caller can act on. */
-    private void unavailable(Exchange ex, Throwable cause) {
-        Upstream target = ex.pool.upstream();
+    private void unavailable(Exchange ex, Throwable cause, UpstreamInstance at) {
+        Upstream target = ex.target;
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ex.started);
-        String detail = EdgeMessages.unavailableDetail(target, cause, elapsedMs, ex.silent);
+        String detail =
+                EdgeMessages.unavailableDetail(target, at.baseUrl(), ex.tried.size(), cause, elapsedMs, ex.silent);
         LOG.warnf(
                 "%s %s -> %s failed after %d ms: %s (%s)",
                 ex.method, ex.path, target.name(), elapsedMs, detail, String.valueOf(cause));
@@ -820,7 +941,30 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 ex,
                 CommonError.SERVICE_UNAVAILABLE,
                 detail,
-                Map.of("service", target.name(), "url", target.baseUrl()),
+                Map.of("service", target.name(), "url", at.baseUrl()),
+                null,
+                null);
+    }
+
+    /**
+     * The 503 of a write without an {@code Idempotency-Key} that went out and got no answer: the instance may have
+     * stored it before it failed, so it is not sent again (RetryPolicy), and the client is told to look first.
+     */
+    private void unconfirmed(Exchange ex, UpstreamInstance at, RetryPolicy.Failure failure) {
+        Upstream target = ex.target;
+        String what = failure == RetryPolicy.Failure.SILENT_AFTER_SEND
+                ? " did not answer within " + target.timeoutText()
+                : " closed the connection without answering";
+        String detail = target.name() + " (" + at.baseUrl() + ")" + what + " after the " + ex.method
+                + " was sent: it may or may not have been stored. It was not sent again; check before repeating it,"
+                + " or send writes with an Idempotency-Key so the gateway may retry them";
+        LOG.warnf("%s %s -> %s: write unconfirmed (%s)", ex.method, ex.path, target.name(), detail);
+        dropUpstream(ex);
+        problem(
+                ex,
+                GatewayError.UPSTREAM_WRITE_UNCONFIRMED,
+                detail,
+                Map.of("service", target.name(), "url", at.baseUrl()),
                 null,
                 null);
     }

@@ -8,11 +8,13 @@ import io.vertx.core.http.impl.HttpUtils;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.parindex.gateway.proxy.RouteTable;
 import vn.parindex.gateway.proxy.Upstream;
+import vn.parindex.gateway.proxy.UpstreamInstance;
 
 /**
  * What every client connection of the edge shares: the admission rules, the CORS policy, and the upstream pools of
@@ -37,7 +39,7 @@ final class Edge implements AdmissionRules.Environment {
     private final List<Upstream> upstreams;
     private final Map<String, Integer> indexByService = new HashMap<>();
     private final int ownIndex;
-    private final FastThreadLocal<UpstreamPool[]> pools;
+    private final FastThreadLocal<IdentityHashMap<UpstreamInstance, UpstreamPool>> pools;
     private final Class<? extends Channel> channelType;
     private final int maxConnections;
     private final SslContext ssl;
@@ -65,8 +67,8 @@ final class Edge implements AdmissionRules.Environment {
         this.ownIndex = services.size();
         this.pools = new FastThreadLocal<>() {
             @Override
-            protected UpstreamPool[] initialValue() {
-                return new UpstreamPool[upstreams.size()];
+            protected IdentityHashMap<UpstreamInstance, UpstreamPool> initialValue() {
+                return new IdentityHashMap<>();
             }
         };
         this.channelType = channelType;
@@ -125,19 +127,16 @@ final class Edge implements AdmissionRules.Environment {
         return upstreams.get(ownIndex);
     }
 
-    /** The pool of {@code target} (a service, or the gateway's own endpoints) on the calling event loop. */
-    UpstreamPool pool(Upstream target, EventLoop loop) {
-        return pool(target == upstreams.get(ownIndex) ? ownIndex : indexByService.get(target.name()), loop);
-    }
-
-    private UpstreamPool pool(int index, EventLoop loop) {
-        UpstreamPool[] mine = pools.get();
-        UpstreamPool pool = mine[index];
+    /**
+     * The pool of one instance of {@code target} (a service, or the gateway's own endpoints) on the calling event
+     * loop, created on first use.
+     */
+    UpstreamPool pool(Upstream target, UpstreamInstance instance, EventLoop loop) {
+        IdentityHashMap<UpstreamInstance, UpstreamPool> mine = pools.get();
+        UpstreamPool pool = mine.get(instance);
         if (pool == null) {
-
-            Upstream upstream = upstreams.get(index);
-            pool = new UpstreamPool(upstream, loop, channelType, maxConnections, upstream.tls() ? ssl : null);
-            mine[index] = pool;
+            pool = new UpstreamPool(target, instance, loop, channelType, maxConnections, instance.tls() ? ssl : null);
+            mine.put(instance, pool);
         }
         return pool;
     }

@@ -175,16 +175,21 @@ final class EdgeMessages {
         return safe.toString();
     }
 
-    /** Why a service did not answer, in words a caller can act on (the detail of the 503). */
-    static String unavailableDetail(Upstream target, Throwable cause, long elapsedMs, boolean silent) {
+    /**
+     * Why a service did not answer, in words a caller can act on (the detail of the 503): {@code at} is the
+     * instance of the last attempt, {@code tried} how many instances were tried.
+     */
+    static String unavailableDetail(
+            Upstream target, String at, int tried, Throwable cause, long elapsedMs, boolean silent) {
+        String others = tried > 1 ? " (" + tried + " instances tried)" : "";
         if (silent || elapsedMs + 50 >= target.timeout().toMillis()) {
-            return target.name() + " did not answer within " + target.timeoutText();
+            return target.name() + " did not answer within " + target.timeoutText() + others;
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
-                return target.name() + " is not reachable at " + target.baseUrl();
+                return target.name() + " is not reachable at " + at + others;
             }
         }
-        return target.name() + " closed the connection without answering";
+        return target.name() + " closed the connection without answering" + others;
     }
 }

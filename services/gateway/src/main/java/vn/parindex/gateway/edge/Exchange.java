@@ -5,7 +5,10 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayList;
 import java.util.List;
+import vn.parindex.gateway.proxy.Upstream;
+import vn.parindex.gateway.proxy.UpstreamInstance;
 
 /**
  * One request and its answer on a client connection: everything that belongs to it, in one object created when its
@@ -55,8 +58,29 @@ final class Exchange implements UpstreamPool.Waiter {
     boolean answerDone;
 
     final BodyLimit body = new BodyLimit();
-    /** The pool of the service the request goes to, once admitted. */
+    /** The service the request goes to, once admitted. */
+    Upstream target;
+    /** The pool of the instance the current attempt goes to. */
     UpstreamPool pool;
+    /** The instance of the current attempt, while the request counts as pending there. */
+    UpstreamInstance instance;
+    /** The instances tried so far, the current one included. */
+    final List<UpstreamInstance> tried = new ArrayList<>(2);
+    /** Attempts that went out and failed without an answer. */
+    int sentAttempts;
+    /** GET, HEAD, OPTIONS, or a write with an Idempotency-Key (RetryPolicy). */
+    boolean idempotent;
+    /** The head and the body so far are kept ({@link #replayHead}, {@link #replay}): it may be sent again. */
+    boolean replayable;
+    /** The head as sent, kept while the request is replayable. */
+    HttpRequest replayHead;
+    /** Copies of the body chunks sent, kept while the request is replayable. */
+    List<HttpContent> replay = new ArrayList<>(2);
+
+    int replayBytes;
+
+    /** The most body bytes kept for a replay; a larger idempotent request is not retried once sent. */
+    static final int MAX_REPLAY_BYTES = 64 * 1024;
     /** The upstream connection while the exchange uses it. */
     Channel upstream;
     /** The request head until it is written upstream (released if it never is). */

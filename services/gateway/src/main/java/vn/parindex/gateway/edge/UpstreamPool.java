@@ -12,9 +12,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import vn.parindex.gateway.proxy.Upstream;
+import vn.parindex.gateway.proxy.UpstreamInstance;
 
 /**
- * Keep-alive connections from one event loop to one upstream. Used only on its own event loop, so it needs no
+ * Keep-alive connections from one event loop to one instance of an upstream service. Used only on its own event loop, so it needs no
  * locks, and an exchange never hops between threads: the client's connection and the upstream connection it uses
  * are served by the same thread.
  *
@@ -33,6 +34,7 @@ final class UpstreamPool {
     }
 
     private final Upstream upstream;
+    private final UpstreamInstance instance;
     private final EventLoop loop;
     private final Bootstrap bootstrap;
     private final int max;
@@ -40,8 +42,15 @@ final class UpstreamPool {
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private int open;
 
-    UpstreamPool(Upstream upstream, EventLoop loop, Class<? extends Channel> channelType, int max, SslContext ssl) {
+    UpstreamPool(
+            Upstream upstream,
+            UpstreamInstance instance,
+            EventLoop loop,
+            Class<? extends Channel> channelType,
+            int max,
+            SslContext ssl) {
         this.upstream = upstream;
+        this.instance = instance;
         this.max = max;
         this.loop = loop;
         long timeoutMs = upstream.timeout().toMillis();
@@ -51,13 +60,13 @@ final class UpstreamPool {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMs))
-                .remoteAddress(upstream.host(), upstream.port())
+                .remoteAddress(instance.host(), instance.port())
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         if (ssl != null) {
                             channel.pipeline()
-                                    .addLast(ssl.newHandler(channel.alloc(), upstream.host(), upstream.port()));
+                                    .addLast(ssl.newHandler(channel.alloc(), instance.host(), instance.port()));
                         }
                         channel.pipeline()
                                 .addLast(
@@ -68,8 +77,14 @@ final class UpstreamPool {
                 });
     }
 
+    /** The service. */
     Upstream upstream() {
         return upstream;
+    }
+
+    /** The instance of the service this pool connects to. */
+    UpstreamInstance instance() {
+        return instance;
     }
 
     /** An idle connection, a new one, or the next one released: {@code waiter} is called back on this loop. */
@@ -87,8 +102,8 @@ final class UpstreamPool {
             loop.schedule(
                     () -> {
                         if (waiting.remove(waiter)) {
-                            waiter.failed(new java.util.concurrent.TimeoutException(
-                                    "all " + max + " connections to " + upstream.name() + " stayed busy"));
+                            waiter.failed(new java.util.concurrent.TimeoutException("all " + max + " connections to "
+                                    + upstream.name() + " at " + instance.baseUrl() + " stayed busy"));
                         }
                     },
                     upstream.timeout().toMillis(),

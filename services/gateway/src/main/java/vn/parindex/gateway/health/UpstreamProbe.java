@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import vn.parindex.gateway.config.GatewayConfig;
 import vn.parindex.gateway.proxy.Upstream;
+import vn.parindex.gateway.proxy.UpstreamInstance;
 import vn.parindex.gateway.proxy.Upstreams;
 
 /**
@@ -41,22 +42,43 @@ public class UpstreamProbe {
         client.close();
     }
 
+    /**
+     * A service's readiness: UP when any of its instances is ready (the gateway balances across those), with the
+     * address of the first ready one (or of the first one when none is).
+     */
     public Future<ServiceHealth> probe(Upstream upstream) {
         long started = System.nanoTime();
+        List<Future<Boolean>> checks =
+                upstream.instances().stream().map(this::ready).toList();
+        return Future.join(checks).transform(ignored -> {
+            String url = upstream.baseUrl();
+            boolean up = false;
+            for (int i = 0; i < checks.size(); i++) {
+                if (Boolean.TRUE.equals(checks.get(i).result())) {
+                    url = upstream.instances().get(i).baseUrl();
+                    up = true;
+                    break;
+                }
+            }
+            return Future.succeededFuture(new ServiceHealth(
+                    upstream.name(),
+                    url,
+                    up ? ServiceHealth.Status.UP : ServiceHealth.Status.DOWN,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        });
+    }
+
+    /** Whether one instance's {@code /q/health/ready} answers 200 within the health timeout; never fails. */
+    public Future<Boolean> ready(UpstreamInstance instance) {
         return client.request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
-                        .setAbsoluteURI(upstream.baseUrl() + "/q/health/ready")
-                        .setSsl(upstream.tls())
+                        .setAbsoluteURI(instance.baseUrl() + "/q/health/ready")
+                        .setSsl(instance.tls())
                         .setConnectTimeout(timeoutMs)
                         .setIdleTimeout(timeoutMs))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode() == 200))
-                .otherwise(false)
-                .map(up -> new ServiceHealth(
-                        upstream.name(),
-                        upstream.baseUrl(),
-                        up ? ServiceHealth.Status.UP : ServiceHealth.Status.DOWN,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+                .otherwise(false);
     }
 
     /** Every service, checked at the same time; never fails. */

@@ -174,7 +174,7 @@ public class MergedOpenApi {
         int timeoutMs = (int) config.fetchTimeout().toMillis();
         return client.request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
-                        .setAbsoluteURI(upstream.baseUrl() + "/q/openapi?format=json")
+                        .setAbsoluteURI(upstream.preferredBaseUrl() + "/q/openapi?format=json")
                         .addHeader("Accept", "application/json")
                         .setSsl(upstream.tls())
                         .setConnectTimeout(timeoutMs)

@@ -2,18 +2,55 @@ package vn.parindex.gateway.proxy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One service behind the gateway: its name (as in the route table and in 503 answers), base URL, the time it
- * may stay silent before the gateway gives up on it, and the largest request body it takes.
+ * One service behind the gateway: its name (as in the route table and in 503 answers), its instances (one or more
+ * replicas, balanced by {@link Balancer}; {@code url} is the first one's), the time it may stay silent before the
+ * gateway gives up on it, and the largest request body it takes.
  */
-public record Upstream(String name, URI url, Duration timeout, long maxBodyBytes) {
+public record Upstream(String name, URI url, Duration timeout, long maxBodyBytes, List<UpstreamInstance> instances) {
+
+    /** A service with one instance at {@code url}. */
+    public Upstream(String name, URI url, Duration timeout, long maxBodyBytes) {
+        this(name, url, timeout, maxBodyBytes, List.of(new UpstreamInstance(url)));
+    }
+
+    /** A service with instances at {@code urls} (at least one; {@code url} is the first). */
+    public static Upstream of(String name, List<URI> urls, Duration timeout, long maxBodyBytes) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("service " + name + " has no instance");
+        }
+        for (URI url : urls) {
+            check(name, url);
+        }
+        if (new java.util.HashSet<>(urls).size() != urls.size()) {
+            throw new IllegalArgumentException("instances of " + name + " repeat an address: " + urls);
+        }
+        return new Upstream(
+                name,
+                urls.get(0),
+                timeout,
+                maxBodyBytes,
+                urls.stream().map(UpstreamInstance::new).toList());
+    }
 
     public Upstream {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(timeout, "timeout");
+        instances = List.copyOf(instances);
+        check(name, url);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout of " + name + " must be positive");
+        }
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("max-body-size of " + name + " must not be negative");
+        }
+    }
+
+    private static void check(String name, URI url) {
         String scheme = url.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException(
@@ -27,12 +64,22 @@ public record Upstream(String name, URI url, Duration timeout, long maxBodyBytes
             throw new IllegalArgumentException("URL of " + name
                     + " must be scheme://host:port without a path (paths are forwarded unchanged), not '" + url + "'");
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout of " + name + " must be positive");
+    }
+
+    /** The addresses of every instance, comma-separated (the configured {@code url} for a single instance). */
+    public String instancesText() {
+        return String.join(
+                ",", instances.stream().map(UpstreamInstance::baseUrl).toList());
+    }
+
+    /** The base URL of an instance in the balancing (the first one if all are ejected): where to ask for documents. */
+    public String preferredBaseUrl() {
+        for (UpstreamInstance instance : instances) {
+            if (!instance.ejected()) {
+                return instance.baseUrl();
+            }
         }
-        if (maxBodyBytes < 0) {
-            throw new IllegalArgumentException("max-body-size of " + name + " must not be negative");
-        }
+        return baseUrl();
     }
 
     public boolean tls() {

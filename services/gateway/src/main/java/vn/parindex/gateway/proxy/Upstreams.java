@@ -1,13 +1,14 @@
 package vn.parindex.gateway.proxy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.parindex.gateway.config.GatewayConfig;
 
 /**
- * The services of the route table with their configured addresses, checked once at start so a typo in a URL stops
+ * The services of the route table with their configured addresses (one, or one per replica), checked once at start so a typo in a URL stops
  * the gateway with a message instead of answering 503 forever.
  */
 @ApplicationScoped
@@ -29,9 +30,15 @@ public class Upstreams {
                         + name + ".url (environment PARINDEX_GATEWAY_UPSTREAMS_"
                         + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL)");
             }
-            upstreams.add(new Upstream(
+            List<URI> urls = upstream.instances()
+                    .filter(list -> !list.isEmpty())
+                    .or(() -> upstream.url().map(List::of))
+                    .orElseThrow(() -> new IllegalStateException("No address for service " + name
+                            + ": set parindex.gateway.upstreams." + name + ".url or ." + name + ".instances"));
+            // instances, when set, take the place of url (the file's default url stays harmless).
+            upstreams.add(Upstream.of(
                     name,
-                    upstream.url(),
+                    urls,
                     upstream.timeout().orElse(config.timeout()),
                     upstream.maxBodySize().orElse(config.maxBodySize()).asLongValue()));
         }
