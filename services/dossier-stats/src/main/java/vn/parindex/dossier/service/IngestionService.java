@@ -114,6 +114,8 @@ public class IngestionService {
             Connection c = writer.connection();
             markIngested(c);
             c.commit();
+            io.micrometer.core.instrument.Metrics.counter("parindex.dossier.ingested.rows")
+                    .increment(staged);
             long distinct = counts[0] + counts[1] + counts[2];
             return new Result(
                     format,

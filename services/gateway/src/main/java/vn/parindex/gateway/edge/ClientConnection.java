@@ -368,6 +368,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 LOG.debugf(
                         "%s %s -> %s at %s failed (%s, %s): trying another instance",
                         ex.method, ex.path, ex.target.name(), failedAt.baseUrl(), failure, String.valueOf(cause));
+                EdgeMetrics.retried(ex.target.name(), failure.name());
                 if (failure != RetryPolicy.Failure.NOT_SENT) {
                     // The head and the body so far go out again, before whatever of the body is still to come.
                     ex.request = ex.replayHead;
@@ -444,6 +445,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (ctx.channel().isActive() && exchange == ex && !ex.answered) {
             if (refused(cause) && ex.instance != null) {
                 // Refused or not opened in time: out of the balancing until its health check passes.
+                if (!ex.instance.ejected()) {
+                    EdgeMetrics.ejected(ex.target.name());
+                }
                 ex.instance.eject(String.valueOf(cause));
             }
             attemptFailed(ex, cause, RetryPolicy.Failure.NOT_SENT);
@@ -645,6 +649,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private void answerHead(Exchange ex, HttpResponse response) {
         ex.answered = true;
+        EdgeMetrics.answered(
+                ex.target == null ? "gateway" : ex.target.name(),
+                response.status().code(),
+                ex.started);
         ex.upstreamKeepAlive = HttpUtil.isKeepAlive(response);
         HttpHeaders headers = response.headers();
         HopByHop.strip(headers);
@@ -801,6 +809,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private void local(Exchange ex, FullHttpResponse response) {
         releaseHeld(ex);
         ex.answered = true;
+        EdgeMetrics.answered("gateway", response.status().code(), ex.started);
         response.headers().set(X_REQUEST_ID, ex.requestId);
         if (!ex.requestComplete && !ex.bodyless) {
             ex.closeAfter = true;

@@ -1,5 +1,8 @@
 package vn.parindex.gateway.health;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -37,6 +40,19 @@ public class InstanceHealthWatch {
     }
 
     void start(@Observes StartupEvent event) {
+        for (Upstream upstream : upstreams.all()) {
+            for (UpstreamInstance instance : upstream.instances()) {
+                Tags tags = Tags.of("service", upstream.name(), "instance", instance.baseUrl());
+                Gauge.builder("parindex.gateway.instance.pending", instance, UpstreamInstance::pending)
+                        .description("Requests in flight to this instance")
+                        .tags(tags)
+                        .register(Metrics.globalRegistry);
+                Gauge.builder("parindex.gateway.instance.up", instance, i -> i.ejected() ? 0 : 1)
+                        .description("1 while the instance is in the balancing, 0 while it is ejected")
+                        .tags(tags)
+                        .register(Metrics.globalRegistry);
+            }
+        }
         timer = vertx.setPeriodic(intervalMs, intervalMs, id -> checkAll());
     }
 

@@ -58,7 +58,9 @@ public class MergedOpenApi {
             **Errors** are RFC 9457 `application/problem+json` with a stable `code`. The gateway itself answers \
             401 `INVALID_TOKEN`, 404 `RESOURCE_NOT_FOUND` (no service has the path), 429 `RATE_LIMITED` (with \
             `Retry-After`) and 503 `SERVICE_UNAVAILABLE` (the service named in `detail` and `context.service` did \
-            not answer in time).
+            not answer in time) or, for a write without an `Idempotency-Key` sent to a replica that failed before \
+            answering, 503 `UPSTREAM_WRITE_UNCONFIRMED` (it may or may not have been stored; the gateway never \
+            sends such a write twice).
 
             **Request id**: every answer carries `X-Request-Id` (yours if you sent one, else a new one); it is \
             passed to the service, so quote it when reporting a problem.""";

@@ -130,7 +130,8 @@ public final class OpenApiMerger {
                         responses,
                         "GatewayServiceUnavailable",
                         "SERVICE_UNAVAILABLE (answered by the gateway): the service named in context.service did not answer"
-                                + " in time or is down",
+                                + " in time or is down; on a write without an Idempotency-Key that was sent to an instance"
+                                + " which then failed, UPSTREAM_WRITE_UNCONFIRMED: it may or may not have been stored",
                         false));
         String tooLarge = gatewayResponse(
                 responses,
