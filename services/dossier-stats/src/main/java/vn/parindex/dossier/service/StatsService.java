@@ -1,6 +1,5 @@
 package vn.parindex.dossier.service;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +19,7 @@ import vn.parindex.dossier.domain.Counts;
 import vn.parindex.dossier.domain.ServiceLevel;
 import vn.parindex.dossier.domain.TimingClass;
 import vn.parindex.dossier.store.NamedSql;
+import vn.parindex.dossier.store.ReadSource;
 
 /**
  * Dossier counts over a period, for a set of units, optionally grouped. One statement with filtered aggregates
@@ -56,11 +56,17 @@ public class StatsService {
             .map(l -> "'" + l.name() + "'")
             .collect(java.util.stream.Collectors.joining(", "));
 
-    private final AgroalDataSource dataSource;
+    /**
+     * How fresh an answer is: when the last batch was ingested (as the server read knows it), which server was read
+     * ({@code primary} or {@code replica}) and, for a replica, how far its replay is behind the primary.
+     */
+    public record Freshness(OffsetDateTime dataAsOf, String dataReadFrom, Long replicaLagMs) {}
+
+    private final ReadSource reads;
     private final UnitDirectory units;
 
-    public StatsService(AgroalDataSource dataSource, UnitDirectory units) {
-        this.dataSource = dataSource;
+    public StatsService(ReadSource reads, UnitDirectory units) {
+        this.reads = reads;
         this.units = units;
     }
 
@@ -107,12 +113,13 @@ public class StatsService {
         return query(units, from, to, groupBy);
     }
 
-    /** When the last batch was ingested, or {@code null}. */
-    public OffsetDateTime dataAsOf() {
-        try (Connection c = dataSource.getConnection();
+    /** When the last batch was ingested (or {@code null}), on the server statistics are read from, and its lag. */
+    public Freshness freshness() {
+        try (Connection c = reads.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT last_ingested FROM ingestion_state WHERE id = 1");
                 ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            OffsetDateTime asOf = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            return new Freshness(asOf, reads.name().label(), reads.lagMs(c));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the ingestion state", e);
         }
@@ -220,7 +227,7 @@ public class StatsService {
 
     private List<Row> run(NamedSql sql, Map<String, Object> params, GroupBy groupBy, boolean manyUnits) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.dataSource().getConnection();
                 PreparedStatement s = sql.prepare(c)) {
             if (manyUnits) {
                 planForManyUnits(c);
