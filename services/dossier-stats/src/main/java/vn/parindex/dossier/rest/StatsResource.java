@@ -80,6 +80,7 @@ public class StatsResource {
                 : Params.enumOrNull("groupBy", groupBy, StatsService.GroupBy.class);
         boolean descendants = Params.booleanOrDefault("includeDescendants", includeDescendants, false);
         List<String> codes = stats.unitsCovered(unitCode, descendants, end);
+        StatsService.Freshness fresh = stats.freshness();
         StatsService.Report counted = stats.report(codes, start, end, group);
         List<Item> items = counted.rows().stream()
                 .map(r -> new Item(r.key(), r.counts(), Rates.of(r.counts())))
@@ -92,7 +93,9 @@ public class StatsResource {
                 start,
                 end,
                 group.name().toLowerCase(java.util.Locale.ROOT),
-                stats.dataAsOf(),
+                fresh.dataAsOf(),
+                fresh.dataReadFrom(),
+                fresh.replicaLagMs(),
                 items,
                 total);
         if ("csv".equalsIgnoreCase(format)) {
@@ -146,6 +149,7 @@ public class StatsResource {
                         e.getValue().denominator(),
                         e.getValue().formula()))
                 .toList();
-        return new Metrics(unitCode, y, stats.dataAsOf(), metrics);
+        StatsService.Freshness fresh = stats.freshness();
+        return new Metrics(unitCode, y, fresh.dataAsOf(), fresh.dataReadFrom(), fresh.replicaLagMs(), metrics);
     }
 }

@@ -308,6 +308,7 @@ public class DemoDossierLoader {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM dossier WHERE source_system = '" + TargetedDossiers.SOURCE_SYSTEM + "'");
+            s.executeUpdate("DELETE FROM dossier_key WHERE source_system = '" + TargetedDossiers.SOURCE_SYSTEM + "'");
         }
     }
 

@@ -46,13 +46,19 @@ public class IngestionService {
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
 
     private final AgroalDataSource dataSource;
+    private final vn.parindex.dossier.store.DossierPartitions partitions;
     private final ProcedureService procedures;
     private final CalendarService calendar;
     private final UnitDirectory units;
 
     public IngestionService(
-            AgroalDataSource dataSource, ProcedureService procedures, CalendarService calendar, UnitDirectory units) {
+            AgroalDataSource dataSource,
+            vn.parindex.dossier.store.DossierPartitions partitions,
+            ProcedureService procedures,
+            CalendarService calendar,
+            UnitDirectory units) {
         this.dataSource = dataSource;
+        this.partitions = partitions;
         this.procedures = procedures;
         this.calendar = calendar;
         this.units = units;
@@ -78,7 +84,7 @@ public class IngestionService {
         long staged = 0;
         // The connection and its transaction are opened by the writer when the first chunk is full or the batch
         // ends, after that chunk's rows (and their registry lookups) were read and checked: fetch, then store.
-        ChunkWriter writer = new ChunkWriter(dataSource::getConnection);
+        ChunkWriter writer = new ChunkWriter(dataSource::getConnection, partitions);
         try (RecordReader reader = RecordReader.open(format, body)) {
             long[] counts;
             try {

@@ -1,6 +1,5 @@
 package vn.parindex.dossier.service;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +19,7 @@ import vn.parindex.dossier.domain.Counts;
 import vn.parindex.dossier.domain.ServiceLevel;
 import vn.parindex.dossier.domain.TimingClass;
 import vn.parindex.dossier.store.NamedSql;
+import vn.parindex.dossier.store.ReadSource;
 
 /**
  * Dossier counts over a period, for a set of units, optionally grouped. One statement with filtered aggregates
@@ -56,11 +56,17 @@ public class StatsService {
             .map(l -> "'" + l.name() + "'")
             .collect(java.util.stream.Collectors.joining(", "));
 
-    private final AgroalDataSource dataSource;
+    /**
+     * How fresh an answer is: when the last batch was ingested (as the server read knows it), which server was read
+     * ({@code primary} or {@code replica}) and, for a replica, how far its replay is behind the primary.
+     */
+    public record Freshness(OffsetDateTime dataAsOf, String dataReadFrom, Long replicaLagMs) {}
+
+    private final ReadSource reads;
     private final UnitDirectory units;
 
-    public StatsService(AgroalDataSource dataSource, UnitDirectory units) {
-        this.dataSource = dataSource;
+    public StatsService(ReadSource reads, UnitDirectory units) {
+        this.reads = reads;
         this.units = units;
     }
 
@@ -107,27 +113,80 @@ public class StatsService {
         return query(units, from, to, groupBy);
     }
 
-    /** When the last batch was ingested, or {@code null}. */
-    public OffsetDateTime dataAsOf() {
-        try (Connection c = dataSource.getConnection();
+    /** When the last batch was ingested (or {@code null}), on the server statistics are read from, and its lag. */
+    public Freshness freshness() {
+        try (Connection c = reads.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT last_ingested FROM ingestion_state WHERE id = 1");
                 ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            OffsetDateTime asOf = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            return new Freshness(asOf, reads.name().label(), reads.lagMs(c));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the ingestion state", e);
         }
     }
 
+    /**
+     * Whether [from, to] is made of whole months that have ended by today (Vietnam's day): then its counts are the
+     * monthly roll-up's (V8), the same numbers as the raw definitions at the period's last day.
+     */
+    static boolean wholeMonths(LocalDate from, LocalDate to, LocalDate today) {
+        return from.getDayOfMonth() == 1
+                && to.equals(YearMonth.from(to).atEndOfMonth())
+                && !from.isAfter(to)
+                && !to.isAfter(today);
+    }
+
     private List<Row> query(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
-        LocalDate today = VietnamTime.today();
-        LocalDate asOf = to.isAfter(today) ? today : to;
-        String key = switch (groupBy) {
+        return wholeMonths(from, to, VietnamTime.today())
+                ? rolledUp(units, from, to, groupBy)
+                : raw(units, from, to, groupBy);
+    }
+
+    private static String key(GroupBy groupBy) {
+        return switch (groupBy) {
             case NONE, MONTH -> "'total'";
             case PROCEDURE -> "d.procedure_code";
             case FIELD -> "coalesce(p.field, '(none)')";
             case UNIT -> "d.unit_code";
             case CHANNEL -> "d.channel";
         };
+    }
+
+    /**
+     * The counts of whole months from the roll-up {@code dossier_month}: flows summed over the period's months,
+     * carried over and open / overdue at the end as running sums over the months before and up to its end.
+     */
+    List<Row> rolledUp(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
+        String inPeriod = "d.month >= :from";
+        NamedSql sql = NamedSql.of("SELECT " + key(groupBy) + " AS k,"
+                + " coalesce(sum(d.received) FILTER (WHERE " + inPeriod + "), 0) AS received,"
+                + " coalesce(sum(d.open_in - d.open_out) FILTER (WHERE d.month < :from), 0) AS carried_over,"
+                + " coalesce(sum(d.resolved) FILTER (WHERE " + inPeriod + "), 0) AS resolved,"
+                + " coalesce(sum(d.early) FILTER (WHERE " + inPeriod + "), 0) AS early,"
+                + " coalesce(sum(d.on_time) FILTER (WHERE " + inPeriod + "), 0) AS on_time,"
+                + " coalesce(sum(d.late) FILTER (WHERE " + inPeriod + "), 0) AS late,"
+                + " coalesce(sum(d.open_in - d.open_out), 0) AS open_total,"
+                + " coalesce(sum(d.overdue_in - d.overdue_out), 0) AS overdue,"
+                + " coalesce(sum(d.excluded) FILTER (WHERE " + inPeriod + "), 0) AS excluded,"
+                + " coalesce(sum(d.received) FILTER (WHERE d.channel = 'ONLINE' AND " + inPeriod + "), 0) AS online,"
+                + " coalesce(sum(d.received) FILTER (WHERE d.service_level = 'FULL' AND d.channel = 'ONLINE' AND "
+                + inPeriod + "), 0) AS full_online,"
+                + " coalesce(sum(d.received) FILTER (WHERE d.service_level IN (" + LEVEL_34
+                + ") AND d.channel = 'ONLINE' AND " + inPeriod + "), 0) AS level34,"
+                + " coalesce(sum(d.received) FILTER (WHERE d.channel = 'POSTAL' AND " + inPeriod + "), 0) AS postal,"
+                + " coalesce(sum(d.processing_days) FILTER (WHERE " + inPeriod + "), 0) AS processing_days"
+                + " FROM dossier_month d"
+                + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
+                + " WHERE d.unit_code = ANY(:units) AND d.month <= :to"
+                + " GROUP BY 1 ORDER BY 1");
+        return run(sql, Map.of("from", from, "to", to, "units", units), groupBy, false);
+    }
+
+    /** The counts of any period from the dossiers themselves (partitions received after {@code to} are pruned). */
+    List<Row> raw(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
+        LocalDate today = VietnamTime.today();
+        LocalDate asOf = to.isAfter(today) ? today : to;
+        String key = key(groupBy);
         // The WHERE clause keeps the dossiers that can count in [from, to]: received by its end and not finished
         // before its start. The filters, most of the time of a province's ~300,000 rows, leave out what it already
         // guarantees: received in the period is received on or after :from, resolved in it is finished on or
@@ -163,13 +222,17 @@ public class StatsService {
                 + " WHERE d.unit_code = ANY(:units) AND d.received_date <= :to"
                 + " AND (d.finished_date IS NULL OR d.finished_date >= :from)"
                 + " GROUP BY 1 ORDER BY 1");
+        return run(sql, Map.of("from", from, "to", to, "asOf", asOf, "units", units), groupBy, units.size() > 1);
+    }
+
+    private List<Row> run(NamedSql sql, Map<String, Object> params, GroupBy groupBy, boolean manyUnits) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.dataSource().getConnection();
                 PreparedStatement s = sql.prepare(c)) {
-            if (units.size() > 1) {
+            if (manyUnits) {
                 planForManyUnits(c);
             }
-            sql.bind(s, Map.of("from", from, "to", to, "asOf", asOf, "units", units));
+            sql.bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String k = rs.getString("k");
@@ -182,9 +245,15 @@ public class StatsService {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compute dossier statistics", e);
         }
-        if (groupBy == GroupBy.NONE && rows.isEmpty()) {
-            return List.of(new Row("total", Counts.ZERO));
+        if (groupBy == GroupBy.NONE || groupBy == GroupBy.MONTH) {
+            return List.of(
+                    rows.isEmpty()
+                            ? new Row("total", Counts.ZERO)
+                            : rows.values().iterator().next());
         }
+        // A group whose dossiers count nothing in the period (finished before it, or excluded before it) is left
+        // out, whichever way the counts were made.
+        rows.values().removeIf(r -> r.counts().equals(Counts.ZERO));
         return new ArrayList<>(rows.values());
     }
 

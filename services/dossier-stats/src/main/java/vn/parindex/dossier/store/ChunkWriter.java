@@ -20,8 +20,16 @@ import vn.parindex.dossier.domain.DossierRow;
  * A chunk's keys go
  * first into a small temporary table; when none of them is stored yet and none repeats within the chunk (the
  * usual case for new dossiers) the rows are COPYed straight into {@code dossier} — PostgreSQL's multi-row
- * insertion, the fastest path there is. Otherwise, or when a concurrent batch stored one of the keys meanwhile,
- * the rows go through the staging table and the upsert, last occurrence winning.
+ * insertion, the fastest path there is — and their keys into {@code dossier_key}. Otherwise, or when a concurrent
+ * batch stored one of the keys meanwhile, the rows go through the staging table and the upsert, last occurrence
+ * winning.
+ *
+ * <p>{@code dossier} is partitioned by month of receipt (V7), so its primary key includes the receipt date;
+ * {@code dossier_key} (one row per dossier: its receipt date) keeps a dossier unique. Before a chunk is written,
+ * the partitions of the months it touches are created if missing ({@link Partitions}, in a transaction of its
+ * own). The upsert locks the chunk's keys in order, deletes the rows of dossiers whose receipt date changed from
+ * where they were, moves their keys, and inserts or updates the rest: a re-sent dossier updates its row, one
+ * that moved month is counted as updated, never duplicated.
  */
 public final class ChunkWriter {
 
@@ -51,7 +59,15 @@ public final class ChunkWriter {
         Connection open() throws SQLException;
     }
 
+    /** Creates the monthly partitions of the given months if missing, outside the batch's transaction. */
+    @FunctionalInterface
+    public interface Partitions {
+        int ensure(java.util.Collection<java.time.YearMonth> months);
+    }
+
     private final Opener opener;
+    private final Partitions partitions;
+    private java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
     private Connection c;
     private Buffer rows = new Buffer(MAX_BYTES + (64 << 10));
     private Buffer keys = new Buffer(8 << 20);
@@ -70,8 +86,9 @@ public final class ChunkWriter {
 
     private java.util.concurrent.Future<?> inFlight;
 
-    public ChunkWriter(Opener opener) {
+    public ChunkWriter(Opener opener, Partitions partitions) {
         this.opener = opener;
+        this.partitions = partitions;
     }
 
     /**
@@ -89,7 +106,10 @@ public final class ChunkWriter {
                     "CREATE TEMP TABLE dossier_stage (seq bigint GENERATED ALWAYS AS IDENTITY, LIKE dossier INCLUDING DEFAULTS)"
                             + " ON COMMIT DROP");
             s.execute(
-                    "CREATE TEMP TABLE dossier_keys (source_system varchar(64), dossier_id varchar(128)) ON COMMIT DROP");
+                    "CREATE TEMP TABLE dossier_keys (source_system varchar(64), dossier_id varchar(128), received_date date)"
+                            + " ON COMMIT DROP");
+            s.execute("CREATE TEMP TABLE dossier_moved (source_system varchar(64), dossier_id varchar(128),"
+                    + " old_date date) ON COMMIT DROP");
             // A staged chunk must sort in memory, not spill to disk.
             s.execute("SET LOCAL work_mem = '256MB'");
         }
@@ -105,6 +125,7 @@ public final class ChunkWriter {
     public boolean add(DossierRow row) throws SQLException, IOException {
         CopyEncoding.appendRow(rows, row);
         CopyEncoding.appendKey(keys, row);
+        months.add(java.time.YearMonth.from(row.receivedDate()));
         count++;
         if (count >= MAX_ROWS || rows.size() >= MAX_BYTES) {
             handOver();
@@ -158,12 +179,15 @@ public final class ChunkWriter {
         Buffer fullRows = rows;
         Buffer fullKeys = keys;
         int fullCount = count;
+        java.util.Set<java.time.YearMonth> fullMonths = months;
+        months = new java.util.HashSet<>();
         rows = spareRows;
         keys = spareKeys;
         spareRows = fullRows;
         spareKeys = fullKeys;
         count = 0;
         inFlight = writer.submit(() -> {
+            partitions.ensure(fullMonths);
             flush(fullRows, fullKeys, fullCount);
             return null;
         });
@@ -201,11 +225,11 @@ public final class ChunkWriter {
     }
 
     private void flush(Buffer rows, Buffer keys, int count) throws SQLException, IOException {
-        copy("COPY dossier_keys (source_system, dossier_id) FROM STDIN", keys.in());
+        copy("COPY dossier_keys (source_system, dossier_id, received_date) FROM STDIN", keys.in());
         boolean fresh;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
-                        "SELECT NOT EXISTS (SELECT 1 FROM dossier_keys k JOIN dossier d"
+                        "SELECT NOT EXISTS (SELECT 1 FROM dossier_keys k JOIN dossier_key d"
                                 + " ON d.source_system = k.source_system AND d.dossier_id = k.dossier_id)"
                                 + " AND (SELECT count(*) FROM dossier_keys)"
                                 + " = (SELECT count(*) FROM (SELECT DISTINCT source_system, dossier_id FROM dossier_keys) x)")) {
@@ -216,6 +240,10 @@ public final class ChunkWriter {
             Savepoint before = c.setSavepoint();
             try {
                 copy("COPY dossier (" + COLUMNS + ") FROM STDIN", rows.in());
+                try (Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO dossier_key (source_system, dossier_id, received_date)"
+                            + " SELECT source_system, dossier_id, received_date FROM dossier_keys");
+                }
                 c.releaseSavepoint(before);
                 totals[0] += count;
                 direct += count;
@@ -258,19 +286,47 @@ public final class ChunkWriter {
                 "(d.procedure_code, d.unit_code, d.channel, d.status, d.received_at, d.due_at, d.due_date, d.finished_at)"
                         + " IS DISTINCT FROM (EXCLUDED.procedure_code, EXCLUDED.unit_code, EXCLUDED.channel, EXCLUDED.status,"
                         + " EXCLUDED.received_at, EXCLUDED.due_at, EXCLUDED.due_date, EXCLUDED.finished_at)";
-        String sql = "WITH src AS (SELECT DISTINCT ON (source_system, dossier_id) " + COLUMNS
-                + " FROM dossier_stage ORDER BY source_system, dossier_id, seq DESC),"
-                + " up AS (INSERT INTO dossier AS d (" + COLUMNS + ") SELECT " + COLUMNS + " FROM src"
-                + " ON CONFLICT (source_system, dossier_id) DO UPDATE SET " + updates + " WHERE " + changed
-                + " RETURNING (xmax = 0) AS inserted)"
-                + " SELECT (SELECT count(*) FROM src), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up";
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            long distinct = rs.getLong(1);
-            long inserted = rs.getLong(2);
-            long updated = rs.getLong(3);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE dossier_src ON COMMIT DROP AS SELECT DISTINCT ON (source_system, dossier_id) "
+                    + COLUMNS + " FROM dossier_stage ORDER BY source_system, dossier_id, seq DESC");
+            // Every key of the chunk exists (ours, or a concurrent batch's once it commits), then is locked in
+            // order: two batches sending the same dossier take turns from here on.
+            // The keys it adds are the new dossiers (PostgreSQL cannot return xmax from a partitioned table).
+            long added = s.executeUpdate("INSERT INTO dossier_key (source_system, dossier_id, received_date)"
+                    + " SELECT source_system, dossier_id, received_date FROM dossier_src ORDER BY 1, 2"
+                    + " ON CONFLICT DO NOTHING");
+            long moved = s.executeUpdate("WITH locked AS (SELECT k.source_system, k.dossier_id,"
+                    + " k.received_date AS old_date, x.received_date AS new_date FROM dossier_key k JOIN dossier_src x"
+                    + " ON x.source_system = k.source_system AND x.dossier_id = k.dossier_id"
+                    + " ORDER BY 1, 2 FOR UPDATE OF k)"
+                    + " INSERT INTO dossier_moved SELECT source_system, dossier_id, old_date FROM locked"
+                    + " WHERE old_date <> new_date");
+            if (moved > 0) {
+                // Out of the old month's partition (found by key and old date), then the key points at the new one.
+                s.execute("DELETE FROM dossier d USING dossier_moved m WHERE d.source_system = m.source_system"
+                        + " AND d.dossier_id = m.dossier_id AND d.received_date = m.old_date");
+                s.execute("UPDATE dossier_key k SET received_date = x.received_date FROM dossier_moved m"
+                        + " JOIN dossier_src x ON x.source_system = m.source_system AND x.dossier_id = m.dossier_id"
+                        + " WHERE k.source_system = m.source_system AND k.dossier_id = m.dossier_id");
+            }
+            String sql = "WITH up AS (INSERT INTO dossier AS d (" + COLUMNS + ") SELECT " + COLUMNS
+                    + " FROM dossier_src"
+                    + " ON CONFLICT (source_system, dossier_id, received_date) DO UPDATE SET " + updates + " WHERE "
+                    + changed + " RETURNING 1)"
+                    + " SELECT (SELECT count(*) FROM dossier_src), count(*) FROM up";
+            long distinct;
+            long inserted;
+            long updated;
+            try (ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                distinct = rs.getLong(1);
+                // Written = new + updated (a dossier that moved month, inserted in its new partition, too).
+                inserted = added;
+                updated = rs.getLong(2) - added;
+            }
             s.execute("TRUNCATE dossier_stage");
+            s.execute("TRUNCATE dossier_moved");
+            s.execute("DROP TABLE dossier_src");
             return new long[] {inserted, updated, distinct - inserted - updated};
         }
     }

@@ -32,11 +32,12 @@ public final class CopyEncoding {
         out.write(bytes, 0, bytes.length);
     }
 
-    /** The row's key: source system and dossier id. */
+    /** The row's key and where it goes: source system, dossier id and receipt date (the partition key). */
     public static void appendKey(ByteArrayOutputStream out, DossierRow r) {
         StringBuilder sb = new StringBuilder(48);
         value(sb, r.sourceSystem());
         field(sb, r.dossierId());
+        field(sb, r.receivedDate().toString());
         sb.append('\n');
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);

@@ -35,7 +35,7 @@ class DossierStatsApiTest {
      * (due 4/8), F withdrawn (excluded), G received 30/6 and resolved early in July (carried over);
      * H belongs to the sibling commune 04261.
      */
-    private static final String JULY = String.join(
+    static final String JULY = String.join(
                     "\n",
                     row(
                             "A",
