@@ -34,7 +34,7 @@ public class ServiceIndexService {
             YearMonth month,
             String definition,
             List<String> peers,
-            UnitResult month_,
+            UnitResult monthIndex,
             UnitResult yearToDate) {}
 
     /** One record behind an indicator. */
