@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.parindex.common.api.Actor;
 import vn.parindex.common.api.Roles;
-import vn.parindex.dossier.facts.FactIngestionService;
-import vn.parindex.dossier.facts.FactKind;
+import vn.parindex.dossier.domain.FactKind;
+import vn.parindex.dossier.service.FactIngestionService;
 
 /** {@code POST /api/dossiers/{payments,digitisation,ratings,feedback}/batch}: citizen-side facts, streamed. */
 @Path("/api/dossiers/{kind: payments|digitisation|ratings|feedback}/batch")
@@ -96,6 +96,6 @@ public class FactIngestionResource {
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         FactKind k = FactKind.valueOf(kind.toUpperCase(Locale.ROOT));
-        return facts.ingest(k, IngestionResource.format(contentType), body, Actor.of(caller));
+        return facts.ingest(k, BatchFormats.of(contentType), body, Actor.of(caller));
     }
 }

@@ -10,10 +10,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.parindex.dossier.index.ServiceIndexCalculator.IndicatorResult;
-import vn.parindex.dossier.index.ServiceIndexCalculator.UnitResult;
-import vn.parindex.dossier.index.ServiceIndexService.Fact;
-import vn.parindex.dossier.index.ServiceIndexService.Item;
+import vn.parindex.dossier.domain.ServiceIndexCalculator.IndicatorResult;
+import vn.parindex.dossier.domain.ServiceIndexCalculator.UnitResult;
+import vn.parindex.dossier.service.ServiceIndexService.Fact;
+import vn.parindex.dossier.service.ServiceIndexService.Item;
 
 /** The weekly feed and drill-down lists as CSV or NDJSON text, and the feed's ETag (a hash of its bytes). */
 final class ServiceIndexFeed {

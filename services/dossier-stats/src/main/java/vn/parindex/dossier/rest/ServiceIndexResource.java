@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
-import vn.parindex.dossier.index.Indicator;
-import vn.parindex.dossier.index.ServiceIndexCalculator.UnitResult;
-import vn.parindex.dossier.index.ServiceIndexDefinition;
-import vn.parindex.dossier.index.ServiceIndexService;
+import vn.parindex.dossier.domain.Indicator;
+import vn.parindex.dossier.domain.ServiceIndexCalculator.UnitResult;
+import vn.parindex.dossier.domain.ServiceIndexDefinition;
+import vn.parindex.dossier.service.ServiceIndexService;
 
 /** The Decision 766 service index: a unit's or a province's month, the definition, drill-down and weekly feed. */
 @Path("/api/dossier-stats/service-index")

@@ -18,12 +18,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
 import vn.parindex.dossier.domain.Rates;
-import vn.parindex.dossier.index.ServiceIndexCalculator;
-import vn.parindex.dossier.index.ServiceIndexService;
+import vn.parindex.dossier.domain.ServiceIndexCalculator;
 import vn.parindex.dossier.rest.StatsDto.Item;
 import vn.parindex.dossier.rest.StatsDto.Metric;
 import vn.parindex.dossier.rest.StatsDto.Metrics;
 import vn.parindex.dossier.rest.StatsDto.Report;
+import vn.parindex.dossier.service.ServiceIndexService;
 import vn.parindex.dossier.service.StatsService;
 
 /** Dossier statistics with named formulas, as JSON or CSV, and the metrics scoring reads. */

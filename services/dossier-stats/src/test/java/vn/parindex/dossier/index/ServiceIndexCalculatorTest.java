@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.parindex.dossier.domain.Fraction;
+import vn.parindex.dossier.domain.Indicator;
+import vn.parindex.dossier.domain.ServiceIndexCalculator;
+import vn.parindex.dossier.domain.ServiceIndexDefinition;
 
 class ServiceIndexCalculatorTest {
 

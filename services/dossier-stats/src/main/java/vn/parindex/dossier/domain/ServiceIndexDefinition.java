@@ -1,4 +1,4 @@
-package vn.parindex.dossier.index;
+package vn.parindex.dossier.domain;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

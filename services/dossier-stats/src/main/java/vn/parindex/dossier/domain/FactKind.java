@@ -1,4 +1,4 @@
-package vn.parindex.dossier.facts;
+package vn.parindex.dossier.domain;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package vn.parindex.dossier.index;
+package vn.parindex.dossier.domain;
 
 /** What an indicator counted for a unit and period: the records behind the numerator and the denominator. */
 public record Fraction(long numerator, long denominator) {

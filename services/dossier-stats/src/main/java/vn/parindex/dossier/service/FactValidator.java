@@ -1,4 +1,4 @@
-package vn.parindex.dossier.facts;
+package vn.parindex.dossier.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,8 +12,8 @@ import java.util.function.BiPredicate;
 import vn.parindex.common.api.InputLimits;
 import vn.parindex.common.api.VietnamTime;
 import vn.parindex.dossier.client.UnitDirectory;
+import vn.parindex.dossier.domain.FactKind;
 import vn.parindex.dossier.domain.Rejection;
-import vn.parindex.dossier.service.DossierRowValidator;
 
 /**
  * Checks one input row of a fact batch and turns it into the table's column values (COPY text, {@code null} for

@@ -1,4 +1,4 @@
-package vn.parindex.dossier.index;
+package vn.parindex.dossier.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import vn.parindex.common.api.VietnamTime;
 import vn.parindex.dossier.client.UnitDirectory;
-import vn.parindex.dossier.index.ServiceIndexCalculator.UnitResult;
+import vn.parindex.dossier.domain.Fraction;
+import vn.parindex.dossier.domain.Indicator;
+import vn.parindex.dossier.domain.ServiceIndexCalculator;
+import vn.parindex.dossier.domain.ServiceIndexCalculator.UnitResult;
+import vn.parindex.dossier.domain.ServiceIndexDefinition;
 import vn.parindex.dossier.store.NamedSql;
 
 /**

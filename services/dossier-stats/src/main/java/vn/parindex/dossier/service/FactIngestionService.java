@@ -1,4 +1,4 @@
-package vn.parindex.dossier.facts;
+package vn.parindex.dossier.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +18,7 @@ import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.CommonError;
 import vn.parindex.common.api.FieldError;
 import vn.parindex.dossier.client.UnitDirectory;
+import vn.parindex.dossier.domain.FactKind;
 import vn.parindex.dossier.domain.RecordReader;
 import vn.parindex.dossier.domain.Rejection;
 
