@@ -16,6 +16,18 @@ public enum Metric {
             Origin.DOSSIER_STATS,
             "online dossiers of level-3/4 services / dossiers received, % (Decree 43/2011 scale)"),
     POSTAL_SHARE(Origin.DOSSIER_STATS, "dossiers by public postal service / dossiers received, %"),
+    // The service index's indicators of citizen-side facts (Decision 766/QĐ-TTg; dossier statistics' definition).
+    SATISFACTION_RATE(
+            Origin.DOSSIER_STATS, "ratings very satisfied or satisfied / ratings, % (unrated dossiers in neither)"),
+    ONLINE_PAYMENT_RATE(
+            Origin.DOSSIER_STATS, "dossiers with a fee paid online / dossiers with a fee > 0, % (zero fee in neither)"),
+    DOSSIER_DIGITISATION_RATE(
+            Origin.DOSSIER_STATS, "dossiers with every component digitised / dossiers with components, %"),
+    RESULT_ELECTRONIC_RATE(Origin.DOSSIER_STATS, "results issued electronically / results issued, %"),
+    DIGITISED_REUSE_RATE(Origin.DOSSIER_STATS, "dossiers reusing digitised data / dossiers with digitisation facts, %"),
+    FEEDBACK_ON_TIME_RATE(
+            Origin.DOSSIER_STATS,
+            "feedback answered on or before its deadline day / feedback answered or past its deadline, %"),
     PLAN_TASK_COMPLETION(Origin.UNIT, "PAR plan tasks done / planned, % (e.g. 69/70 = 98.6 %)", 1),
     TTHC_AT_ONE_STOP_SHARE(Origin.UNIT, "procedures received at the one-stop desk / procedures in competence, %"),
     TTHC_PUBLISHED_ON_TIME(Origin.UNIT, "procedures announced within the deadline / procedures announced, %"),

@@ -103,4 +103,36 @@ class CriteriaSetValidatorTest {
                 List.of("nodes[0].children[0].rule", "nodes[0].children[1].scoreSource"),
                 v.stream().map(Violation::path).toList());
     }
+
+    @Test
+    void shouldLetAnAutoCriterionReadAServiceIndexIndicator() {
+        CriteriaNode satisfaction = new CriteriaNode(
+                "F.1",
+                "Người dân hài lòng",
+                null,
+                NodeKind.CRITERION,
+                BigDecimal.ONE,
+                1,
+                ScoreSource.AUTO,
+                new Rule.Percent("SATISFACTION_RATE"),
+                List.of(),
+                null,
+                List.of());
+        CriteriaNode payment = new CriteriaNode(
+                "F.2",
+                "Thanh toán trực tuyến",
+                null,
+                NodeKind.CRITERION,
+                BigDecimal.ONE,
+                2,
+                ScoreSource.AUTO,
+                new Rule.Percent("ONLINE_PAYMENT_RATE"),
+                List.of(),
+                null,
+                List.of());
+        assertEquals(List.of(), CriteriaSetValidator.validate(set("2", field("F", "2", satisfaction, payment))));
+        assertEquals(
+                Metric.Origin.DOSSIER_STATS,
+                Metric.valueOf("FEEDBACK_ON_TIME_RATE").origin());
+    }
 }

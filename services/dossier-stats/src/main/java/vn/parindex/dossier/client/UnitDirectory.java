@@ -98,6 +98,16 @@ public class UnitDirectory {
                 .indefinitely();
     }
 
+    /** The parent of {@code code} on {@code day}; empty for a top unit or one not valid then. */
+    public Optional<String> parentOn(String code, LocalDate day) {
+        if (!wellFormed(code)) {
+            return Optional.empty();
+        }
+        return versions(code)
+                .flatMap(vs -> vs.stream().filter(v -> v.validOn(day)).findFirst())
+                .map(RegistryApi.UnitVersion::parentCode);
+    }
+
     /** The key of a descendants answer: a unit on a day. */
     record DescendantsKey(String code, LocalDate day) {}
 

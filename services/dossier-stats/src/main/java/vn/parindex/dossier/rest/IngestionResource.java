@@ -23,10 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.Actor;
-import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
 import vn.parindex.common.api.Roles;
-import vn.parindex.dossier.DossierError;
 import vn.parindex.dossier.domain.DossierInput;
 import vn.parindex.dossier.domain.RecordReader;
 import vn.parindex.dossier.service.IngestionJobs;
@@ -116,17 +114,6 @@ public class IngestionResource {
     }
 
     static RecordReader.Format format(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
-        if (type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")) {
-            return RecordReader.Format.NDJSON;
-        }
-        if (type.startsWith("application/json")) {
-            return RecordReader.Format.JSON_ARRAY;
-        }
-        if (type.startsWith("text/csv")) {
-            return RecordReader.Format.CSV;
-        }
-        throw new ApiException(
-                DossierError.UNSUPPORTED_BATCH_FORMAT, "Content-Type " + contentType + " is not NDJSON, JSON or CSV");
+        return BatchFormats.of(contentType);
     }
 }

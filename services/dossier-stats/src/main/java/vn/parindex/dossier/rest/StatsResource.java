@@ -18,10 +18,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.Params;
 import vn.parindex.dossier.domain.Rates;
+import vn.parindex.dossier.domain.ServiceIndexCalculator;
 import vn.parindex.dossier.rest.StatsDto.Item;
 import vn.parindex.dossier.rest.StatsDto.Metric;
 import vn.parindex.dossier.rest.StatsDto.Metrics;
 import vn.parindex.dossier.rest.StatsDto.Report;
+import vn.parindex.dossier.service.ServiceIndexService;
 import vn.parindex.dossier.service.StatsService;
 
 /** Dossier statistics with named formulas, as JSON or CSV, and the metrics scoring reads. */
@@ -30,9 +32,11 @@ import vn.parindex.dossier.service.StatsService;
 public class StatsResource {
 
     private final StatsService stats;
+    private final ServiceIndexService serviceIndex;
 
-    public StatsResource(StatsService stats) {
+    public StatsResource(StatsService stats, ServiceIndexService serviceIndex) {
         this.stats = stats;
+        this.serviceIndex = serviceIndex;
     }
 
     @GET
@@ -141,6 +145,18 @@ public class StatsResource {
         named.put("FULL_ONLINE_SHARE", r.fullOnlineShare());
         named.put("LEVEL34_SHARE", r.level34Share());
         named.put("POSTAL_SHARE", r.postalShare());
+        // Satisfaction, online payment, digitisation and feedback: the service index's indicators (issue 18).
+        serviceIndex
+                .factMetrics(codes, LocalDate.of(y, 1, 1), end)
+                .forEach((indicator, f) -> named.put(
+                        indicator.name(),
+                        new Rates.Rate(
+                                f.denominator() == 0
+                                        ? null
+                                        : ServiceIndexCalculator.ratio(java.math.BigDecimal.valueOf(100), f),
+                                f.numerator(),
+                                f.denominator(),
+                                serviceIndex.formula(indicator))));
         List<Metric> metrics = named.entrySet().stream()
                 .map(e -> new Metric(
                         e.getKey(),

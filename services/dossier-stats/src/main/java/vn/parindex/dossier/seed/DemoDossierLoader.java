@@ -187,6 +187,7 @@ public class DemoDossierLoader {
                                             communeDossiers,
                                             DEMO_PROVINCE,
                                             campaignDossiers);
+                    storeFacts();
                     status.set(DemoStatus.State.LOADED, present, attempt);
                     LOG.infof("Demo dossiers: %s; nothing to load", present);
                     return Outcome.ALREADY_PRESENT;
@@ -214,6 +215,7 @@ public class DemoDossierLoader {
                 } else if (!wanted.isEmpty()) {
                     done = communesDone + "; " + campaignDossiers + " dossiers of the demo campaigns' units present";
                 }
+                done = done + "; " + storeFacts() + " demo payment, digitisation, rating and feedback records";
                 LOG.infof("Demo dossiers: %s", done);
                 status.set(DemoStatus.State.LOADED, done, attempt);
                 return Outcome.LOADED;
@@ -359,6 +361,13 @@ public class DemoDossierLoader {
                     .formatted(stored, communes.size(), DEMO_PROVINCE, r.durationMs(), r.rejected());
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** The demo dossiers' payments, digitisation, ratings and feedback ({@link DemoFacts}); none stored twice. */
+    private long storeFacts() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return DemoFacts.store(c, SOURCE_SYSTEM);
         }
     }
 

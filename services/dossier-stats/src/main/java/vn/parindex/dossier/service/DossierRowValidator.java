@@ -157,7 +157,7 @@ public final class DossierRowValidator {
         return s == null || s.isBlank();
     }
 
-    static OffsetDateTime time(String raw) {
+    public static OffsetDateTime time(String raw) {
         if (blank(raw)) {
             return null;
         }

@@ -103,6 +103,24 @@ class DemoLoadingTest {
         assertEquals(96, office.getLong("metrics.find { it.name == 'ON_TIME_RATE_RESOLVED' }.numerator"));
         assertEquals(100, office.getLong("metrics.find { it.name == 'ON_TIME_RATE_RESOLVED' }.denominator"));
 
+        // The demo's ratings, payments, digitisation and feedback give the communes a monthly service index.
+        JsonPath index = given().queryParam("province", "15")
+                .queryParam("month", "2025-08")
+                .when()
+                .get("/api/dossier-stats/service-index")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertTrue(
+                index.getList("units.findAll { it.rank != null && it.complete }")
+                                .size()
+                        > 0,
+                index.prettify());
+        assertTrue(
+                index.getLong("units[0].indicators.find { it.code == 'SATISFACTION_RATE' }.denominator") > 0,
+                index.prettify());
+
         // The dossiers are there for the service's own statistics: province 15 and its communes.
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
         long received = given().queryParam("unitCode", "15")
