@@ -227,14 +227,19 @@ export async function rankingsPage(main, code, params) {
     showPage();
   });
   // Printing (the button or the browser's menu) lays out every row the search shows; afterwards the page again.
-  const beforePrint = () => showPage(true);
-  const afterPrint = () => showPage();
+  // The listeners leave with the page (another route or a re-render in the other language replaces the table).
+  const onPrint = (all) => () => {
+    if (!body.isConnected) {
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+      return;
+    }
+    showPage(all);
+  };
+  const beforePrint = onPrint(true);
+  const afterPrint = onPrint(false);
   window.addEventListener('beforeprint', beforePrint);
   window.addEventListener('afterprint', afterPrint);
-  window.addEventListener('hashchange', () => {
-    window.removeEventListener('beforeprint', beforePrint);
-    window.removeEventListener('afterprint', afterPrint);
-  }, { once: true });
 
   search.addEventListener('input', () => rows());
   main.querySelectorAll('button.sort').forEach((b) =>
