@@ -45,6 +45,9 @@ const COLUMNS = [
 ];
 
 export async function rankingsPage(main, code, params) {
+  // Another route may be asked for while the data comes (a sign-out lands here, then the sign-in is opened): only
+  // the page still asked for draws.
+  const route = location.hash;
   const list = await publishedList();
   const codes = list.map((c) => c.code);
   const cfg = await portalConfig();
@@ -56,6 +59,7 @@ export async function rankingsPage(main, code, params) {
     get('/api/rankings/' + encodeURIComponent(code) + '/versions').catch(() => []),
   ]);
   const arrived = performance.now();
+  if (location.hash !== route) return;
   if (!doc) {
     main.innerHTML = '<p class="error" role="alert">' + esc(t('error', code)) + '</p>';
     return;
