@@ -1,6 +1,7 @@
 package vn.parindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
@@ -29,6 +30,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.parindex.criteria.rules.CriteriaNode;
 import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.criteria.rules.Evaluation.LeafInput;
@@ -41,7 +47,9 @@ import vn.parindex.criteria.rules.demo.YenBai2021;
  * against the realm's issuer and JWK set, the gateway's local issuer is off — with the real Keycloak server and the
  * repository's realm file: every demo user signs in by the password grant, a short portal journey runs with their
  * tokens through the gateway, then the realm's signing key is rotated and a token of the new key must pass the
- * gateway and a service within a minute.
+ * gateway and a service within a minute. Last, in headless Chromium, the portal's sign-in: {@code officer-132} goes
+ * through Keycloak's own login page (authorization code + PKCE), the portal holds the realm's token and shows the
+ * self-assessment form, and a score saved there reaches the API.
  *
  * <p>Runs in its own Surefire execution (its own JVM, after the other end-to-end classes have stopped their set),
  * since the set's ports are fixed.
@@ -51,6 +59,7 @@ class KeycloakJourneyTest {
 
     private static final String SCORING = "http://localhost:8083";
     private static final String CAMPAIGN = "YB-KC-2021";
+    private static final String WEB_CAMPAIGN = "YB-KC-WEB-2021";
 
     /** The realm's demo users (DEMO credentials: password = user name) and their roles. */
     private static final Map<String, String> DEMO_USERS = new LinkedHashMap<>();
@@ -86,7 +95,9 @@ class KeycloakJourneyTest {
                         "MP_JWT_VERIFY_ISSUER", keycloak.issuer(),
                         "PARINDEX_AUTH_ISSUER", keycloak.issuer(),
                         "PARINDEX_AUTH_JWKS_URL", keycloak.jwksUrl(),
-                        "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED", "false"));
+                        "PARINDEX_AUTH_LOCAL_ISSUER_ENABLED", "false",
+                        // The portal signs in through the realm (authorization code + PKCE).
+                        "PARINDEX_PORTAL_OIDC_ISSUER", keycloak.issuer()));
         Duration ready = keycloak.awaitReady(HTTP, Duration.ofMinutes(5));
         System.out.printf("Keycloak ready %d s after its start%n", ready.toSeconds());
         set.await(
@@ -298,6 +309,111 @@ class KeycloakJourneyTest {
                 call("GET", "/api/campaigns/" + CAMPAIGN, token, null, 200)
                         .get("code")
                         .asText());
+    }
+
+    @Test
+    @Order(4)
+    void shouldSignTheOfficerInThroughKeycloaksLoginPageInTheBrowser() throws Exception {
+        String admin = keycloakToken("admin");
+        call(
+                "POST",
+                "/api/unit-groups",
+                admin,
+                Map.of(
+                        "code",
+                        "KC-WEB-YB-DISTRICTS",
+                        "name",
+                        "Huyện, thị xã, thành phố tỉnh Yên Bái (Keycloak browser e2e)",
+                        "year",
+                        2021,
+                        "rule",
+                        Map.of("parentCode", "15", "level", "DISTRICT", "asOf", "2021-12-31")),
+                201);
+        call(
+                "POST",
+                "/api/campaigns",
+                admin,
+                Map.of(
+                        "code",
+                        WEB_CAMPAIGN,
+                        "year",
+                        2021,
+                        "criteriaSetCode",
+                        "PAR_DIST_YB_2021",
+                        "unitGroupCode",
+                        "KC-WEB-YB-DISTRICTS",
+                        "selfAssessmentDeadline",
+                        "2099-12-31T17:00:00+07:00"),
+                201);
+
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(GW + "/#/sign-in");
+            // The deployment's configuration: Keycloak offered, the local issuer's form not (it is off).
+            WebElement viaKeycloak = wait.until(ExpectedConditions.elementToBeClickable(By.id("oidc")));
+            assertTrue(browser.findElements(By.id("username")).isEmpty(), "no local sign-in form");
+            viaKeycloak.click();
+
+            // Keycloak's own login page, on Keycloak's origin.
+            wait.until(
+                    ExpectedConditions.urlContains(keycloak.url() + "/realms/parindex/protocol/openid-connect/auth"));
+            String authorize = browser.getCurrentUrl();
+            assertTrue(authorize.contains("code_challenge_method=S256"), authorize);
+            assertTrue(authorize.contains("code_challenge="), authorize);
+            assertTrue(authorize.contains("client_id=parindex-portal"), authorize);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
+                    .sendKeys("officer-132");
+            browser.findElement(By.id("password")).sendKeys("officer-132");
+            browser.findElement(By.id("kc-login")).click();
+
+            // Back at the portal: the code exchanged (with the verifier) for the realm's token, the officer lands
+            // on the open self-assessments.
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#open-campaigns a[href='#/assessment/" + WEB_CAMPAIGN + "']")))
+                    .click();
+            String token = (String) browser.executeScript("return sessionStorage.getItem('parindex.token')");
+            JsonNode claims = part(token, 1);
+            assertEquals(keycloak.issuer(), claims.get("iss").asText());
+            assertEquals("officer-132", claims.get("preferred_username").asText());
+            assertEquals("parindex-portal", claims.get("azp").asText());
+            assertFalse(browser.getCurrentUrl().contains("code="), "the code left the address bar");
+            assertTrue(
+                    browser.findElement(By.id("nav-signin")).getText().contains("officer-132"),
+                    "signed in as the officer");
+
+            // The self-assessment form of unit 132, written through the gateway with the realm's token.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pts-D2_2")))
+                    .sendKeys("1.5");
+            browser.findElement(By.id("ev-D2_2")).sendKeys("Báo cáo rà soát VBQPPL 2021 (Keycloak)");
+            browser.findElement(By.id("as-save")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("as-message"), "Đã lưu."));
+            JsonNode assessment = call("GET", "/api/campaigns/" + WEB_CAMPAIGN + "/assessments/132", token, null, 200);
+            JsonNode d22 = null;
+            for (JsonNode s : assessment.get("scores")) {
+                if (s.get("criterionCode").asText().equals("D2.2")) {
+                    d22 = s;
+                }
+            }
+            assertTrue(d22 != null, assessment.toString());
+            assertEquals(
+                    0,
+                    new java.math.BigDecimal("1.5")
+                            .compareTo(
+                                    d22.get("self").get("score").get("points").decimalValue()));
+            assertEquals(
+                    "Báo cáo rà soát VBQPPL 2021 (Keycloak)",
+                    d22.get("self").get("evidence").get(0).get("title").asText());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** A fresh token of a demo user by the password grant (the rotation test leaves older ones of an old key). */
+    private static String keycloakToken(String user) throws Exception {
+        HttpResponse<String> r = keycloak.passwordGrant(HTTP, user, user);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     /** A token of the realm's issuer signed by a key Keycloak never had (an unknown kid). */

@@ -98,16 +98,24 @@ export function ranking(code, v) {
   return rankingCache.get(key);
 }
 
-/** The published campaigns' codes: the API's list when signed in, else the configured list. */
-export async function publishedCampaigns() {
-  if (token()) {
-    try {
-      const page = await get('/api/campaigns?size=500');
-      const codes = page.items.filter((c) => c.status === 'PUBLISHED').map((c) => c.code);
-      if (codes.length) return codes;
-    } catch (e) {
-      // fall back to the configured list
-    }
+let published;
+let publishedAt = 0;
+/**
+ * The published campaigns (public GET /api/rankings: code, name, year, unitLevel, latestVersion …), newest year
+ * first, asked again after a minute; the configured codes only when the API cannot answer.
+ */
+export function publishedList() {
+  if (!published || Date.now() - publishedAt > 60000) {
+    publishedAt = Date.now();
+    published = get('/api/rankings').catch(async () => {
+      publishedAt = 0;
+      return ((await portalConfig()).campaigns || []).map((code) => ({ code }));
+    });
   }
-  return (await portalConfig()).campaigns;
+  return published;
+}
+
+/** The published campaigns' codes. */
+export async function publishedCampaigns() {
+  return (await publishedList()).map((c) => c.code);
 }

@@ -1,7 +1,9 @@
 // Rankings of a published campaign: rank k/N, unit, index, band (as text), parts and fields, change with the
 // comparison rule named; version selector, CSV/XLSX links, sortable columns, a search without diacritics.
+// Sorting and search work on every row in memory; only the current page (25 … 500 rows, or all) is laid out, and
+// printing lays out every row the search shows (beforeprint), then the page again (afterprint).
 import { t, num, has } from './i18n.js';
-import { ranking, get, publishedCampaigns, portalConfig } from './api.js';
+import { ranking, get, publishedList, portalConfig } from './api.js';
 import { esc, fold } from './dom.js';
 
 /** Timing of the last rendering, for the browser test and docs/performance.md: ms from data to rows. */
@@ -24,8 +26,15 @@ function placesText(item) {
   return t('same');
 }
 
-const FIRST_ROWS = 100;
-const CHUNK_ROWS = 400;
+/** The page sizes offered; 0 is "all". */
+export const PAGE_SIZES = [25, 50, 100, 200, 500, 0];
+const DEFAULT_PAGE_SIZE = 100;
+const SIZE_KEY = 'parindex.pageSize';
+
+function pageSizeOf(v) {
+  const n = Number(v);
+  return v !== null && v !== undefined && v !== '' && PAGE_SIZES.includes(n) ? n : null;
+}
 
 const COLUMNS = [
   { key: 'rank', label: 'rank', value: (i) => (i.rank === null ? Infinity : i.rank) },
@@ -36,8 +45,13 @@ const COLUMNS = [
 ];
 
 export async function rankingsPage(main, code, params) {
-  const codes = await publishedCampaigns();
-  code = code || (await portalConfig()).defaultCampaign || codes[0];
+  // Another route may be asked for while the data comes (a sign-out lands here, then the sign-in is opened): only
+  // the page still asked for draws.
+  const route = location.hash;
+  const list = await publishedList();
+  const codes = list.map((c) => c.code);
+  const cfg = await portalConfig();
+  code = code || (codes.includes(cfg.defaultCampaign) ? cfg.defaultCampaign : codes[0] || cfg.defaultCampaign);
   const v = params.get('version');
   const requested = performance.now();
   const [doc, versions] = await Promise.all([
@@ -45,22 +59,27 @@ export async function rankingsPage(main, code, params) {
     get('/api/rankings/' + encodeURIComponent(code) + '/versions').catch(() => []),
   ]);
   const arrived = performance.now();
+  if (location.hash !== route) return;
   if (!doc) {
     main.innerHTML = '<p class="error" role="alert">' + esc(t('error', code)) + '</p>';
     return;
   }
   const sort = { key: params.get('sort') || 'rank', dir: params.get('dir') === 'desc' ? -1 : 1 };
+  let size = pageSizeOf(params.get('size')) ?? pageSizeOf(localStorage.getItem(SIZE_KEY)) ?? DEFAULT_PAGE_SIZE;
+  let page = Math.max(1, Number(params.get('page')) || 1);
   const names = Object.fromEntries((doc.subtotals || []).map((s) => [s.code, s]));
   const partCodes = (doc.subtotals || []).filter((s) => s.part).map((s) => s.code);
   const fieldCodes = (doc.subtotals || []).filter((s) => !s.part).map((s) => s.code);
-  const all = codes.includes(code) ? codes : [code, ...codes];
+  const all = codes.includes(code) ? list : [{ code }, ...list];
+  const label = (c) => (c.name ? c.code + ' — ' + c.name : c.code);
   const base = '/api/rankings/' + encodeURIComponent(code) + '?version=' + doc.version + '&format=';
 
   main.innerHTML = `
     <h1 id="title">${esc(doc.campaignName || doc.campaignCode)}</h1>
     <form class="controls" id="rk-controls" onsubmit="return false">
       <label>${esc(t('campaign'))}
-        <select id="rk-campaign">${all.map((c) => `<option ${c === code ? 'selected' : ''}>${esc(c)}</option>`).join('')}</select>
+        <select id="rk-campaign">${all.map((c) => `<option value="${esc(c.code)}" ${c.code === code ? 'selected' : ''}>${esc(
+          label(c))}</option>`).join('')}</select>
       </label>
       <label>${esc(t('version'))}
         <select id="rk-version">${(versions.length ? versions : [{ version: doc.version }])
@@ -79,6 +98,20 @@ export async function rankingsPage(main, code, params) {
       · ${esc(t('rule'))}: <span id="rk-rule">${esc(has('campaignRule.' + doc.comparisonRule) ? t('campaignRule.' + doc.comparisonRule) : ruleText(doc.comparisonRule))}</span>
       ${doc.previousCampaignCode ? '· ' + esc(doc.previousCampaignCode) : ''}
       ${doc.imported ? '· ' + esc(t('imported')) : ''}</p>
+    <nav class="pager" id="rk-pager" aria-label="${esc(t('pager'))}">
+      <label>${esc(t('pageSize'))}
+        <select id="rk-size">${PAGE_SIZES.map((n) => `<option value="${n}" ${n === size ? 'selected' : ''}>${
+          n ? n : esc(t('all'))}</option>`).join('')}</select>
+      </label>
+      <button type="button" id="rk-first" aria-label="${esc(t('firstPage'))}">«</button>
+      <button type="button" id="rk-prev" aria-label="${esc(t('prevPage'))}">‹</button>
+      <label>${esc(t('page'))}
+        <input type="number" id="rk-page" min="1" value="1" inputmode="numeric">
+      </label>
+      <span id="rk-pages"></span>
+      <button type="button" id="rk-next" aria-label="${esc(t('nextPage'))}">›</button>
+      <button type="button" id="rk-last" aria-label="${esc(t('lastPage'))}">»</button>
+    </nav>
     <p id="rk-count" class="meta" aria-live="polite"></p>
     <div class="table-wrap"><table class="ranking" id="ranking">
       <caption class="sr-only">${esc(doc.campaignName || code)}</caption>
@@ -104,48 +137,61 @@ export async function rankingsPage(main, code, params) {
   const body = document.getElementById('rk-body');
   const search = document.getElementById('rk-search');
 
-  function rows() {
+  let shown = items;
+
+  /** Filters and sorts every row (in memory), then lays out the current page. */
+  function rows(keepPage) {
     const col = COLUMNS.find((c) => c.key === sort.key) || COLUMNS[0];
     const q = fold(search.value.trim());
-    const shown = items.filter((i) => !q || i.folded.includes(q));
+    shown = items.filter((i) => !q || i.folded.includes(q));
     shown.sort((a, b) => {
       const x = col.value(a);
       const y = col.value(b);
       return (x < y ? -1 : x > y ? 1 : 0) * sort.dir;
     });
-    const html = new Array(shown.length);
-    for (let n = 0; n < shown.length; n++) {
-      const i = shown[n];
-      const parts = Object.fromEntries((i.parts || []).map((p) => [p.code, p]));
-      const fields = Object.fromEntries((i.fields || []).map((f) => [f.code, f]));
-      const c = i.comparison || {};
-      html[n] = `<tr data-unit="${esc(i.unitCode)}"><td class="num" data-value="${esc(i.rankLabel)}">${esc(
-        i.rankLabel || (i.excluded ? t('excluded') : '–'))}</td><td><a href="#/units/${encodeURIComponent(i.unitCode)}">${esc(
-        i.unitName)}</a></td><td class="num" data-value="${esc(i.indexPercent)}">${num(i.indexPercent)}</td><td><span class="band band-${esc(
-        i.band)}">${esc(bandText(i.band))}</span></td>${partCodes.map((p) => sub(parts[p])).join('')}${fieldCodes
-        .map((f) => sub(fields[f], 'field')).join('')}<td class="num" data-value="${esc(i.pointsChange)}">${
-        i.pointsChange === null || i.pointsChange === undefined ? '–' : (i.pointsChange > 0 ? '+' : '') + num(i.pointsChange)
-      }</td><td data-value="${esc(i.rankChange)}">${esc(placesText(i))}</td><td class="rule" data-rule="${esc(c.rule)}" title="${esc(
-        c.note || '')}">${esc(ruleText(c.rule))}${c.comparedWith && c.comparedWith.length ? ' (' + esc(c.comparedWith.join(', ')) + ')' : ''}</td></tr>`;
-    }
-    // The first screenful at once, the rest in chunks between frames: a long ranking (3,321 communes) shows its top
-    // rows at once and stays responsive while the others are appended.
-    const token = ++renderToken;
-    body.innerHTML = html.slice(0, FIRST_ROWS).join('');
-    document.getElementById('rk-count').textContent = t('shown', shown.length, items.length);
-    let next = FIRST_ROWS;
-    const more = () => {
-      if (token !== renderToken) return;
-      if (next >= html.length) {
-        void body.offsetHeight;
-        complete(shown.length);
-        return;
-      }
-      body.insertAdjacentHTML('beforeend', html.slice(next, next + CHUNK_ROWS).join(''));
-      next += CHUNK_ROWS;
-      setTimeout(more, 0);
-    };
-    setTimeout(more, 0);
+    if (!keepPage) page = 1;
+    showPage();
+  }
+
+  function pages() {
+    return size ? Math.max(1, Math.ceil(shown.length / size)) : 1;
+  }
+
+  /** Lays out the rows of the current page (all rows when the size is "all" or when printing). */
+  function showPage(all) {
+    page = Math.min(Math.max(1, page), pages());
+    const from = all || !size ? 0 : (page - 1) * size;
+    const to = all || !size ? shown.length : Math.min(shown.length, from + size);
+    const html = new Array(to - from);
+    for (let n = from; n < to; n++) html[n - from] = rowHtml(shown[n]);
+    body.innerHTML = html.join('');
+    void body.offsetHeight; // forces layout: the rows are "rendered", not only "in the DOM"
+    document.getElementById('rk-count').textContent = shown.length
+      ? t('shownRange', from + 1, to, shown.length, items.length)
+      : t('shown', 0, items.length);
+    const n = pages();
+    const pageInput = document.getElementById('rk-page');
+    pageInput.value = page;
+    pageInput.max = n;
+    pageInput.disabled = n === 1;
+    document.getElementById('rk-pages').textContent = t('ofPages', n);
+    document.getElementById('rk-first').disabled = document.getElementById('rk-prev').disabled = page <= 1;
+    document.getElementById('rk-next').disabled = document.getElementById('rk-last').disabled = page >= n;
+    complete(to - from);
+  }
+
+  function rowHtml(i) {
+    const parts = Object.fromEntries((i.parts || []).map((p) => [p.code, p]));
+    const fields = Object.fromEntries((i.fields || []).map((f) => [f.code, f]));
+    const c = i.comparison || {};
+    return `<tr data-unit="${esc(i.unitCode)}"><td class="num" data-value="${esc(i.rankLabel)}">${esc(
+      i.rankLabel || (i.excluded ? t('excluded') : '–'))}</td><td><a href="#/units/${encodeURIComponent(i.unitCode)}">${esc(
+      i.unitName)}</a></td><td class="num" data-value="${esc(i.indexPercent)}">${num(i.indexPercent)}</td><td><span class="band band-${esc(
+      i.band)}">${esc(bandText(i.band))}</span></td>${partCodes.map((p) => sub(parts[p])).join('')}${fieldCodes
+      .map((f) => sub(fields[f], 'field')).join('')}<td class="num" data-value="${esc(i.pointsChange)}">${
+      i.pointsChange === null || i.pointsChange === undefined ? '–' : (i.pointsChange > 0 ? '+' : '') + num(i.pointsChange)
+    }</td><td data-value="${esc(i.rankChange)}">${esc(placesText(i))}</td><td class="rule" data-rule="${esc(c.rule)}" title="${esc(
+      c.note || '')}">${esc(ruleText(c.rule))}${c.comparedWith && c.comparedWith.length ? ' (' + esc(c.comparedWith.join(', ')) + ')' : ''}</td></tr>`;
   }
 
   function sub(s, cls = '') {
@@ -154,25 +200,52 @@ export async function rankingsPage(main, code, params) {
       s.indexPercent === null || s.indexPercent === undefined ? num(s.points) : num(s.indexPercent)}</td>`;
   }
 
-  let renderToken = 0;
   let complete = () => {};
   const timing = { campaign: code, rows: items.length, fetchMs: Math.round(arrived - requested), complete: false };
   window.portalTimings.rankings = timing;
   complete = (n) => {
-    // Every row laid out: the whole ranking is rendered.
+    // The page's rows laid out: data arrived → rendered.
     timing.renderMs = Math.round(performance.now() - arrived);
     timing.rowsRendered = n;
+    timing.pageSize = size;
     timing.complete = true;
     body.dataset.renderMs = timing.renderMs;
     complete = () => {};
   };
-  rows();
-  // Forces layout: the first rows are "rendered", not only "in the DOM".
-  void body.offsetHeight;
-  timing.firstScreenMs = Math.round(performance.now() - arrived);
-  body.dataset.renderMs = window.portalTimings.rankings.renderMs;
+  rows(true);
 
-  search.addEventListener('input', rows);
+  const goTo = (p) => {
+    page = p;
+    showPage();
+  };
+  document.getElementById('rk-first').addEventListener('click', () => goTo(1));
+  document.getElementById('rk-prev').addEventListener('click', () => goTo(page - 1));
+  document.getElementById('rk-next').addEventListener('click', () => goTo(page + 1));
+  document.getElementById('rk-last').addEventListener('click', () => goTo(pages()));
+  document.getElementById('rk-page').addEventListener('change', (e) => goTo(Number(e.target.value) || 1));
+  document.getElementById('rk-size').addEventListener('change', (e) => {
+    const first = size ? (page - 1) * size : 0; // keeps the first row shown on the new page
+    size = pageSizeOf(e.target.value) ?? DEFAULT_PAGE_SIZE;
+    localStorage.setItem(SIZE_KEY, String(size));
+    page = size ? Math.floor(first / size) + 1 : 1;
+    showPage();
+  });
+  // Printing (the button or the browser's menu) lays out every row the search shows; afterwards the page again.
+  // The listeners leave with the page (another route or a re-render in the other language replaces the table).
+  const onPrint = (all) => () => {
+    if (!body.isConnected) {
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+      return;
+    }
+    showPage(all);
+  };
+  const beforePrint = onPrint(true);
+  const afterPrint = onPrint(false);
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
+
+  search.addEventListener('input', () => rows());
   main.querySelectorAll('button.sort').forEach((b) =>
     b.addEventListener('click', () => {
       const key = b.dataset.key;

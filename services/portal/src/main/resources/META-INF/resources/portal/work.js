@@ -16,22 +16,23 @@ export async function signInPage(main) {
   const u = user();
   main.innerHTML = `<h1>${esc(t('signIn'))}</h1>
     ${u ? `<p id="signed-in">${esc(t('signedInAs', u.name))}</p>` : ''}
-    <form id="signin" class="stack" autocomplete="on">
+    ${cfg.oidc ? `<p><button type="button" id="oidc">${esc(t('oidc', cfg.oidc.name || 'OIDC'))}</button></p>` : ''}
+    ${cfg.localSignIn === false ? '' : `<form id="signin" class="stack" autocomplete="on">
       <fieldset><legend>${esc(t('localIssuer'))}</legend>
       <label>${esc(t('username'))}<input id="username" name="username" autocomplete="username" required></label>
       <label>${esc(t('password'))}<input id="password" name="password" type="password" autocomplete="current-password" required></label>
       <button type="submit" id="signin-submit">${esc(t('signIn'))}</button></fieldset>
-    </form>
-    ${cfg.oidc ? `<p><button type="button" id="oidc">${esc(t('oidc', cfg.oidc.name || 'OIDC'))}</button></p>` : ''}
+    </form>`}
     <p id="signin-error" class="error" role="alert"></p>`;
-  document.getElementById('signin').addEventListener('submit', async (e) => {
+  const form = document.getElementById('signin');
+  if (form) form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const form = new URLSearchParams({
+    const grant = new URLSearchParams({
       grant_type: 'password',
       username: document.getElementById('username').value,
       password: document.getElementById('password').value,
     });
-    const r = await fetch('/auth/token', { method: 'POST', body: form });
+    const r = await fetch('/auth/token', { method: 'POST', body: grant });
     const body = await r.json().catch(() => ({}));
     if (!r.ok) {
       document.getElementById('signin-error').textContent =

@@ -17,7 +17,8 @@ import vn.parindex.gateway.StubUpstreams;
 
 /**
  * The portal (module portal, a dependency of the gateway) at the gateway's root through the edge, with Apache
- * ECharts from its mvnpm jar under /_static, compressed for browsers that accept it.
+ * ECharts from its mvnpm jar under /_static, compressed for browsers that accept it; its configuration built from the
+ * gateway's settings.
  */
 @QuarkusTest
 @WithTestResource(value = StubUpstreams.class, scope = io.quarkus.test.common.TestResourceScope.MATCHING_RESOURCES)
@@ -43,6 +44,15 @@ class PortalServedTest {
         org.junit.jupiter.api.Assertions.assertFalse(echarts.group(1).contains("${"), "the version is filled in");
 
         given().get("/portal/app.js").then().statusCode(200).body(containsString("finishPkce"));
+        // The configuration is the deployment's (PortalConfigResource): here the embedded mode, local issuer on.
+        given().get("/portal/config.json")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"))
+                .header("Cache-Control", equalTo("no-cache"))
+                .body("localSignIn", equalTo(true))
+                .body("oidc", org.hamcrest.Matchers.nullValue())
+                .body("defaultCampaign", equalTo("YB-DIST-2021"));
         given().config(RestAssuredConfig.config()
                         .decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
                 .header("Accept-Encoding", "gzip")

@@ -36,6 +36,46 @@ public final class PublicationDto {
             @NotNull @Schema(examples = "2022-04-10") LocalDate decisionDate,
             @NotNull @Size(min = 1, max = 2000) List<@Valid @NotNull CorrectionScore> scores) {}
 
+    @Schema(
+            name = "PublishedCampaign",
+            description = "A campaign with at least one published (or imported) ranking, as the public list shows it:"
+                    + " what it ranks and its latest version")
+    public record PublishedCampaign(
+            @Schema(examples = "YB-DIST-2021") String code,
+
+            @Schema(examples = "Chỉ số CCHC các huyện, thị xã, thành phố tỉnh Yên Bái năm 2021")
+            String name,
+
+            @Schema(examples = "2021") int year,
+
+            @Schema(
+                    description = "Administrative level of the ranked units (PROVINCE, DISTRICT, COMMUNE, AGENCY)",
+                    examples = "DISTRICT")
+            String unitLevel,
+
+            @Schema(description = "The unit group the campaign ranks", examples = "YB-DISTRICTS-2021")
+            String unitGroupCode,
+
+            @Schema(examples = "PUBLISHED") String status,
+
+            @Schema(description = "Number of the latest published version", examples = "2")
+            int latestVersion,
+
+            @Schema(description = "How many versions are published (1 + corrections)", examples = "2")
+            int versionCount,
+
+            @Schema(description = "When the latest version was published")
+            java.time.OffsetDateTime publishedAt,
+
+            @Schema(description = "When the first version was published")
+            java.time.OffsetDateTime firstPublishedAt,
+
+            @Schema(examples = "412/QĐ-UBND") String decisionNumber,
+            LocalDate decisionDate,
+
+            @Schema(description = "True when the latest version was imported from a published table")
+            boolean imported) {}
+
     @Schema(name = "RankingVersion")
     public record VersionSummary(
             int version,

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.parindex.common.api.StrictJson;
+import vn.parindex.scoring.api.PublicationDto;
 import vn.parindex.scoring.domain.RankingDocument;
 
 /**
@@ -118,6 +119,53 @@ public class PublishedRankings {
         List<Version> found = query(campaignCode, version);
         found.forEach(v -> documents.put(key, v));
         return found.stream().findFirst();
+    }
+
+    /**
+     * Every campaign with a published ranking and its latest version (one query), newest year first; optionally of
+     * one year and/or one unit level.
+     */
+    public List<PublicationDto.PublishedCampaign> campaigns(Integer year, String unitLevel) {
+        String sql = "SELECT c.code, c.name, c.year, c.unit_level, c.unit_group_code, c.status, l.version,"
+                + " k.versions, l.published_at, k.first_published_at, l.decision_number, l.decision_date, l.imported"
+                + " FROM campaign c"
+                + " JOIN (SELECT DISTINCT ON (campaign_code) campaign_code, version, published_at, decision_number,"
+                + " decision_date, imported FROM publication ORDER BY campaign_code, version DESC) l"
+                + " ON l.campaign_code = c.code"
+                + " JOIN (SELECT campaign_code, count(*) AS versions, min(published_at) AS first_published_at"
+                + " FROM publication GROUP BY campaign_code) k ON k.campaign_code = c.code"
+                + " WHERE (CAST(? AS integer) IS NULL OR c.year = ?)"
+                + " AND (CAST(? AS varchar) IS NULL OR c.unit_level = ?)"
+                + " ORDER BY c.year DESC, c.code";
+        List<PublicationDto.PublishedCampaign> out = new ArrayList<>();
+        try (Connection con = dataSource.getConnection();
+                PreparedStatement s = con.prepareStatement(sql)) {
+            s.setObject(1, year, java.sql.Types.INTEGER);
+            s.setObject(2, year, java.sql.Types.INTEGER);
+            s.setString(3, unitLevel);
+            s.setString(4, unitLevel);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PublicationDto.PublishedCampaign(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7),
+                            rs.getInt(8),
+                            rs.getObject(9, OffsetDateTime.class),
+                            rs.getObject(10, OffsetDateTime.class),
+                            rs.getString(11),
+                            rs.getObject(12, LocalDate.class),
+                            rs.getBoolean(13)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the published campaigns", e);
+        }
+        return out;
     }
 
     /** Every version, without documents. */
