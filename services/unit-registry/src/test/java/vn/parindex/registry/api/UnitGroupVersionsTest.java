@@ -276,8 +276,27 @@ class UnitGroupVersionsTest {
                 .body("memberCount", equalTo(3321))
                 .body("members[0].code", equalTo(communes.getFirst()));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("PUT of a 3,321-commune version: " + millis + " ms");
+        System.out.println("PUT of a 3,321-commune version (first): " + millis + " ms");
         assertTrue(millis < 5_000, "storing 3,321 members took " + millis + " ms");
+        // Again, warm, as a correction of 2025 (another date: a new version).
+        for (int day = 30; day >= 28; day--) {
+            String again = "{\"memberCodes\":" + json(communes) + ",\"asOf\":\"2025-12-" + day
+                    + "\",\"reason\":\"Đính chính\"}";
+            long t = System.nanoTime();
+            given().contentType(ContentType.JSON)
+                    .body(again)
+                    .put("/api/unit-groups/T-COMMUNES/versions/2025")
+                    .then()
+                    .statusCode(201)
+                    .body("memberCount", equalTo(3321));
+            System.out.println("PUT of a 3,321-commune version (warm): " + (System.nanoTime() - t) / 1_000_000 + " ms");
+        }
+        // The latest correction of 2025 is in force.
+        given().queryParam("year", 2025)
+                .get("/api/unit-groups/T-COMMUNES")
+                .then()
+                .body("version", equalTo(5))
+                .body("asOf", equalTo("2025-12-28"));
         given().queryParam("from", 2024)
                 .queryParam("to", 2025)
                 .get("/api/unit-groups/T-COMMUNES/diff")
