@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -139,7 +141,22 @@ public class UnitGroupResource {
                     + " on the version's date; every one named), or MIXED_LEVELS")
     @APIResponse(responseCode = "404", description = "GROUP_NOT_FOUND")
     public Response putVersion(
-            @RestPath String code, @RestPath String year, @Valid @NotNull UnitGroupDto.VersionRequest request) {
+            @RestPath String code,
+            @Parameter(description = "The version's year", example = "2025") @RestPath String year,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = UnitGroupDto.VersionRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "rule",
+                                                            value =
+                                                                    "{\"rule\": {\"parentCode\": \"15\", \"level\": \"COMMUNE\"}, \"reason\": \"Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp xã năm 2025\"}")))
+                    @Valid
+                    @NotNull
+                    UnitGroupDto.VersionRequest request) {
         int y = requiredYear("year", year);
         UnitGroupDto.Rule rule = request.rule() != null
                 ? request.rule()
@@ -201,8 +218,8 @@ public class UnitGroupResource {
             description = "GROUP_NOT_FOUND, or GROUP_VERSION_NOT_FOUND: from or to is before the first version")
     public UnitGroupDto.Diff diff(
             @RestPath String code,
-            @Parameter(description = "The earlier year", required = true) @RestQuery String from,
-            @Parameter(description = "The later year", required = true) @RestQuery String to) {
+            @Parameter(description = "The earlier year", required = true, example = "2025") @RestQuery String from,
+            @Parameter(description = "The later year", required = true, example = "2026") @RestQuery String to) {
         int f = requiredYear("from", from);
         int t = requiredYear("to", to);
         UnitGroupService.VersionDiff d = groups.diff(code, f, t);
