@@ -35,6 +35,9 @@ public final class RegistryError {
 
     public static final ErrorCode GROUP_NOT_FOUND = ErrorCode.of("GROUP_NOT_FOUND", 404, "Unit group not found");
 
+    public static final ErrorCode GROUP_VERSION_NOT_FOUND =
+            ErrorCode.of("GROUP_VERSION_NOT_FOUND", 404, "The unit group has no version in force in that year");
+
     public static final ErrorCode GROUP_CODE_EXISTS =
             ErrorCode.of("GROUP_CODE_EXISTS", 409, "Unit group code already used");
 

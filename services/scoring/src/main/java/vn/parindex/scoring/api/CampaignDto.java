@@ -81,6 +81,13 @@ public final class CampaignDto {
             @Schema(description = "The day the group's members were taken on")
             LocalDate unitGroupAsOf,
 
+            @Schema(
+                    nullable = true,
+                    description = "The version of the peer group the members were taken from: the registry's"
+                            + " version in force in the campaign's year (null for campaigns made before group"
+                            + " versions)")
+            Integer groupVersion,
+
             @Schema(description = "Level of the group's units")
             String unitLevel,
 

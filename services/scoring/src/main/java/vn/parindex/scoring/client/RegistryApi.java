@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,8 +16,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api")
 interface RegistryApi {
 
-    /** A peer group with its frozen members (the registry's {@code UnitGroup}). */
-    record Group(String code, String name, int year, LocalDate asOf, int memberCount, List<Member> members) {}
+    /**
+     * A peer group with its frozen members (the registry's {@code UnitGroup}) in one version: the one in force in
+     * the year asked for; {@code year} and {@code asOf} are the version's.
+     */
+    record Group(
+            String code,
+            String name,
+            int year,
+            LocalDate asOf,
+            int memberCount,
+            List<Member> members,
+            Integer version) {}
 
     record Member(String code, String name, String type, String level, String parentCode) {}
 
@@ -43,6 +54,10 @@ interface RegistryApi {
     @GET
     @Path("/unit-groups/{code}")
     Group group(@PathParam("code") String code);
+
+    @GET
+    @Path("/unit-groups/{code}")
+    Group group(@PathParam("code") String code, @QueryParam("year") int year);
 
     @POST
     @Path("/units/lineage")

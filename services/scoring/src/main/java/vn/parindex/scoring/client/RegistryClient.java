@@ -19,8 +19,11 @@ public class RegistryClient {
     /** A member of a peer group. */
     public record Member(String code, String name, String type, String level) {}
 
-    /** A peer group with its members and the day they were taken on. */
-    public record Group(String code, String name, int year, LocalDate asOf, List<Member> members) {}
+    /**
+     * A peer group with its members and the day they were taken on, in one version ({@code null} from a registry
+     * without group versions).
+     */
+    public record Group(String code, String name, int year, LocalDate asOf, List<Member> members, Integer version) {}
 
     /** A unit as the registry knows it on a day. */
     public record Unit(String code, String name, String type, String level) {}
@@ -36,18 +39,28 @@ public class RegistryClient {
         this.registry = RemoteService.of("The unit registry", ScoringError.REGISTRY_UNAVAILABLE, settings);
     }
 
+    /** The group in its latest version. */
     public Optional<Group> group(String code) {
-        return registry.find(() -> api.group(code))
-                .map(g -> new Group(
-                        g.code(),
-                        g.name(),
-                        g.year(),
-                        g.asOf(),
-                        g.members() == null
-                                ? List.of()
-                                : g.members().stream()
-                                        .map(m -> new Member(m.code(), m.name(), m.type(), m.level()))
-                                        .toList()));
+        return registry.find(() -> api.group(code)).map(RegistryClient::group);
+    }
+
+    /** The group in its version in force in {@code year}; empty when there is none (or no such group). */
+    public Optional<Group> group(String code, int year) {
+        return registry.find(() -> api.group(code, year)).map(RegistryClient::group);
+    }
+
+    private static Group group(RegistryApi.Group g) {
+        return new Group(
+                g.code(),
+                g.name(),
+                g.year(),
+                g.asOf(),
+                g.members() == null
+                        ? List.of()
+                        : g.members().stream()
+                                .map(m -> new Member(m.code(), m.name(), m.type(), m.level()))
+                                .toList(),
+                g.version());
     }
 
     /**

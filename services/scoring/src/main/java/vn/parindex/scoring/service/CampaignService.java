@@ -105,7 +105,10 @@ public class CampaignService {
                     "Criteria set " + set.code() + " is " + set.status() + "; publish it first",
                     List.of(FieldError.of("criteriaSetCode", "is not published", request.criteriaSetCode())));
         }
-        RegistryClient.Group group = registry.group(request.unitGroupCode())
+        // The version in force in the campaign's year; a year before the group's first version falls back to the
+        // group as it stands, so the year check below names the mismatch.
+        RegistryClient.Group group = registry.group(request.unitGroupCode(), request.year())
+                .or(() -> registry.group(request.unitGroupCode()))
                 .orElseThrow(() -> new ApiException(
                         ScoringError.UNKNOWN_GROUP,
                         "The unit registry has no group " + request.unitGroupCode(),
@@ -148,6 +151,7 @@ public class CampaignService {
         c.criteriaSnapshot = doc.json();
         c.unitGroupCode = group.code();
         c.unitGroupAsOf = asOf;
+        c.unitGroupVersion = group.version();
         c.unitLevel = level;
         c.previousCampaignCode = request.previousCampaignCode();
         c.comparisonRule = rule;

@@ -32,6 +32,7 @@ public class CampaignViews {
                 c.criteriaSetEtag,
                 c.unitGroupCode,
                 c.unitGroupAsOf,
+                c.unitGroupVersion,
                 c.unitLevel,
                 c.previousCampaignCode,
                 c.comparisonRule,

@@ -43,6 +43,10 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "unit_group_as_of")
     public java.time.LocalDate unitGroupAsOf;
 
+    /** The version of the peer group the members were taken from (null before group versions). */
+    @Column(name = "unit_group_version")
+    public Integer unitGroupVersion;
+
     /** The level of the group's units (PROVINCE, DISTRICT, COMMUNE, AGENCY). */
     @Column(name = "unit_level")
     public String unitLevel;

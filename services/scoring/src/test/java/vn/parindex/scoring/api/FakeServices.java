@@ -122,6 +122,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             String code = ex.getRequestURI().getPath().substring("/api/unit-groups/".length());
             if (registryDown) {
                 answer(ex, 500, "{}");
+            } else if (code.equals(VERSIONED_GROUP)) {
+                String versioned = versioned(ex.getRequestURI().getQuery());
+                answer(ex, versioned == null ? 404 : 200, versioned == null ? "{}" : versioned);
             } else {
                 answer(ex, GROUPS.containsKey(code) ? 200 : 404, GROUPS.getOrDefault(code, "{}"));
             }
@@ -213,6 +216,22 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static String member(String code, String name, String type, String level) {
         return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"type\":\"" + type + "\",\"level\":\"" + level
                 + "\"}";
+    }
+
+    /** A group with versions, as the registry keeps them: 2024 (v1, three provinces) and 2025 (v2, two). */
+    static final String VERSIONED_GROUP = "VN-PROV";
+
+    /** The versioned group in force in {@code ?year=} (the latest without one); null before its first year. */
+    private static String versioned(String query) {
+        int year = query != null && query.startsWith("year=") ? Integer.parseInt(query.substring(5)) : 9999;
+        if (year < 2024) {
+            return null;
+        }
+        String body = year == 2024 ? GROUPS.get("PROVINCES-2024") : GROUPS.get("PROVINCES-2025");
+        return body.replace(
+                        "\"code\":\"PROVINCES-" + (year == 2024 ? 2024 : 2025) + "\"",
+                        "\"code\":\"" + VERSIONED_GROUP + "\"")
+                .replaceFirst("}$", ",\"version\":" + (year == 2024 ? 1 : 2) + "}");
     }
 
     private static String group(String code, int year, List<String> members) {

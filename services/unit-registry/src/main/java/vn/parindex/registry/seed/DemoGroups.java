@@ -31,7 +31,9 @@ import vn.parindex.registry.store.UnitVersion;
  *   <li>eight provincial departments of Yên Bái in 2019 and 2020 — units of level AGENCY ({@code 15.SNV} …) that the
  *       seed does not hold, created here through the registry's own use case;
  *   <li>the 63 provinces of 2024 and the 34 of 2025 (every PROVINCE valid on 31 December), and the communes of the
- *       new Tỉnh Lào Cai (15) on 2025-12-31.
+ *       new Tỉnh Lào Cai (15) on 2025-12-31;
+ *   <li>one versioned group, {@code VN-PROVINCES}: version 1 of 2024 (63 provinces), version 2 of 2025 (34), the
+ *       change's reason citing the provincial reform resolution.
  * </ul>
  */
 @ApplicationScoped
@@ -114,6 +116,39 @@ public class DemoGroups {
         byList("VN-PROVINCES-2024", "63 tỉnh, thành phố trực thuộc Trung ương 2024", 2024, provincesOn(2024));
         byList("VN-PROVINCES-2025", "34 tỉnh, thành phố trực thuộc Trung ương 2025", 2025, provincesOn(2025));
         byRule("LC-COMMUNES-2025", "Xã, phường tỉnh Lào Cai 2025", 2025, "15", Level.COMMUNE);
+        versionedProvinces();
+    }
+
+    static final String VERSIONED_PROVINCES = "VN-PROVINCES";
+
+    /** {@code VN-PROVINCES}: 63 provinces in 2024, 34 from 2025 (a retry adds only what is missing). */
+    private void versionedProvinces() {
+        create(new UnitGroupService.GroupSpec(
+                VERSIONED_PROVINCES,
+                "Tỉnh, thành phố trực thuộc Trung ương",
+                2024,
+                provincesOn(2024),
+                null,
+                null,
+                LocalDate.of(2024, 12, 31),
+                "demo-data",
+                "63 tỉnh, thành phố trực thuộc Trung ương năm 2024"));
+        try {
+            var write = groups.putVersion(new UnitGroupService.VersionSpec(
+                    VERSIONED_PROVINCES,
+                    2025,
+                    provincesOn(2025),
+                    null,
+                    null,
+                    LocalDate.of(2025, 12, 31),
+                    "34 tỉnh, thành phố từ 01/7/2025 theo " + ReformLegalBasis.PROVINCES,
+                    "demo-data"));
+            if (write.created()) {
+                LOG.infof("Demo peer group %s: version of 2025 recorded", VERSIONED_PROVINCES);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Demo peer group %s: version of 2025 NOT recorded", VERSIONED_PROVINCES);
+        }
     }
 
     private void byRule(String code, String name, int year, String parent, Level level) {

@@ -12,35 +12,42 @@ import java.io.Serializable;
 import java.util.Objects;
 import vn.parindex.registry.domain.Level;
 
-/** A member of a peer group as it was on the group's date. */
+/** A member of one version of a peer group, as the unit was on the version's date. */
 @Entity
 @Table(name = "unit_group_member")
 public class UnitGroupMember extends PanacheEntityBase {
 
-    /** Group code and unit code. */
+    /** Group code, version and unit code. */
     @Embeddable
     public static class Key implements Serializable {
         @Column(name = "group_code")
         public String groupCode;
+
+        @Column(name = "version")
+        public int version;
 
         @Column(name = "unit_code")
         public String unitCode;
 
         public Key() {}
 
-        public Key(String groupCode, String unitCode) {
+        public Key(String groupCode, int version, String unitCode) {
             this.groupCode = groupCode;
+            this.version = version;
             this.unitCode = unitCode;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(groupCode, k.groupCode) && Objects.equals(unitCode, k.unitCode);
+            return o instanceof Key k
+                    && Objects.equals(groupCode, k.groupCode)
+                    && version == k.version
+                    && Objects.equals(unitCode, k.unitCode);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(groupCode, unitCode);
+            return Objects.hash(groupCode, version, unitCode);
         }
     }
 
