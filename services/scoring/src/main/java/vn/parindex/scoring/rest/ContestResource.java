@@ -2,6 +2,7 @@ package vn.parindex.scoring.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import vn.parindex.common.api.Actor;
+import vn.parindex.common.api.Bodies;
 import vn.parindex.common.api.Roles;
 import vn.parindex.scoring.api.ContestDto;
 import vn.parindex.scoring.service.Caller;
@@ -33,10 +35,12 @@ public class ContestResource {
 
     private final ContestService contests;
     private final Caller caller;
+    private final Validator validator;
 
-    public ContestResource(ContestService contests, Caller caller) {
+    public ContestResource(ContestService contests, Caller caller, Validator validator) {
         this.contests = contests;
         this.caller = caller;
+        this.validator = validator;
     }
 
     @RolesAllowed({Roles.UNIT_OFFICER, Roles.ADMIN})
@@ -114,9 +118,11 @@ public class ContestResource {
     public ContestDto.View decide(
             @RestPath String code,
             @RestPath long id,
-            @Valid @NotNull ContestDto.Decision body,
+            @NotNull ContestDto.Decision body,
             @Context SecurityContext security) {
+        // Who may decide first: a caller off the council learns nothing from the body's errors.
         caller.requireAppraiser(code);
+        Bodies.valid(validator, body);
         return contests.decide(code, id, body, Actor.of(security));
     }
 }
