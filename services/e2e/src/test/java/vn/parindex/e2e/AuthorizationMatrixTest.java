@@ -123,6 +123,15 @@ class AuthorizationMatrixTest {
             boolean ownCampaign = path.contains("/" + OWN_CAMPAIGN + "/");
             return admin || (caller.equals("appraiser") && ownCampaign) ? Expect.ALLOWED : Expect.FORBIDDEN;
         }
+        if (op.equals("POST /api/campaigns/{code}/contests")) {
+            // Unit officers (of the unit the body names: an empty body names none, so both get 400) and admins.
+            return admin || caller.startsWith("officer-") ? Expect.ALLOWED : Expect.FORBIDDEN;
+        }
+        if (op.equals("POST /api/campaigns/{code}/contests/{id}/decision")) {
+            // The campaign's appraisal council: the appraiser's token names YB-*.
+            boolean ownCampaign = path.contains("/" + OWN_CAMPAIGN + "/");
+            return admin || (caller.equals("appraiser") && ownCampaign) ? Expect.ALLOWED : Expect.FORBIDDEN;
+        }
         if (op.matches("(POST|PUT|DELETE) /api/campaigns(/.*)?")) {
             return admin ? Expect.ALLOWED : Expect.FORBIDDEN;
         }
@@ -149,7 +158,8 @@ class AuthorizationMatrixTest {
                 }
                 operations++;
                 List<String> concrete = new ArrayList<>(List.of(concrete(p.getKey(), OWN_CAMPAIGN)));
-                if (p.getKey().contains("/assessments/{unitCode}/appraisal")) {
+                if (p.getKey().contains("/assessments/{unitCode}/appraisal")
+                        || p.getKey().endsWith("/contests/{id}/decision")) {
                     concrete.add(concrete(p.getKey(), OTHER_CAMPAIGN));
                 }
                 String mediaType = mediaType(operation);

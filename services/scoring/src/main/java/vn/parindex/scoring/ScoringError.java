@@ -83,4 +83,25 @@ public final class ScoringError {
             "ASSESSMENT_CHANGED", 412, "The assessment changed since it was read (If-Match names an older ETag)");
 
     public static final ErrorCode INVALID_RESULTS = ErrorCode.of("INVALID_RESULTS", 400, "Invalid published results");
+
+    public static final ErrorCode SURVEY_SAMPLE_MISSING = ErrorCode.of(
+            "SURVEY_SAMPLE_MISSING",
+            409,
+            "Survey results without a sample size or standard error; import them with one, or ask with"
+                    + " surveyStandardError");
+
+    public static final ErrorCode NOTHING_RANKED =
+            ErrorCode.of("NOTHING_RANKED", 409, "The campaign has no ranked unit to analyse");
+
+    public static final ErrorCode CONTEST_NOT_FOUND =
+            ErrorCode.of("CONTEST_NOT_FOUND", 404, "No such contest in this campaign");
+
+    public static final ErrorCode CONTEST_WINDOW_CLOSED = ErrorCode.of(
+            "CONTEST_WINDOW_CLOSED", 409, "Contests are taken only on a preliminary ranking before its deadline");
+
+    public static final ErrorCode CONTEST_DECIDED =
+            ErrorCode.of("CONTEST_DECIDED", 409, "The contest is already decided or lapsed");
+
+    public static final ErrorCode CONTESTS_OPEN =
+            ErrorCode.of("CONTESTS_OPEN", 409, "Contests are undecided and the contest deadline has not passed");
 }

@@ -100,12 +100,31 @@ public final class AssessmentDto {
 
     @Schema(
             name = "SurveyScore",
-            description = "A survey result of a unit on a survey criterion: points or a percentage")
+            description = "A survey result of a unit on a survey criterion: points or a percentage, and optionally how"
+                    + " sure it is (the respondents behind it, or a stated standard error) for rank intervals")
     public record SurveyScore(
             @Schema(examples = "04252") String unitCode,
             @Schema(examples = "D8.1") String criterionCode,
             @Schema(examples = "6") BigDecimal points,
-            @Schema(examples = "81.35") BigDecimal value) {}
+            @Schema(examples = "81.35") BigDecimal value,
+
+            @Schema(
+                    description = "Respondents behind this result for the unit (at least 1): gives the"
+                            + " sampling error sqrt(p(1-p)/n) of the rank intervals",
+                    examples = "120")
+            Integer sampleSize,
+
+            @Schema(
+                    description = "Or a stated standard error of the result, in percentage points of the"
+                            + " criterion's maximum (0 to 50)",
+                    examples = "2.5")
+            BigDecimal standardErrorPercent) {
+
+        /** A result without sampling information. */
+        public SurveyScore(String unitCode, String criterionCode, BigDecimal points, BigDecimal value) {
+            this(unitCode, criterionCode, points, value, null, null);
+        }
+    }
 
     @Schema(name = "ImportError")
     public record ImportError(int line, String field, String message, String rejectedValue) {}

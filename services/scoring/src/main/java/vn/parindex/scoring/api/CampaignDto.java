@@ -101,6 +101,9 @@ public final class CampaignDto {
             @Schema(description = "True when the results were imported from a published table")
             boolean resultsImported,
 
+            @Schema(description = "Until when units may contest the preliminary ranking (status PRELIMINARY)")
+            OffsetDateTime contestDeadline,
+
             int memberCount,
 
             @Schema(description = "Members with their self-assessment status (absent in listings)")

@@ -88,7 +88,24 @@ public final class PublicationDto {
             @Schema(description = "True for a ranking imported from a published table")
             boolean imported,
 
-            String sourceUrl) {}
+            String sourceUrl,
+
+            @Schema(
+                    description = "PRELIMINARY (the contest window's ranking) or FINAL",
+                    enumeration = {"PRELIMINARY", "FINAL"})
+            String stage) {}
+
+    @Schema(
+            name = "PreliminaryPublishRequest",
+            description = "The decision that publishes a preliminary ranking, and until when units may contest it")
+    public record Preliminary(
+            @NotBlank @Size(max = 100) @Schema(examples = "350/QĐ-UBND")
+            String decisionNumber,
+
+            @NotNull @Schema(examples = "2022-03-01") LocalDate decisionDate,
+
+            @NotNull @Schema(description = "Must be in the future", examples = "2022-03-15T17:00:00+07:00")
+            java.time.OffsetDateTime contestDeadline) {}
 
     @Schema(
             name = "PublishedResultsRequest",

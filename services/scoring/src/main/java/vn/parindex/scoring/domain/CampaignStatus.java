@@ -6,5 +6,7 @@ public enum CampaignStatus {
     SELF_ASSESSMENT_CLOSED,
     APPRAISAL,
     APPROVED,
+    /** A preliminary ranking is published; units may contest it until the campaign's contest deadline. */
+    PRELIMINARY,
     PUBLISHED
 }

@@ -1,9 +1,13 @@
 package vn.parindex.scoring.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A published ranking (one version): what the decision published, immutable once stored. */
@@ -37,7 +41,62 @@ public record RankingDocument(
         @Schema(description = "The parts and fields the items' sub-totals refer to: names, kinds, maxima")
         List<UnitResult.SubtotalNode> subtotals,
 
-        List<Item> items) {
+        List<Item> items,
+
+        @Schema(
+                description = "PRELIMINARY (open to contests until contestDeadline) or FINAL; absent in rankings"
+                        + " published before the contest window existed (final)",
+                enumeration = {"PRELIMINARY", "FINAL"})
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String stage,
+
+        @Schema(description = "Until when units may contest a preliminary ranking")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        OffsetDateTime contestDeadline,
+
+        @Schema(description = "Only with ?uncertainty=true: how the items' rank intervals were computed")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Uncertainty uncertainty) {
+
+    /** The method and inputs of the rank intervals shown in the items (?uncertainty=true). */
+    @Schema(name = "RankingUncertainty")
+    public record Uncertainty(
+            String method,
+            long seed,
+            int runs,
+            BigDecimal weightSpread,
+            int intervalPercent,
+            List<UncertaintyInputs.ComponentInput> components,
+            UncertaintyInputs.SurveyInputs survey) {}
+
+    /** This document with a rank interval in every ranked item. */
+    public RankingDocument withUncertainty(Uncertainty how, List<RankUncertainty.Interval> intervals) {
+        Map<String, RankUncertainty.Interval> byUnit =
+                intervals.stream().collect(Collectors.toMap(RankUncertainty.Interval::unitCode, Function.identity()));
+        return new RankingDocument(
+                campaignCode,
+                campaignName,
+                year,
+                criteriaSetCode,
+                unitGroupCode,
+                previousCampaignCode,
+                comparisonRule,
+                version,
+                decisionNumber,
+                decisionDate,
+                reason,
+                publishedAt,
+                publishedBy,
+                imported,
+                sourceUrl,
+                subtotals,
+                items.stream()
+                        .map(i -> i.withUncertainty(byUnit.get(i.unitCode())))
+                        .toList(),
+                stage,
+                contestDeadline,
+                how);
+    }
 
     /** One unit's line: {@code rankLabel} reads "k/N" as published. */
     @Schema(name = "RankingItem")
@@ -68,7 +127,43 @@ public record RankingDocument(
             BigDecimal percentileChange,
             Comparison comparison,
             UnitResult.Exclusion excluded,
-            boolean imported) {
+            boolean imported,
+
+            @Schema(
+                    description = "Only with ?uncertainty=true: the unit's median rank, 90 % interval (rankLow–"
+                            + "rankHigh) and the units it is not distinguishable from")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            RankUncertainty.Interval uncertainty) {
+
+        /** This item with its rank interval. */
+        public Item withUncertainty(RankUncertainty.Interval interval) {
+            return new Item(
+                    unitCode,
+                    unitName,
+                    totalPoints,
+                    indexPercent,
+                    indexPercentExact,
+                    rank,
+                    rankOutOf,
+                    rankLabel,
+                    percentile,
+                    band,
+                    parts,
+                    fields,
+                    previousPoints,
+                    previousIndexPercent,
+                    previousRank,
+                    previousRankOutOf,
+                    pointsChange,
+                    pointsChangeExact,
+                    rankChange,
+                    previousPercentile,
+                    percentileChange,
+                    comparison,
+                    excluded,
+                    imported,
+                    interval);
+        }
 
         public static Item of(UnitResult r) {
             return new Item(
@@ -95,7 +190,8 @@ public record RankingDocument(
                     r.percentileChange(),
                     r.comparison(),
                     r.excluded(),
-                    r.imported());
+                    r.imported(),
+                    null);
         }
 
         /** The index to compare with: exact when stored, else as published. */

@@ -102,7 +102,11 @@ public class PublicationResource {
     @Path("/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish the approved results as version 1 (the campaign then refuses edits)")
+    @Operation(
+            summary = "Publish the final ranking (the campaign then refuses edits): version 1, or the version after"
+                    + " the preliminary one",
+            description = "From APPROVED, or from PRELIMINARY once every contest is decided or the contest deadline"
+                    + " has passed (undecided contests then lapse).")
     @APIResponse(
             responseCode = "201",
             description = "Published; Location is the public ranking",
@@ -112,11 +116,40 @@ public class PublicationResource {
                             schema = @Schema(implementation = PublicationDto.VersionSummary.class)))
     @APIResponse(
             responseCode = "409",
-            description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION (not approved), RESULTS_INCOMPLETE")
+            description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION (not approved), RESULTS_INCOMPLETE, CONTESTS_OPEN"
+                    + " (undecided contests before the deadline, listed in errors)")
     public Response publish(
             @RestPath String code, @Valid @NotNull PublicationDto.Publish body, @Context SecurityContext security) {
         PublishedRankings.Version v = publications.publishRanking(code, body, Actor.of(security));
         return created(v);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/publish-preliminary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Publish the approved results as a PRELIMINARY ranking open to contests until contestDeadline",
+            description = "APPROVED → PRELIMINARY. Units' officers may then contest criteria until the deadline;"
+                    + " POST .../publish publishes the final ranking as the next version (refused with 409"
+                    + " CONTESTS_OPEN while a contest is undecided before the deadline). Both versions stay"
+                    + " readable: /api/rankings/{code}?stage=preliminary|final or ?version=N.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Published; Location is the preliminary ranking",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PublicationDto.VersionSummary.class)))
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED (contestDeadline not in the future)")
+    @APIResponse(responseCode = "404", description = "CAMPAIGN_NOT_FOUND")
+    @APIResponse(
+            responseCode = "409",
+            description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION (not approved), RESULTS_INCOMPLETE")
+    public Response publishPreliminary(
+            @RestPath String code, @Valid @NotNull PublicationDto.Preliminary body, @Context SecurityContext security) {
+        return created(publications.publishPreliminary(code, body, Actor.of(security)));
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -149,7 +182,8 @@ public class PublicationResource {
                         v.publishedAt(),
                         v.publishedBy(),
                         v.imported(),
-                        v.sourceUrl()))
+                        v.sourceUrl(),
+                        v.stage()))
                 .type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ETAG, v.etag())
                 .build();

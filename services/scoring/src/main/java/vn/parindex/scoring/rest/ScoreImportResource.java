@@ -56,8 +56,9 @@ public class ScoreImportResource {
     @Path("/survey-scores")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
     @Operation(
-            summary = "Import survey scores: CSV with header unitCode,criterionCode,points,value or a JSON array;"
-                    + " good rows are stored, bad rows reported by line")
+            summary = "Import survey scores: CSV with header unitCode,criterionCode,points,value (optional columns"
+                    + " sampleSize, standardErrorPercent) or a JSON array; good rows are stored, bad rows reported by"
+                    + " line (field named)")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "400", description = "INVALID_IMPORT (unreadable), MALFORMED_BODY")
     @APIResponse(responseCode = "409", description = "CAMPAIGN_PUBLISHED, INVALID_TRANSITION")
@@ -143,6 +144,8 @@ public class ScoreImportResource {
         int criterion = header.indexOf("criterioncode");
         int points = header.indexOf("points");
         int value = header.indexOf("value");
+        int sampleSize = header.indexOf("samplesize");
+        int standardError = header.indexOf("standarderrorpercent");
         if (unit < 0 || criterion < 0 || (points < 0 && value < 0)) {
             throw new ApiException(
                     ScoringError.INVALID_IMPORT,
@@ -166,7 +169,9 @@ public class ScoreImportResource {
                                             cell(cells, unit),
                                             cell(cells, criterion),
                                             decimal(cells, points),
-                                            decimal(cells, value)),
+                                            decimal(cells, value),
+                                            integer(cells, sampleSize),
+                                            decimal(cells, standardError)),
                                     null));
         }
         return rows;
@@ -180,7 +185,15 @@ public class ScoreImportResource {
             if (reason != null) {
                 return new AssessmentDto.ImportError(line, field, reason, InputLimits.echo(cells[i]));
             }
-            if ((field.equals("points") || field.equals("value")) && !cells[i].isBlank()) {
+            if (field.equals("samplesize") && !cells[i].isBlank()) {
+                String number = cells[i].trim();
+                if (!number.matches("[0-9]{1,9}")) {
+                    return new AssessmentDto.ImportError(
+                            line, "sampleSize", "must be a whole number of respondents such as 120", number);
+                }
+            }
+            if ((field.equals("points") || field.equals("value") || field.equals("standarderrorpercent"))
+                    && !cells[i].isBlank()) {
                 String number = cells[i].trim();
                 try {
                     String limit = InputLimits.checkDecimal(new BigDecimal(number));
@@ -197,6 +210,11 @@ public class ScoreImportResource {
 
     private static String cell(String[] cells, int i) {
         return i < 0 || i >= cells.length || cells[i].isBlank() ? null : cells[i].trim();
+    }
+
+    private static Integer integer(String[] cells, int i) {
+        String c = cell(cells, i);
+        return c == null ? null : Integer.valueOf(c);
     }
 
     private static BigDecimal decimal(String[] cells, int i) {

@@ -396,9 +396,14 @@ public class DemoCampaignLoader {
         }
         if (stored.status == CampaignStatus.APPRAISAL) {
             List<AssessmentDto.SurveyScore> survey = new ArrayList<>();
+            Map<String, Integer> sizes = sampleSizes(c);
             entries.forEach((unit, e) -> {
-                e.surveyPoints().forEach((leaf, p) -> survey.add(new AssessmentDto.SurveyScore(unit, leaf, p, null)));
-                e.surveyPercent().forEach((leaf, v) -> survey.add(new AssessmentDto.SurveyScore(unit, leaf, null, v)));
+                e.surveyPoints()
+                        .forEach((leaf, p) ->
+                                survey.add(new AssessmentDto.SurveyScore(unit, leaf, p, null, sizes.get(leaf), null)));
+                e.surveyPercent()
+                        .forEach((leaf, v) ->
+                                survey.add(new AssessmentDto.SurveyScore(unit, leaf, null, v, sizes.get(leaf), null)));
             });
             List<ScoreImportService.SurveyLine> lines = new ArrayList<>();
             for (AssessmentDto.SurveyScore score : survey) {
@@ -433,6 +438,19 @@ public class DemoCampaignLoader {
                             c.decision().number(), c.decision().date()),
                     ACTOR);
         }
+    }
+
+    /**
+     * The campaign's {@code survey_sample_sizes.sizes}: respondents per survey criterion (the same for every unit),
+     * stored with the survey scores for the rank intervals; none when the campaign gives none.
+     */
+    static Map<String, Integer> sampleSizes(DemoData.Campaign c) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        if (c.raw().get("survey_sample_sizes") instanceof Map<?, ?> block
+                && block.get("sizes") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> sizes.put(String.valueOf(k), ((Number) v).intValue()));
+        }
+        return sizes;
     }
 
     private static AssessmentDto.AppraisalScore appraisal(String leaf, Value v, String reason) {

@@ -78,6 +78,16 @@ public class Caller {
         }
     }
 
+    /** Whether the caller may read a unit's data before publication (see {@link #requireReader}). */
+    public boolean mayRead(String unitCode) {
+        try {
+            requireReader(unitCode);
+            return true;
+        } catch (ForbiddenException | UnauthorizedException e) {
+            return false;
+        }
+    }
+
     /** The caller's user name and token subject. */
     private Set<String> names() {
         Set<String> names = new TreeSet<>();

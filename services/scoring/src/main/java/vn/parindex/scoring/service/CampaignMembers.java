@@ -41,6 +41,11 @@ public class CampaignMembers {
             throw new ApiException(
                     ScoringError.CAMPAIGN_PUBLISHED, "Campaign " + code + " is published; publish a correction");
         }
+        if (c.status == CampaignStatus.PRELIMINARY) {
+            throw new ApiException(
+                    ScoringError.INVALID_TRANSITION,
+                    "Campaign " + code + " has a preliminary ranking; units change only through contests");
+        }
         campaigns.requireMember(code, unitCode);
         update(
                 "UPDATE campaign_unit SET excluded_reason = ?, excluded_by = ?, excluded_at = "

@@ -41,6 +41,7 @@ public class CampaignViews {
                 c.status,
                 CampaignService.selfAssessmentOpen(c),
                 c.resultsImported,
+                c.contestDeadline,
                 withMembers ? list.size() : campaigns.memberCount(c.code),
                 withMembers ? list.stream().map(CampaignViews::member).toList() : null,
                 c.createdAt,

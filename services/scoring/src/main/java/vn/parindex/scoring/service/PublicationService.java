@@ -27,12 +27,18 @@ import vn.parindex.scoring.store.ScoreStore;
 @ApplicationScoped
 public class PublicationService {
 
+    /** Stages of a published version. */
+    public static final String STAGE_PRELIMINARY = "PRELIMINARY";
+
+    public static final String STAGE_FINAL = "FINAL";
+
     private final CampaignService campaigns;
     private final ResultsService results;
     private final AssessmentService assessments;
     private final PublishedRankings store;
     private final ScoreStore scores;
     private final ObjectMapper json;
+    private final ContestService contests;
 
     public PublicationService(
             CampaignService campaigns,
@@ -40,13 +46,59 @@ public class PublicationService {
             AssessmentService assessments,
             PublishedRankings store,
             ScoreStore scores,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ContestService contests) {
         this.campaigns = campaigns;
         this.results = results;
         this.assessments = assessments;
         this.store = store;
         this.scores = scores;
         this.json = json;
+        this.contests = contests;
+    }
+
+    /**
+     * APPROVED → PRELIMINARY: publishes the approved results as a preliminary ranking (a version of stage
+     * PRELIMINARY) that units may contest until {@code contestDeadline}; the final ranking follows.
+     */
+    @Transactional
+    public PublishedRankings.Version publishPreliminary(String code, PublicationDto.Preliminary request, String actor) {
+        Campaign c = campaigns.campaignForUpdate(code);
+        if (c.status == CampaignStatus.PUBLISHED) {
+            throw new ApiException(ScoringError.CAMPAIGN_PUBLISHED, "Campaign " + code + " is published");
+        }
+        if (c.status != CampaignStatus.APPROVED) {
+            throw new ApiException(
+                    ScoringError.INVALID_TRANSITION,
+                    "Only approved results can be published as preliminary; " + code + " is " + c.status);
+        }
+        if (!request.contestDeadline().isAfter(OffsetDateTime.now())) {
+            throw ApiException.invalidParameter(
+                    "contestDeadline",
+                    "must be in the future",
+                    request.contestDeadline().toString());
+        }
+        results.requireComplete(code);
+        c.status = CampaignStatus.PRELIMINARY;
+        c.contestDeadline = request.contestDeadline();
+        c.updatedAt = OffsetDateTime.now();
+        PublishedRankings.Version v = store(
+                c,
+                store.latestVersion(code) + 1,
+                request.decisionNumber(),
+                request.decisionDate(),
+                null,
+                actor,
+                results.rankCampaign(c.code).items(),
+                null,
+                STAGE_PRELIMINARY);
+        scores.event(
+                code,
+                "",
+                "PUBLISH_PRELIMINARY",
+                request.decisionNumber() + "; contests until " + request.contestDeadline(),
+                actor);
+        return v;
     }
 
     /** APPRAISAL → APPROVED, once every unit that is not excluded has all its scores. */
@@ -67,24 +119,33 @@ public class PublicationService {
             throw new ApiException(
                     ScoringError.CAMPAIGN_PUBLISHED, "Campaign " + code + " is published; publish a correction");
         }
-        if (c.status != CampaignStatus.APPROVED) {
+        if (c.status != CampaignStatus.APPROVED && c.status != CampaignStatus.PRELIMINARY) {
             throw new ApiException(
                     ScoringError.INVALID_TRANSITION,
                     "Only approved results can be published; " + code + " is " + c.status);
         }
+        if (c.status == CampaignStatus.PRELIMINARY) {
+            // 409 CONTESTS_OPEN while a contest is undecided before the deadline; after it they lapse.
+            contests.closeWindow(c, actor);
+        }
         // Exclusions may have been lifted since approval.
         results.requireComplete(code);
+        boolean afterPreliminary = c.status == CampaignStatus.PRELIMINARY;
         PublishedRankings.Version v = store(
                 c,
-                1,
+                store.latestVersion(code) + 1,
                 request.decisionNumber(),
                 request.decisionDate(),
                 null,
                 actor,
                 results.rankCampaign(c.code).items(),
-                null);
+                null,
+                STAGE_FINAL);
         c.status = CampaignStatus.PUBLISHED;
         c.updatedAt = OffsetDateTime.now();
+        if (afterPreliminary) {
+            scores.event(code, "", "PUBLISH_FINAL", request.decisionNumber(), actor);
+        }
         return v;
     }
 
@@ -110,7 +171,8 @@ public class PublicationService {
                 request.reason(),
                 actor,
                 results.rankCampaign(c.code).items(),
-                null);
+                null,
+                STAGE_FINAL);
     }
 
     /**
@@ -139,7 +201,8 @@ public class PublicationService {
                 request.note(),
                 actor,
                 items,
-                request.sourceUrl() == null ? "" : request.sourceUrl());
+                request.sourceUrl() == null ? "" : request.sourceUrl(),
+                STAGE_FINAL);
         c.status = CampaignStatus.PUBLISHED;
         c.resultsImported = true;
         c.updatedAt = OffsetDateTime.now();
@@ -156,7 +219,8 @@ public class PublicationService {
             String reason,
             String actor,
             List<UnitResult> items,
-            String sourceUrl) {
+            String sourceUrl,
+            String stage) {
         boolean imported = sourceUrl != null;
         String url = imported && !sourceUrl.isBlank() ? sourceUrl : null;
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
@@ -177,7 +241,10 @@ public class PublicationService {
                 imported,
                 url,
                 ResultCalculator.subtotalNodes(campaigns.criteriaSet(c)),
-                items.stream().map(RankingDocument.Item::of).toList());
+                items.stream().map(RankingDocument.Item::of).toList(),
+                stage,
+                STAGE_PRELIMINARY.equals(stage) ? c.contestDeadline : null,
+                null);
         String document;
         try {
             document = json.writeValueAsString(doc);
@@ -195,7 +262,8 @@ public class PublicationService {
                 document,
                 "\"" + c.code + "-v" + version + "\"",
                 imported,
-                url);
+                url,
+                stage);
         store.insert(v);
         return v;
     }

@@ -39,7 +39,8 @@ public class PublishedRankings {
             String document,
             String etag,
             boolean imported,
-            String sourceUrl) {}
+            String sourceUrl,
+            String stage) {}
 
     private final AgroalDataSource dataSource;
     private final Map<String, Version> documents = new ConcurrentHashMap<>();
@@ -72,7 +73,7 @@ public class PublishedRankings {
         try (Connection con = dataSource.getConnection();
                 PreparedStatement s = con.prepareStatement("INSERT INTO publication (campaign_code, version,"
                         + " decision_number, decision_date, reason, published_at, published_by, document, etag,"
-                        + " imported, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " imported, source_url, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, v.campaignCode());
             s.setInt(2, v.version());
             s.setString(3, v.decisionNumber());
@@ -84,6 +85,7 @@ public class PublishedRankings {
             s.setString(9, v.etag());
             s.setBoolean(10, v.imported());
             s.setString(11, v.sourceUrl());
+            s.setString(12, v.stage());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the publication of " + v.campaignCode(), e);
@@ -96,6 +98,22 @@ public class PublishedRankings {
                 PreparedStatement s = con.prepareStatement(
                         "SELECT coalesce(max(version), 0) FROM publication WHERE campaign_code = ?")) {
             s.setString(1, campaignCode);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the publications of " + campaignCode, e);
+        }
+    }
+
+    /** The latest version of a stage (PRELIMINARY or FINAL), 0 when none. */
+    public int latestVersion(String campaignCode, String stage) {
+        try (Connection con = dataSource.getConnection();
+                PreparedStatement s = con.prepareStatement("SELECT coalesce(max(version), 0) FROM publication"
+                        + " WHERE campaign_code = ? AND stage = ?")) {
+            s.setString(1, campaignCode);
+            s.setString(2, stage);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -182,7 +200,8 @@ public class PublishedRankings {
                         null,
                         v.etag(),
                         v.imported(),
-                        v.sourceUrl()))
+                        v.sourceUrl(),
+                        v.stage()))
                 .toList();
     }
 
@@ -192,7 +211,7 @@ public class PublishedRankings {
                 PreparedStatement s = con.prepareStatement("SELECT campaign_code, version, decision_number,"
                         + " decision_date, reason, published_at, published_by, "
                         + (version == null ? "NULL" : "document")
-                        + ", etag, imported, source_url FROM publication WHERE campaign_code = ?"
+                        + ", etag, imported, source_url, stage FROM publication WHERE campaign_code = ?"
                         + (version == null ? "" : " AND version = ?") + " ORDER BY version")) {
             s.setString(1, campaignCode);
             if (version != null) {
@@ -211,7 +230,8 @@ public class PublishedRankings {
                             rs.getString(8),
                             rs.getString(9),
                             rs.getBoolean(10),
-                            rs.getString(11)));
+                            rs.getString(11),
+                            rs.getString(12)));
                 }
             }
         } catch (SQLException e) {

@@ -53,8 +53,8 @@ public class ScoreImportService {
     public AssessmentDto.ImportReport importSurvey(String code, List<SurveyLine> rows, String actor) {
         Campaign c = campaigns.campaignForUpdate(code);
         LeafChecks.requireNotPublished(c);
-        if (c.status == CampaignStatus.APPROVED) {
-            throw new ApiException(ScoringError.INVALID_TRANSITION, "Campaign " + code + " is approved");
+        if (c.status == CampaignStatus.APPROVED || c.status == CampaignStatus.PRELIMINARY) {
+            throw new ApiException(ScoringError.INVALID_TRANSITION, "Campaign " + code + " is " + c.status);
         }
         CriteriaSet set = campaigns.criteriaSet(c);
         Map<String, CriteriaNode> leaves = LeafChecks.leaves(set);
@@ -94,6 +94,16 @@ public class ScoreImportService {
                 field = "value";
                 problem = "must be between 0 and 100";
                 value = r.value().toPlainString();
+            } else if (r.sampleSize() != null && r.sampleSize() < 1) {
+                field = "sampleSize";
+                problem = "must be at least 1 respondent";
+                value = String.valueOf(r.sampleSize());
+            } else if (r.standardErrorPercent() != null
+                    && (r.standardErrorPercent().signum() < 0
+                            || r.standardErrorPercent().compareTo(BigDecimal.valueOf(50)) > 0)) {
+                field = "standardErrorPercent";
+                problem = "must be between 0 and 50 percentage points";
+                value = r.standardErrorPercent().toPlainString();
             } else {
                 List<FieldError> errors = new ArrayList<>();
                 LeafChecks.check(
@@ -117,6 +127,8 @@ public class ScoreImportService {
             Map<String, Object> values = new HashMap<>();
             values.put("survey_points", r.points());
             values.put("survey_value", r.value());
+            values.put("survey_sample_size", r.sampleSize());
+            values.put("survey_standard_error", r.standardErrorPercent());
             writes.put(r.unitCode() + "/" + leaf.code(), new ScoreStore.Write(r.unitCode(), leaf.code(), values, null));
         }
         store.write(code, Stage.SURVEY, List.copyOf(writes.values()), actor);
@@ -180,8 +192,8 @@ public class ScoreImportService {
 
     private static void checkAutoAllowed(Campaign c) {
         LeafChecks.requireNotPublished(c);
-        if (c.status == CampaignStatus.APPROVED) {
-            throw new ApiException(ScoringError.INVALID_TRANSITION, "Campaign " + c.code + " is approved");
+        if (c.status == CampaignStatus.APPROVED || c.status == CampaignStatus.PRELIMINARY) {
+            throw new ApiException(ScoringError.INVALID_TRANSITION, "Campaign " + c.code + " is " + c.status);
         }
     }
 }

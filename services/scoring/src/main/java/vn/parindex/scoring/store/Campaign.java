@@ -59,6 +59,10 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "results_imported")
     public boolean resultsImported;
 
+    /** Until when units may contest the preliminary ranking (set when it is published). */
+    @Column(name = "contest_deadline")
+    public OffsetDateTime contestDeadline;
+
     @Column(name = "previous_campaign_code")
     public String previousCampaignCode;
 

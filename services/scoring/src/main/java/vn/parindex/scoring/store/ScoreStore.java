@@ -115,6 +115,33 @@ public class ScoreStore {
         }
     }
 
+    /** Records an event of one unit's criterion with its before and after (JSON), e.g. a contest's steps. */
+    public void event(
+            String campaignCode,
+            String unitCode,
+            String criterionCode,
+            String action,
+            Object before,
+            Object after,
+            String reason,
+            String actor) {
+        try (Connection con = dataSource.getConnection();
+                PreparedStatement s = con.prepareStatement("INSERT INTO score_history (campaign_code, unit_code,"
+                        + " criterion_code, action, before, after, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, campaignCode);
+            s.setString(2, unitCode);
+            s.setString(3, criterionCode);
+            s.setString(4, action);
+            s.setString(5, before == null ? null : json.writeValueAsString(before));
+            s.setString(6, after == null ? null : json.writeValueAsString(after));
+            s.setString(7, reason);
+            s.setString(8, actor);
+            s.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot record " + action, e);
+        }
+    }
+
     /** Records an event without score values (submit, withdraw, publication ...). */
     public void event(String campaignCode, String unitCode, String action, String reason, String actor) {
         try (Connection con = dataSource.getConnection();
@@ -129,6 +156,36 @@ public class ScoreStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record " + action, e);
         }
+    }
+
+    /**
+     * Every stored survey result of a campaign with its sample size or stated standard error: unit code →
+     * criterion code → result (for rank intervals).
+     */
+    public Map<String, Map<String, vn.parindex.scoring.domain.UncertaintyInputs.SurveySample>> surveySamples(
+            String campaignCode) {
+        Map<String, Map<String, vn.parindex.scoring.domain.UncertaintyInputs.SurveySample>> out = new HashMap<>();
+        try (Connection con = dataSource.getConnection();
+                PreparedStatement s = con.prepareStatement("SELECT unit_code, criterion_code, survey_points,"
+                        + " survey_value, survey_sample_size, survey_standard_error FROM score WHERE campaign_code = ?"
+                        + " AND (survey_points IS NOT NULL OR survey_value IS NOT NULL)")) {
+            s.setString(1, campaignCode);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(
+                                    rs.getString(2),
+                                    new vn.parindex.scoring.domain.UncertaintyInputs.SurveySample(
+                                            rs.getBigDecimal(3),
+                                            rs.getBigDecimal(4),
+                                            rs.getObject(5, Integer.class),
+                                            rs.getBigDecimal(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the survey results of " + campaignCode, e);
+        }
+        return out;
     }
 
     /** Every unit's leaf scores: unit code → criterion code → scores. */

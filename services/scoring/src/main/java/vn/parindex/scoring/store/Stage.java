@@ -25,7 +25,7 @@ public enum Stage {
     EXPLANATION("UNIT_EXPLANATION", List.of("unit_explanation")),
     APPRAISAL_2("APPRAISAL_ROUND_2", Stage.round2()),
     CORRECTION("CORRECTION", Stage.round2()),
-    SURVEY("SURVEY_SCORE", List.of("survey_points", "survey_value")),
+    SURVEY("SURVEY_SCORE", List.of("survey_points", "survey_value", "survey_sample_size", "survey_standard_error")),
     AUTO("AUTO_SCORE", List.of("auto_value", "auto_numerator", "auto_denominator", "auto_fetched_at"));
 
     private static List<String> round2() {

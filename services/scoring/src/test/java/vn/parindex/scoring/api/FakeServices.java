@@ -35,6 +35,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             + "\"nodes\":[" + field("F1", 50, leaf("T1.1", 30) + "," + leaf("T1.2", 20)) + ","
             + field("F2", 50, leaf("T2.1", 50)) + "]}";
 
+    /** A field of 50 (T1.1 30, T1.2 20, appraised) and a survey part S of 50 (S.1, S.2: 25 each, step 0.01). */
+    static final String SURVEY_SET = "{\"code\":\"SURVEYED\",\"name\":\"Surveyed\",\"year\":2024,"
+            + "\"targetLevel\":\"PROVINCE\",\"totalPoints\":100,\"status\":\"PUBLISHED\","
+            + "\"bands\":[{\"code\":\"A\",\"label\":\"A\",\"minPercent\":90}],"
+            + "\"nodes\":[" + field("F1", 50, leaf("T1.1", 30) + "," + leaf("T1.2", 20)) + ","
+            + "{\"code\":\"S\",\"nameVi\":\"S\",\"kind\":\"PART\",\"maxPoints\":50,\"children\":["
+            + surveyLeaf("S.1", 25) + "," + surveyLeaf("S.2", 25) + "]}]}";
+
     private static final Map<String, String> GROUPS = new HashMap<>();
 
     /** The nine Yên Bái districts, as the registry's groups of 2020 and 2021 hold them. */
@@ -106,6 +114,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             CriteriaSet draft = district.asDraft("DRAFT_SET", 2021);
             sets.put("DRAFT_SET", json.writeValueAsString(draft));
             sets.put("SMALL", SMALL_SET);
+            sets.put("SURVEYED", SURVEY_SET);
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -248,5 +257,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static String leaf(String code, int max) {
         return "{\"code\":\"" + code + "\",\"nameVi\":\"" + code + "\",\"kind\":\"CRITERION\",\"maxPoints\":" + max
                 + ",\"scoreSource\":\"APPRAISED\",\"rule\":{\"type\":\"MANUAL\",\"step\":0.25}}";
+    }
+
+    private static String surveyLeaf(String code, int max) {
+        return "{\"code\":\"" + code + "\",\"nameVi\":\"" + code + "\",\"kind\":\"CRITERION\",\"maxPoints\":" + max
+                + ",\"scoreSource\":\"SURVEY\",\"rule\":{\"type\":\"MANUAL\",\"step\":0.01}}";
     }
 }

@@ -77,6 +77,27 @@ class DemoCampaignsTest {
     }
 
     @Test
+    void shouldGiveYenBai2021IllustrativeSampleSizesForEverySurveyCriterion() {
+        DemoData.Campaign c = DATA.campaigns().stream()
+                .filter(x -> x.code().equals("YB-DIST-2021"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Integer> sizes = DemoCampaignLoader.sampleSizes(c);
+        List<String> survey = new java.util.ArrayList<>();
+        for (var leaf : vn.parindex.scoring.domain.ResultCalculator.leaves(
+                SETS.get(c.criteriaSet()).nodes(), new java.util.ArrayList<>())) {
+            if (leaf.scoreSource() == vn.parindex.criteria.rules.ScoreSource.SURVEY) {
+                survey.add(leaf.code());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(
+                new java.util.TreeSet<>(survey), new java.util.TreeSet<>(sizes.keySet()));
+        sizes.values().forEach(n -> org.junit.jupiter.api.Assertions.assertTrue(n >= 1));
+        Map<?, ?> block = (Map<?, ?>) c.raw().get("survey_sample_sizes");
+        org.junit.jupiter.api.Assertions.assertEquals("illustrative", block.get("status"));
+    }
+
+    @Test
     void shouldGiveEveryComputedUnitTheTotalTheFileExpects() {
         for (DemoData.Campaign c : DATA.campaigns()) {
             if (c.how() != DemoData.How.COMPUTED) {
