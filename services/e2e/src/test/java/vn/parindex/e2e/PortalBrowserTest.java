@@ -23,10 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,8 +37,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -65,40 +61,14 @@ class PortalBrowserTest {
 
     @BeforeAll
     static void startTheSetAndTheBrowser() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        Path driver = Path.of("/usr/bin/chromedriver");
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
-            Process install = new ProcessBuilder(
-                            "bash", ROOT.resolve(".ci/install-browser.sh").toString())
-                    .inheritIO()
-                    .start();
-            boolean done = install.waitFor(10, TimeUnit.MINUTES);
-            Assumptions.assumeTrue(
-                    done && install.exitValue() == 0 && Files.isExecutable(chromium) && Files.isExecutable(driver),
-                    "Portal browser tests skipped: chromium and chromium-driver are not installed and"
-                            + " .ci/install-browser.sh could not install them (it needs root: apt-get install"
-                            + " chromium chromium-driver)");
-        }
+        HeadlessChromium.ensureInstalled();
         healthySet();
         // Every demo ranking the pages show is published in the background: the last ones are awaited.
         RunningSet set = RunningSet.shared(ROOT);
         for (String c : List.of("YB-DIST-2021", "VN-PROV-2025", "LC-COMM-2025")) {
             set.await(HTTP, GW + "/api/rankings/" + c, body -> true, Duration.ofMinutes(5));
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toString());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--window-size=1280,900",
-                "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         shots = Path.of("target/portal-screenshots");
         Files.createDirectories(shots);

@@ -14,13 +14,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
-import vn.parindex.common.api.ApiException;
-import vn.parindex.common.api.CommonError;
-import vn.parindex.common.api.FieldError;
 import vn.parindex.dossier.client.UnitDirectory;
 import vn.parindex.dossier.domain.FactKind;
 import vn.parindex.dossier.domain.RecordReader;
 import vn.parindex.dossier.domain.Rejection;
+import vn.parindex.dossier.store.CopyEncoding;
 
 /**
  * Ingests a batch of citizen-side facts (payments, digitisation, ratings, feedback) in one transaction, streamed:
@@ -107,7 +105,7 @@ public class FactIngestionService {
                 if (c != null) {
                     c.rollback();
                 }
-                throw broken(rows, e);
+                throw IngestionService.batchBroken(rows, e);
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Fact batch failed; nothing was stored", e);
@@ -194,49 +192,12 @@ public class FactIngestionService {
     static void encode(ByteArrayOutputStream out, List<String> values, String actor) {
         StringBuilder sb = new StringBuilder(200);
         for (String v : values) {
-            value(sb, v);
+            CopyEncoding.value(sb, v);
             sb.append('\t');
         }
-        value(sb, actor);
+        CopyEncoding.value(sb, actor);
         sb.append('\n');
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
-    }
-
-    private static void value(StringBuilder sb, String value) {
-        if (value == null) {
-            sb.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(ch);
-            }
-        }
-    }
-
-    private static ApiException broken(long rows, Exception e) {
-        if (e instanceof ApiException api) {
-            return api;
-        }
-        String why = switch (e) {
-            case com.fasterxml.jackson.core.JsonProcessingException json
-            when json.getLocation() != null ->
-                "not valid JSON at line " + json.getLocation().getLineNr() + ", column "
-                        + json.getLocation().getColumnNr();
-            case com.fasterxml.jackson.core.JsonProcessingException json -> "not valid JSON";
-            case SQLException sql -> "the database refused it";
-            case IOException io when io.getMessage() != null -> io.getMessage();
-            default -> "the body could not be read";
-        };
-        return new ApiException(
-                CommonError.MALFORMED_BODY,
-                "The batch broke off after " + rows + " rows (" + why + "); nothing was stored",
-                List.of(FieldError.of("body", why)));
     }
 }

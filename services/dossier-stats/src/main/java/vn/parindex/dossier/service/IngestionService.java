@@ -148,7 +148,8 @@ public class IngestionService {
         }
     }
 
-    private static ApiException batchBroken(long rows, Exception e) {
+    /** Why a streamed batch broke off, as the problem the client gets (nothing of it was stored). */
+    static ApiException batchBroken(long rows, Exception e) {
         if (e instanceof ApiException api) {
             return api;
         }

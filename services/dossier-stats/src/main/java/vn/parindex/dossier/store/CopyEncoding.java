@@ -48,7 +48,8 @@ public final class CopyEncoding {
         value(sb, value);
     }
 
-    private static void value(StringBuilder sb, String value) {
+    /** One value in PostgreSQL COPY text format: {@code \\N} for null, backslash escapes for the separators. */
+    public static void value(StringBuilder sb, String value) {
         if (value == null) {
             sb.append("\\N");
             return;
