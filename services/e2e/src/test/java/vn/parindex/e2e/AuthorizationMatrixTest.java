@@ -109,7 +109,9 @@ class AuthorizationMatrixTest {
         if (op.matches("(POST|PUT|DELETE) /api/(units|unit-events|unit-groups)(/.*)?")) {
             return admin ? Expect.ALLOWED : Expect.FORBIDDEN;
         }
-        if (op.startsWith("PUT /api/procedures") || op.startsWith("POST /api/dossiers/batch")) {
+        if (op.startsWith("PUT /api/procedures")
+                || op.startsWith("POST /api/dossiers/batch")
+                || op.equals("POST /api/dossiers/{kind}/batch")) {
             return admin || caller.equals("integration") ? Expect.ALLOWED : Expect.FORBIDDEN;
         }
         if (op.startsWith("PUT /api/calendar") || op.startsWith("PUT /api/indices")) {
@@ -220,6 +222,7 @@ class AuthorizationMatrixTest {
                 .replace("{indexCode}", "AUTHZ")
                 .replace("{year}", "2031")
                 .replace("{id}", "999999999")
+                .replace("{kind}", "ratings")
                 .replace("{otherCode}", "AUTHZ-OTHER");
     }
 

@@ -30,11 +30,17 @@ export async function scorecardPage(main, code) {
   const cfg = await portalConfig();
   const codes = await publishedCampaigns();
   const docs = await Promise.all(codes.map((c) => ranking(c).catch(() => null)));
-  const lines = [];
+  // One ranking per year: where a unit is in several published campaigns of a year (a test run, a sub-group), the
+  // one that ranks it among the most units — its whole peer group — stands for the year.
+  const byYear = new Map();
   docs.forEach((doc) => {
     const item = doc && doc.items.find((i) => i.unitCode === code);
-    if (item) lines.push({ doc, item });
+    if (!item) return;
+    const ranked = doc.items.filter((i) => i.rank != null).length;
+    const best = byYear.get(doc.year);
+    if (!best || ranked > best.ranked) byYear.set(doc.year, { doc, item, ranked });
   });
+  const lines = [...byYear.values()];
   lines.sort((a, b) => a.doc.year - b.doc.year || a.doc.campaignCode.localeCompare(b.doc.campaignCode));
   const last = lines[lines.length - 1];
   const asOf = last ? last.doc.year + '-12-31' : new Date().toISOString().slice(0, 10);
