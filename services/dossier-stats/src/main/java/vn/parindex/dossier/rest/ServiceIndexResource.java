@@ -64,14 +64,16 @@ public class ServiceIndexResource {
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
     public Object index(
             @RestQuery @Parameter(description = "A unit's code (or give province)", example = "04252") String unit,
-            @RestQuery @Parameter(description = "A province's code (or give unit)", example = "15") String province,
+            @RestQuery @Parameter(description = "A province's code, e.g. 15 (or give unit)") String province,
             @RestQuery @Parameter(required = true, description = "The month, yyyy-MM", example = "2025-07")
                     String month) {
         YearMonth m = month(month);
-        if ((unit == null) == (province == null)) {
+        boolean byUnit = unit != null && !unit.isBlank();
+        boolean byProvince = province != null && !province.isBlank();
+        if (byUnit == byProvince) {
             throw ApiException.invalidParameter("unit", "give either unit or province", unit);
         }
-        if (unit != null) {
+        if (byUnit) {
             index.requireKnownUnit("unit", unit);
             return index.unitIndex(unit, m);
         }
