@@ -90,6 +90,12 @@ public final class ScoringError {
             "Survey results without a sample size or standard error; import them with one, or ask with"
                     + " surveyStandardError");
 
+    public static final ErrorCode RESULTS_WITHOUT_PARTS = ErrorCode.of(
+            "RESULTS_WITHOUT_PARTS",
+            409,
+            "Ranked results without part or field points (imported totals, or scores still being entered): no"
+                    + " component to vary");
+
     public static final ErrorCode NOTHING_RANKED =
             ErrorCode.of("NOTHING_RANKED", 409, "The campaign has no ranked unit to analyse");
 

@@ -58,7 +58,7 @@ public class ServiceIndexResource {
     @APIResponse(
             responseCode = "200",
             description = "ServiceIndexService.UnitIndex for ?unit=, ProvinceIndex for ?province=",
-            content = @Content(schema = @Schema(oneOf = {ServiceIndexService.UnitIndex.class, ProvinceIndex.class})))
+            content = @Content(schema = @Schema(anyOf = {ServiceIndexService.UnitIndex.class, ProvinceIndex.class})))
     @APIResponse(responseCode = "400", description = "INVALID_PARAMETER (unit or province, month)")
     @APIResponse(responseCode = "404", description = "UNIT_NOT_FOUND")
     @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")

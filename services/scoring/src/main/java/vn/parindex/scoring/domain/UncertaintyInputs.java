@@ -158,6 +158,7 @@ public final class UncertaintyInputs {
         Integer minN = null;
         Integer maxN = null;
         List<FieldError> missing = new ArrayList<>();
+        List<FieldError> withoutParts = new ArrayList<>();
         List<RankUncertainty.Unit> units = new ArrayList<>();
         for (Line line : lines) {
             if (line.rank() == null) {
@@ -267,7 +268,22 @@ public final class UncertaintyInputs {
                 }
                 scores.put(c.code(), new RankUncertainty.Score(points, applicable, null, error));
             }
+            if (scores.isEmpty()) {
+                withoutParts.add(FieldError.of(
+                        "units." + line.unitCode(),
+                        "ranked without part or field points (an imported total, or scores still being entered)",
+                        null));
+                continue;
+            }
             units.add(new RankUncertainty.Unit(line.unitCode(), scores, adjustment.signum() == 0 ? null : adjustment));
+        }
+        if (!withoutParts.isEmpty()) {
+            throw new ApiException(
+                    ScoringError.RESULTS_WITHOUT_PARTS,
+                    withoutParts.size() + " ranked unit(s) have no part or field points to vary, e.g. "
+                            + withoutParts.getFirst().field(),
+                    withoutParts.stream().limit(100).toList(),
+                    Map.of("units", withoutParts.size()));
         }
         if (!missing.isEmpty()) {
             throw new ApiException(

@@ -47,7 +47,7 @@ public class UncertaintyResource {
     @APIResponse(
             responseCode = "409",
             description = "SURVEY_SAMPLE_MISSING (survey results without a sample size, named in errors),"
-                    + " NOTHING_RANKED")
+                    + " RESULTS_WITHOUT_PARTS (ranked units with only a total, named in errors), NOTHING_RANKED")
     public UncertaintyDto.Report get(
             @RestPath String code,
             @RestQuery @Parameter(description = "Monte Carlo runs, default 1000") String runs,

@@ -134,4 +134,20 @@ class UncertaintyInputsTest {
                 () -> UncertaintyInputs.of(SET, List.of(new Line("133", null, List.of(), List.of())), Map.of(), null));
         assertEquals("NOTHING_RANKED", none.errorCode().code());
     }
+
+    @Test
+    void shouldRefuseRankedUnitsWithOnlyATotalNamingThem() {
+        // A ranked unit without part or field points (an imported total, or a campaign still being scored) has
+        // nothing to vary: the analysis is refused, not run on the others.
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> UncertaintyInputs.of(
+                        SET,
+                        List.of(city(1), new Line("133", 2, List.of(), List.of())),
+                        Map.of("132", samples(50)),
+                        null));
+        assertEquals("RESULTS_WITHOUT_PARTS", e.errorCode().code());
+        assertEquals(409, e.errorCode().status());
+        assertEquals("units.133", e.errors().getFirst().field());
+    }
 }
