@@ -1,6 +1,7 @@
 package vn.parindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.parindex.e2e.Clients.GW;
 import static vn.parindex.e2e.Clients.HTTP;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * What a new user sees after {@code ./parindex run}: the launcher's inventory of every demo data set, and one
  * figure of each through the gateway — a dossier statistic of a demo unit, the Yên Bái 2021 ranking of the seed
  * article, a merged province of 2025 compared with the mean of its predecessors, and the dossier metrics of a demo
- * campaign's district, which are the data file's ratios.
+ * campaign's district, which are the data file's ratios; the decided contest of Sơn La 2021 with its preliminary and
+ * final rankings, and the rank intervals of Yên Bái 2021 from its survey sample sizes.
  */
 class DemoDataTest {
 
@@ -92,6 +95,92 @@ class DemoDataTest {
                         + online.get("denominator").asLong());
     }
 
+    @Test
+    void shouldServeTheDecidedContestOfSonLa2021WithBothRankings() throws Exception {
+        // The demo plays SL-DIST-2021 through the contest window: its latest version is the final one at the end.
+        set.await(
+                HTTP,
+                GW + "/api/rankings/SL-DIST-2021",
+                body -> body.contains("\"stage\":\"FINAL\""),
+                Duration.ofMinutes(5));
+        String admin = Clients.token("admin");
+        JsonNode contests = get("/api/campaigns/SL-DIST-2021/contests", admin);
+        assertEquals(1, contests.size(), contests.toString());
+        JsonNode contest = contests.get(0);
+        assertEquals("116", contest.get("unitCode").asText(), contest.toString());
+        assertEquals("S1.5", contest.get("criterionCode").asText(), contest.toString());
+        assertEquals("REJECTED", contest.get("status").asText(), contest.toString());
+        assertEquals("officer-116", contest.get("filedBy").asText(), contest.toString());
+        assertEquals("appraiser", contest.get("decidedBy").asText(), contest.toString());
+        assertFalse(contest.get("reason").asText().isBlank(), contest.toString());
+        assertFalse(contest.get("evidence").asText().isBlank(), contest.toString());
+        assertFalse(contest.get("decisionReason").asText().isBlank(), contest.toString());
+        // The council's cut stands: 1.2 points before, nothing corrected.
+        assertEquals(
+                0, new BigDecimal("1.2").compareTo(contest.get("pointsBefore").decimalValue()), contest.toString());
+        assertTrue(contest.get("pointsAfter").isNull(), contest.toString());
+        OffsetDateTime filed = OffsetDateTime.parse(contest.get("filedAt").asText());
+        OffsetDateTime decided = OffsetDateTime.parse(contest.get("decidedAt").asText());
+        assertFalse(decided.isBefore(filed), contest.toString());
+
+        JsonNode preliminary = get("/api/rankings/SL-DIST-2021?stage=preliminary");
+        JsonNode finalRanking = get("/api/rankings/SL-DIST-2021?stage=final");
+        assertEquals("PRELIMINARY", preliminary.get("stage").asText());
+        assertEquals(1, preliminary.get("version").asInt());
+        assertFalse(preliminary.get("contestDeadline").isNull(), "the preliminary ranking names its deadline");
+        assertEquals("FINAL", finalRanking.get("stage").asText());
+        assertEquals(2, finalRanking.get("version").asInt());
+        // A rejected contest changes no figure: Thành phố Sơn La 2/12 with the file's total in both.
+        for (JsonNode ranking : java.util.List.of(preliminary, finalRanking)) {
+            JsonNode city = item(ranking, "116");
+            assertEquals("2/12", city.get("rankLabel").asText(), city.toString());
+            assertEquals(
+                    0, new BigDecimal("90.68").compareTo(city.get("totalPoints").decimalValue()), city.toString());
+        }
+    }
+
+    @Test
+    void shouldServeTheRankIntervalsOfYenBai2021FromItsSurveySampleSizes() throws Exception {
+        awaitPublished("YB-DIST-2021");
+        JsonNode report = get("/api/campaigns/YB-DIST-2021/rank-uncertainty", Clients.token("admin"));
+        assertEquals(1149, report.get("seed").asLong(), "the default seed is reported");
+        assertEquals(1000, report.get("runs").asInt(), "the default runs are reported");
+        assertEquals(90, report.get("intervalPercent").asInt());
+        assertEquals(9, report.get("rankOutOf").asInt());
+        JsonNode survey = report.get("inputs").get("survey");
+        // Every survey result carries the data file's illustrative sample size: no stand-in error was needed.
+        assertTrue(survey.get("withSampleSize").asInt() > 0, survey.toString());
+        assertEquals(0, survey.get("withRequestedError").asInt(), survey.toString());
+        JsonNode units = report.get("units");
+        assertEquals(9, units.size(), report.toString());
+        for (JsonNode u : units) {
+            int low = u.get("rankLow").asInt();
+            int median = u.get("medianRank").asInt();
+            int high = u.get("rankHigh").asInt();
+            assertTrue(1 <= low && low <= median && median <= high && high <= 9, u.toString());
+        }
+        JsonNode city = units.get(0);
+        assertEquals("132", city.get("unitCode").asText(), report.toString());
+        assertEquals(1, city.get("publishedRank").asInt(), city.toString());
+
+        // The same intervals on the public ranking, beside the untouched 95.44 and 1/9.
+        JsonNode ranking = get("/api/rankings/YB-DIST-2021?uncertainty=true");
+        JsonNode item = item(ranking, "132");
+        assertEquals("1/9", item.get("rankLabel").asText());
+        assertEquals(
+                0, new BigDecimal("95.44").compareTo(item.get("indexPercent").decimalValue()), item.toString());
+        assertEquals(
+                city.get("medianRank").asInt(),
+                item.get("uncertainty").get("medianRank").asInt());
+        assertEquals(
+                city.get("rankHigh").asInt(),
+                item.get("uncertainty").get("rankHigh").asInt());
+        assertEquals(
+                1149,
+                ranking.get("uncertainty").get("seed").asLong(),
+                ranking.get("uncertainty").toString());
+    }
+
     private static JsonNode metric(JsonNode metrics, String name) {
         for (JsonNode m : metrics.get("metrics")) {
             if (m.get("name").asText().equals(name)) {
@@ -106,11 +195,17 @@ class DemoDataTest {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(GW + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    /** A GET through the gateway, signed in with {@code token} when one is given. */
+    private static JsonNode get(String path, String token) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(GW + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path + " → " + r.body());
         return JSON.readTree(r.body());
     }

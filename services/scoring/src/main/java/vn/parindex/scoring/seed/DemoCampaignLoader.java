@@ -30,6 +30,7 @@ import vn.parindex.criteria.rules.CriteriaSet;
 import vn.parindex.scoring.ScoringError;
 import vn.parindex.scoring.api.AssessmentDto;
 import vn.parindex.scoring.api.CampaignDto;
+import vn.parindex.scoring.api.ContestDto;
 import vn.parindex.scoring.api.IndexDto;
 import vn.parindex.scoring.api.PublicationDto;
 import vn.parindex.scoring.domain.CampaignStatus;
@@ -37,6 +38,7 @@ import vn.parindex.scoring.seed.DemoData.Value;
 import vn.parindex.scoring.service.AssessmentService;
 import vn.parindex.scoring.service.CampaignMembers;
 import vn.parindex.scoring.service.CampaignService;
+import vn.parindex.scoring.service.ContestService;
 import vn.parindex.scoring.service.IndexService;
 import vn.parindex.scoring.service.PublicationService;
 import vn.parindex.scoring.service.ScoreImportService;
@@ -50,7 +52,8 @@ import vn.parindex.scoring.store.Campaign;
  * (imported), the 34 of 2025 compared with the mean of their predecessors, and the communes of the new Lào Cai in
  * 2025. The campaigns marked {@code dossier_source: dossier-stats} (the computed district and agency campaigns of
  * 2019–2021, Lào Cai's communes 2025) take their dossier-fed criteria from dossier statistics, once its demo data
- * is LOADED (a bounded wait, {@code parindex.demo.dossier-wait}).
+ * is LOADED (a bounded wait, {@code parindex.demo.dossier-wait}). Sơn La 2021 goes through the contest window: a
+ * preliminary ranking, Thành phố Sơn La's officer contests a criterion, the council rejects it, the final ranking.
  *
  * <p>Runs in the background. It waits for the registry (groups, lineage) and the catalogue (criteria sets) with a
  * bounded retry ({@code parindex.demo.wait}, an attempt every {@code parindex.demo.retry-interval}); every attempt
@@ -77,6 +80,7 @@ public class DemoCampaignLoader {
     private final ScoreImportService imports;
     private final PublicationService publications;
     private final CampaignMembers members;
+    private final ContestService contests;
     private final IndexService indices;
     private final DemoStatus status;
     private final ObjectMapper json;
@@ -93,6 +97,7 @@ public class DemoCampaignLoader {
             ScoreImportService imports,
             PublicationService publications,
             CampaignMembers members,
+            ContestService contests,
             IndexService indices,
             DemoStatus status,
             ObjectMapper json) {
@@ -106,6 +111,7 @@ public class DemoCampaignLoader {
         this.imports = imports;
         this.publications = publications;
         this.members = members;
+        this.contests = contests;
         this.indices = indices;
         this.status = status;
         this.json = json;
@@ -361,7 +367,10 @@ public class DemoCampaignLoader {
         return text.length() > 4000 ? text.substring(0, 4000) : text;
     }
 
-    /** Self-assessment → submission → appraisal → survey → dossier figures → approval → publication. */
+    /**
+     * Self-assessment → submission → appraisal → survey → dossier figures → approval → publication; with a
+     * {@code contest_window}, the publication is a preliminary ranking, a contest and its decision, then the final one.
+     */
     private void compute(DemoData.Campaign c, List<CampaignService.Member> scored) {
         Campaign stored = find(c.code());
         CriteriaSet set = campaigns.criteriaSet(stored);
@@ -431,13 +440,64 @@ public class DemoCampaignLoader {
             publications.approve(c.code());
             stored = find(c.code());
         }
-        if (stored.status == CampaignStatus.APPROVED) {
+        DemoData.ContestWindow window = DemoData.contestWindow(c);
+        if (stored.status == CampaignStatus.APPROVED && window != null) {
+            publications.publishPreliminary(
+                    c.code(),
+                    new PublicationDto.Preliminary(
+                            window.preliminary().number(),
+                            window.preliminary().date(),
+                            // Like the assessment deadline: the demo plays the window long after the real one.
+                            window.deadline().plusYears(100)),
+                    ACTOR);
+            stored = find(c.code());
+        }
+        if (stored.status == CampaignStatus.PRELIMINARY) {
+            if (window == null) {
+                throw new Refused("it is PRELIMINARY but the data file gives it no contest_window");
+            }
+            playContest(c.code(), window.contest());
+        }
+        if (stored.status == CampaignStatus.APPROVED || stored.status == CampaignStatus.PRELIMINARY) {
             publications.publishRanking(
                     c.code(),
                     new PublicationDto.Publish(
                             c.decision().number(), c.decision().date()),
                     ACTOR);
         }
+    }
+
+    /**
+     * The contest of a preliminary ranking, as the API takes it: the unit's officer files it; an administrator
+     * puts the deciding appraiser on the campaign's council (kept with whoever sits there); the council decides.
+     * Each step is skipped when an earlier start stored it (the contest is found by unit, criterion and filer).
+     */
+    private void playContest(String code, DemoData.Contest x) {
+        ContestDto.View filed = contests.list(code).stream()
+                .filter(v -> v.unitCode().equals(x.unit())
+                        && v.criterionCode().equals(x.criterion())
+                        && v.filedBy().equals(x.filedBy()))
+                .findFirst()
+                .orElse(null);
+        if (filed == null) {
+            filed = contests.file(
+                    code, new ContestDto.File(x.unit(), x.criterion(), x.reason(), x.evidence()), x.filedBy());
+        }
+        if (!filed.status().equals("OPEN")) {
+            return; // decided on an earlier start
+        }
+        List<String> council = new ArrayList<>(members.council(code).stream()
+                .map(CampaignDto.CouncilMember::appraiser)
+                .toList());
+        if (!council.contains(x.decidedBy())) {
+            council.add(x.decidedBy());
+            members.assignCouncil(code, council, ACTOR);
+        }
+        contests.decide(
+                code,
+                filed.id(),
+                new ContestDto.Decision(x.outcome(), x.correctedPoints(), x.decisionReason()),
+                x.decidedBy());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import vn.parindex.scoring.api.ContestDto;
 import vn.parindex.scoring.domain.ComparisonRule;
 import vn.parindex.scoring.domain.IndexKind;
 
@@ -63,6 +65,25 @@ public record DemoData(List<Index> indices, List<Campaign> campaigns) {
 
     /** Where a computed unit starts: evidence level of every appraised evidence criterion, ratio of the others. */
     public record Baseline(String evidence, BigDecimal numerator, BigDecimal denominator) {}
+
+    /**
+     * A campaign's {@code contest_window}: its approved results published as a preliminary ranking open to contests
+     * until {@code deadline}, one unit officer's contest of one criterion, the council's decision, then the final
+     * ranking by the campaign's {@link Decision}.
+     */
+    public record ContestWindow(Decision preliminary, OffsetDateTime deadline, Contest contest) {}
+
+    /** The contest: who filed it (a unit officer) and why, who decided it (an appraiser) and how. */
+    public record Contest(
+            String unit,
+            String criterion,
+            String filedBy,
+            String reason,
+            String evidence,
+            String decidedBy,
+            ContestDto.Outcome outcome,
+            BigDecimal correctedPoints,
+            String decisionReason) {}
 
     /** A line of an imported table. */
     public record Result(BigDecimal total, Integer rank) {}
@@ -173,6 +194,29 @@ public record DemoData(List<Index> indices, List<Campaign> campaigns) {
                 decimal(u.get("sipas")),
                 values(map(u.get("dossier"))),
                 decimal(u.get("expect")));
+    }
+
+    /** The campaign's contest window, or null when it goes straight from approval to its final ranking. */
+    public static ContestWindow contestWindow(Campaign c) {
+        Map<String, Object> w = map(c.raw().get("contest_window"));
+        if (w.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> p = map(w.get("preliminary"));
+        Map<String, Object> x = map(w.get("contest"));
+        return new ContestWindow(
+                new Decision(str(p.get("number")), date(p.get("date")), null),
+                OffsetDateTime.parse(str(w.get("deadline"))),
+                new Contest(
+                        str(x.get("unit")),
+                        str(x.get("criterion")),
+                        str(x.get("filed_by")),
+                        str(x.get("reason")),
+                        str(x.get("evidence")),
+                        str(x.get("decided_by")),
+                        ContestDto.Outcome.valueOf(str(x.get("outcome"))),
+                        decimal(x.get("corrected_points")),
+                        str(x.get("decision_reason"))));
     }
 
     /** The campaign of {@code code}, or an exception naming it. */

@@ -18,8 +18,9 @@ import vn.parindex.criteria.rules.demo.DemoCatalogues;
 /**
  * Stand-ins for the HTTP APIs scoring calls (the service edges only; scoring's own data lives in real
  * PostgreSQL): the registry's peer groups and change list, the catalogue's sets (the real district demo set, a
- * draft copy, and a small two-field set), and dossier metrics. {@code registryDown} / {@code dossiersDown} make
- * those services answer 500, as a service in trouble would.
+ * draft copy, a small two-field set, Sơn La's district demo set), dossier metrics, and dossier statistics' demo-data
+ * health (no demo data). {@code registryDown} / {@code dossiersDown} make those services answer 500, as a service in
+ * trouble would.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -57,7 +58,24 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             member("140", "Huyện Văn Chấn", "huyện", "DISTRICT"),
             member("141", "Huyện Yên Bình", "huyện", "DISTRICT"));
 
+    /** The twelve Sơn La districts (the demo's SL-DIST-2020 and SL-DIST-2021). */
+    private static final List<String> SL_DISTRICTS = List.of(
+            member("116", "Thành phố Sơn La", "thành phố thuộc tỉnh", "DISTRICT"),
+            member("118", "Huyện Quỳnh Nhai", "huyện", "DISTRICT"),
+            member("119", "Huyện Thuận Châu", "huyện", "DISTRICT"),
+            member("120", "Huyện Mường La", "huyện", "DISTRICT"),
+            member("121", "Huyện Bắc Yên", "huyện", "DISTRICT"),
+            member("122", "Huyện Phù Yên", "huyện", "DISTRICT"),
+            member("123", "Thị xã Mộc Châu", "thị xã", "DISTRICT"),
+            member("124", "Huyện Yên Châu", "huyện", "DISTRICT"),
+            member("125", "Huyện Mai Sơn", "huyện", "DISTRICT"),
+            member("126", "Huyện Sông Mã", "huyện", "DISTRICT"),
+            member("127", "Huyện Sốp Cộp", "huyện", "DISTRICT"),
+            member("128", "Huyện Vân Hồ", "huyện", "DISTRICT"));
+
     static {
+        GROUPS.put("SL-DISTRICTS-2020", group("SL-DISTRICTS-2020", 2020, SL_DISTRICTS));
+        GROUPS.put("SL-DISTRICTS-2021", group("SL-DISTRICTS-2021", 2021, SL_DISTRICTS));
         GROUPS.put("YB-DISTRICTS", group("YB-DISTRICTS", 2021, YB_DISTRICTS));
         GROUPS.put("YB-DISTRICTS-2020", group("YB-DISTRICTS-2020", 2020, YB_DISTRICTS));
         GROUPS.put("YB-DISTRICTS-2021", group("YB-DISTRICTS-2021", 2021, YB_DISTRICTS));
@@ -111,6 +129,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     .findFirst()
                     .orElseThrow();
             sets.put(DISTRICT_SET, json.writeValueAsString(district.withStatus(SetStatus.PUBLISHED)));
+            for (CriteriaSet demo : DemoCatalogues.load()) {
+                if (demo.code().equals("PAR_DIST_SL_2020")) {
+                    sets.put(demo.code(), json.writeValueAsString(demo.withStatus(SetStatus.PUBLISHED)));
+                }
+            }
             CriteriaSet draft = district.asDraft("DRAFT_SET", 2021);
             sets.put("DRAFT_SET", json.writeValueAsString(draft));
             sets.put("SMALL", SMALL_SET);
@@ -163,6 +186,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                             + ",\"denominator\":100,\"formula\":\"(early + onTime) / resolved\"},"
                             + "{\"name\":\"LEVEL34_SHARE\",\"value\":100,\"numerator\":50,\"denominator\":50,\"formula\":\"x\"}]}");
         });
+        // Dossier statistics holds no demo data here: the demo loader enters its data file's dossier figures.
+        server.createContext(
+                "/q/health/group/demo-data",
+                ex -> answer(ex, 503, "{\"checks\":[{\"name\":\"demo-data\",\"data\":{\"status\":\"DISABLED\"}}]}"));
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of(

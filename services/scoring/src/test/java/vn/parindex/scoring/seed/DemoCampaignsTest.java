@@ -98,6 +98,30 @@ class DemoCampaignsTest {
     }
 
     @Test
+    void shouldPlayOneContestOnSonLa2021WithoutChangingAFigure() {
+        List<String> windows = DATA.campaigns().stream()
+                .filter(x -> DemoData.contestWindow(x) != null)
+                .map(DemoData.Campaign::code)
+                .toList();
+        assertEquals(List.of("SL-DIST-2021"), windows, "one demo campaign goes through the contest window");
+        DemoData.Campaign c = DATA.campaign("SL-DIST-2021");
+        DemoData.ContestWindow w = DemoData.contestWindow(c);
+        DemoData.Contest x = w.contest();
+        assertNotNull(w.preliminary().number());
+        assertTrue(w.preliminary().date().isBefore(c.decision().date()), "the preliminary decision comes first");
+        assertTrue(w.deadline().toLocalDate().isBefore(c.decision().date()), "the window closes before the final");
+        // The officer contests the council's cut of one of its unit's criteria; a rejection keeps the cut.
+        assertTrue(c.units().get(x.unit()).appraisal().containsKey(x.criterion()), x.toString());
+        assertTrue(x.filedBy().startsWith("officer-") && !x.filedBy().equals(x.decidedBy()), x.toString());
+        assertEquals(vn.parindex.scoring.api.ContestDto.Outcome.REJECTED, x.outcome());
+        assertEquals(null, x.correctedPoints(), "a rejection corrects nothing, so the file's totals stand");
+        assertFalse(x.reason().isBlank()
+                || x.evidence().isBlank()
+                || x.decisionReason().isBlank());
+        assertEquals("illustrative", ((Map<?, ?>) c.raw().get("contest_window")).get("status"));
+    }
+
+    @Test
     void shouldGiveEveryComputedUnitTheTotalTheFileExpects() {
         for (DemoData.Campaign c : DATA.campaigns()) {
             if (c.how() != DemoData.How.COMPUTED) {
