@@ -119,6 +119,14 @@ class DemoDataTest {
         assertEquals(
                 0, new BigDecimal("1.2").compareTo(contest.get("pointsBefore").decimalValue()), contest.toString());
         assertTrue(contest.get("pointsAfter").isNull(), contest.toString());
+        // Sơn La city's officer signs in and sees its unit's contest; another unit's officer sees none of it.
+        JsonNode own = get("/api/campaigns/SL-DIST-2021/contests", Clients.token("officer-116"));
+        assertEquals(1, own.size(), own.toString());
+        assertEquals(contest.get("id").asLong(), own.get(0).get("id").asLong(), own.toString());
+        assertEquals(
+                0,
+                get("/api/campaigns/SL-DIST-2021/contests", Clients.token("officer-132"))
+                        .size());
         OffsetDateTime filed = OffsetDateTime.parse(contest.get("filedAt").asText());
         OffsetDateTime decided = OffsetDateTime.parse(contest.get("decidedAt").asText());
         assertFalse(decided.isBefore(filed), contest.toString());

@@ -76,7 +76,7 @@ public class AuthResource {
             summary = "Sign in a demo user (embedded mode)",
             description = "OAuth 2.0 password grant of the local issuer: `grant_type=password&username=…&password=…`."
                     + " The token carries iss, sub, preferred_username, exp, groups (roles), units and, for"
-                    + " appraisers, campaigns. Demo users: admin, editor, officer-132, officer-133, appraiser,"
+                    + " appraisers, campaigns. Demo users: admin, editor, officer-132, officer-133, officer-116, appraiser,"
                     + " integration (demo credentials, not secrets).")
     @RequestBody(
             required = true,
