@@ -133,7 +133,8 @@ class ServiceIndexJourneyTest {
     // Today in Vietnam: feedback counts once answered or once its deadline has passed (today).
     static final LocalDate TODAY = LocalDate.now(VN);
 
-    static final List<Dossier> DOSSIERS = List.of(
+    /** What was sent; a correction re-sent below replaces its record here too. */
+    static final List<Dossier> DOSSIERS = new ArrayList<>(List.of(
             dossier("A-01", FULL, "ONLINE", "2026-03-02T08:30", "2026-03-09", "2026-03-05T15:00", "resolved"),
             dossier("A-02", FULL, "ONLINE", "2026-03-03T09:00", "2026-03-10", "2026-03-10T16:00", "resolved"),
             dossier("A-03", PARTIAL, "DIRECT", "2026-03-04T10:00", "2026-03-18", "2026-03-20T10:00", "resolved"),
@@ -145,7 +146,7 @@ class ServiceIndexJourneyTest {
             dossier("A-08", FULL, "ONLINE", "2026-02-25T08:00", "2026-03-04", "2026-03-06T09:00", "resolved"),
             // Received in March, finished in April: March's online share only.
             dossier("A-09", PARTIAL, "DIRECT", "2026-03-30T08:00", "2026-04-13", "2026-04-02T09:00", "resolved"),
-            dossier("A-10", FULL, "ONLINE", "2026-03-16T08:00", "2026-03-23", "2026-03-17T08:00", "refused"));
+            dossier("A-10", FULL, "ONLINE", "2026-03-16T08:00", "2026-03-23", "2026-03-17T08:00", "refused")));
 
     static final List<Payment> PAYMENTS = List.of(
             new Payment("A-01", A, 50_000, true, at("2026-03-02T08:40:00+07:00")),
@@ -165,7 +166,7 @@ class ServiceIndexJourneyTest {
             new Digitisation("A-04", A, 0, 0, null, false, LocalDate.of(2026, 3, 5)),
             new Digitisation("A-05", A, 2, 2, null, true, LocalDate.of(2026, 3, 12)));
 
-    static final List<Rating> RATINGS = List.of(
+    static final List<Rating> RATINGS = new ArrayList<>(List.of(
             new Rating("A-01", A, "DEVICE", "VERY_SATISFIED", at("2026-03-05T15:10:00+07:00")),
             new Rating("A-02", A, "ONLINE", "SATISFIED", at("2026-03-10T20:00:00+07:00")),
             new Rating("A-03", A, "SMS", "NOT_SATISFIED", at("2026-03-21T08:00:00+07:00")),
@@ -178,7 +179,7 @@ class ServiceIndexJourneyTest {
             new Rating("B-03", B, "SMS", "SATISFIED", at("2026-03-17T10:00:00+07:00")),
             new Rating("B-04", B, "ONLINE", "NOT_SATISFIED", at("2026-03-18T10:00:00+07:00")),
             // D's only fact: February. March has nothing of D; the year to date has this.
-            new Rating("D-01", D, "DEVICE", "SATISFIED", at("2026-02-10T10:00:00+07:00")));
+            new Rating("D-01", D, "DEVICE", "SATISFIED", at("2026-02-10T10:00:00+07:00"))));
 
     static final List<Feedback> FEEDBACK = List.of(
             // Answered at 23:30 Vietnam time on its deadline day: on time.
@@ -325,23 +326,12 @@ class ServiceIndexJourneyTest {
         assertEquals(1, month.get(C).rank());
         assertEquals(null, month.get(D).score());
 
-        JsonNode province = call(
-                "GET", "/api/dossier-stats/service-index?province=" + PROVINCE + "&month=" + MONTH, null, null, 200);
-        assertEquals(PROVINCE, province.get("provinceCode").asText());
-        assertEquals(MONTH.toString(), province.get("month").asText());
-        assertEquals(definitionId, province.get("definition").asText());
-        List<String> order = new ArrayList<>();
-        province.get("units").forEach(u -> order.add(u.get("unitCode").asText()));
-        // Ranked units by rank then code, the unranked last.
-        assertEquals(List.of(B, C, A, D), order);
-        for (JsonNode u : province.get("units")) {
-            assertUnit(month.get(u.get("unitCode").asText()), u);
-        }
-
+        assertProvince(month, List.of(B, C, A, D), definitionId);
         for (String commune : COMMUNES) {
             JsonNode one = call(
                     "GET", "/api/dossier-stats/service-index?unit=" + commune + "&month=" + MONTH, null, null, 200);
             assertEquals(commune, one.get("unitCode").asText());
+            assertEquals(MONTH.toString(), one.get("month").asText());
             assertEquals(definitionId, one.get("definition").asText());
             Set<String> peers = new TreeSet<>();
             one.get("peers").forEach(p -> peers.add(p.asText()));
@@ -379,7 +369,109 @@ class ServiceIndexJourneyTest {
         String week = String.format(
                 "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         assertEquals("2026-W10", week);
-        assertFeed(week, monday, monday.plusDays(6));
+        String etag = assertFeed(week, monday, monday.plusDays(6));
+        // A week across two months (A-09's rating of 1 April, Vietnam time, is in it) and one across two years.
+        assertFeed("2026-W14", LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 5));
+        assertFeed("2026-W01", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4));
+
+        // 5. Corrections, as a one-stop system sends them: a rating re-sent with another level replaces it (B-01,
+        // in the week of 2 March); a dossier's later status replaces its row (A-04 resolved, late). The tie is
+        // broken, the ranks move, the feed's old ETag gets the new feed.
+        Rating b01 =
+                RATINGS.stream().filter(r -> r.id().equals("B-01")).findFirst().orElseThrow();
+        Rating corrected = new Rating(b01.id(), b01.unit(), b01.channel(), "NOT_SATISFIED", b01.at());
+        RATINGS.set(RATINGS.indexOf(b01), corrected);
+        JsonNode re = JSON.readTree(send(
+                        "POST",
+                        "/api/dossiers/ratings/batch",
+                        integration,
+                        "application/x-ndjson",
+                        ndjson(Stream.of(ratingRow(corrected))),
+                        null)
+                .body());
+        assertEquals(1, re.get("updated").asInt(), re.toString());
+        Dossier a04 =
+                DOSSIERS.stream().filter(x -> x.id().equals("A-04")).findFirst().orElseThrow();
+        Dossier resolved = new Dossier(
+                a04.id(),
+                a04.unit(),
+                a04.procedure(),
+                a04.channel(),
+                a04.received(),
+                a04.due(),
+                at("2026-03-25T10:00:00+07:00"),
+                "resolved");
+        DOSSIERS.set(DOSSIERS.indexOf(a04), resolved);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sourceSystem", SOURCE);
+        row.put("dossierId", resolved.id());
+        row.put("procedureCode", resolved.procedure());
+        row.put("unitCode", resolved.unit());
+        row.put("channel", resolved.channel());
+        row.put("receivedAt", resolved.received().toString());
+        row.put("dueAt", resolved.due().toString());
+        row.put("finishedAt", resolved.finished().toString());
+        row.put("status", "resolved");
+        JsonNode dossier = JSON.readTree(
+                send("POST", "/api/dossiers/batch", integration, "application/x-ndjson", ndjson(Stream.of(row)), null)
+                        .body());
+        assertEquals(1, dossier.get("updated").asInt(), dossier.toString());
+
+        Map<String, Expected> after = expectedRanked(first, last);
+        // 88001: on time 3 of 6 (10.00, not 12.00) → 56.67; 88002: 2 of 4 satisfied → 50.00.
+        assertEquals(new BigDecimal("56.67"), after.get(A).score());
+        assertEquals(new BigDecimal("50.00"), after.get(B).score());
+        assertEquals(
+                List.of(1, 2, 3),
+                List.of(after.get(C).rank(), after.get(A).rank(), after.get(B).rank()));
+        assertProvince(after, List.of(C, A, B, D), definitionId);
+        assertUnit(
+                after.get(A),
+                call("GET", "/api/dossier-stats/service-index?unit=" + A + "&month=" + MONTH, null, null, 200)
+                        .get("monthIndex"));
+        String feed = "/api/dossier-stats/service-index/feed?province=" + PROVINCE + "&week=" + week;
+        HttpResponse<String> changed = send("GET", feed, null, null, null, Map.of("If-None-Match", etag));
+        assertEquals(200, changed.statusCode(), "the feed changed: the old ETag gets it");
+        String newTag = changed.headers().firstValue("ETag").orElseThrow();
+        assertFalse(newTag.equals(etag), newTag);
+        String newFeed = assertFeed(week, monday, monday.plusDays(6));
+        assertEquals(newTag, newFeed);
+        // A weak validator and a list of them are compared as RFC 9110 says (weak comparison for If-None-Match).
+        assertEquals(
+                304,
+                send("GET", feed, null, null, null, Map.of("If-None-Match", "W/" + newTag))
+                        .statusCode());
+        assertEquals(
+                304,
+                send("GET", feed, null, null, null, Map.of("If-None-Match", "\"x\", " + newTag))
+                        .statusCode());
+
+        // Before the province existed (it is valid from 2026): no province then, a problem naming it; its
+        // communes' own index that month has nothing (every indicator missing, no rank).
+        problem("/api/dossier-stats/service-index?province=" + PROVINCE + "&month=2025-12", 404, null);
+        problem("/api/dossier-stats/service-index/feed?province=" + PROVINCE + "&week=2025-W51", 404, null);
+        JsonNode before = call("GET", "/api/dossier-stats/service-index?unit=" + A + "&month=2025-12", null, null, 200);
+        assertTrue(before.get("monthIndex").get("score").isNull(), before.toString());
+        assertTrue(before.get("monthIndex").get("rank").isNull(), before.toString());
+        for (JsonNode i : before.get("monthIndex").get("indicators")) {
+            assertTrue(i.get("missing").asBoolean(), i.toString());
+        }
+    }
+
+    private static void assertProvince(Map<String, Expected> expected, List<String> order, String definitionId)
+            throws Exception {
+        JsonNode province = call(
+                "GET", "/api/dossier-stats/service-index?province=" + PROVINCE + "&month=" + MONTH, null, null, 200);
+        assertEquals(PROVINCE, province.get("provinceCode").asText());
+        assertEquals(MONTH.toString(), province.get("month").asText());
+        assertEquals(definitionId, province.get("definition").asText());
+        List<String> listed = new ArrayList<>();
+        province.get("units").forEach(u -> listed.add(u.get("unitCode").asText()));
+        // Ranked units by rank then code, the unranked last.
+        assertEquals(order, listed);
+        for (JsonNode u : province.get("units")) {
+            assertUnit(expected.get(u.get("unitCode").asText()), u);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -553,6 +645,11 @@ class ServiceIndexJourneyTest {
             String code = g.get("code").asText();
             String what = unit + " group " + code + ": " + g;
             BigDecimal available = groupAvailable.get(code);
+            BigDecimal max = WEIGHTS.entrySet().stream()
+                    .filter(w -> GROUPS.get(w.getKey()).equals(code))
+                    .map(Map.Entry::getValue)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertDecimal(max, g.get("maxPoints"), what);
             assertDecimal(available, g.get("availablePoints"), what);
             if (available.signum() == 0) {
                 assertTrue(g.get("points").isNull(), what);
@@ -606,6 +703,9 @@ class ServiceIndexJourneyTest {
             }
         }
         assertEquals(expected, ids, indicator + " " + part);
+        JsonNode beyond = call("GET", base + "&size=2&page=50", null, null, 200);
+        assertEquals(expected.size(), beyond.get("total").asLong());
+        assertEquals(0, beyond.get("items").size());
         HttpResponse<String> csv = send("GET", base + "&format=csv", null, null, null, null);
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -616,7 +716,8 @@ class ServiceIndexJourneyTest {
         assertEquals(expected, new TreeSet<>(csvIds), indicator + " " + part + " CSV");
     }
 
-    private static void assertFeed(String week, LocalDate monday, LocalDate sunday) throws Exception {
+    /** The feed of a week checked against the hand computation; its ETag. */
+    private static String assertFeed(String week, LocalDate monday, LocalDate sunday) throws Exception {
         String path = "/api/dossier-stats/service-index/feed?province=" + PROVINCE + "&week=" + week;
         HttpResponse<String> first = send("GET", path, null, null, null, null);
         assertEquals(200, first.statusCode(), first.body());
@@ -635,7 +736,6 @@ class ServiceIndexJourneyTest {
                 .flatMap(s -> s)
                 .filter(x -> !x.isBefore(monday) && !x.isAfter(sunday))
                 .count();
-        assertTrue(facts > 0);
         assertEquals(1 + COMMUNES.size() * (WEIGHTS.size() + 1) + facts, lines.size(), first.body());
         int type = header.indexOf("type");
         int unit = header.indexOf("unitCode");
@@ -661,6 +761,7 @@ class ServiceIndexJourneyTest {
         for (String line : ndjson.body().lines().toList()) {
             assertEquals(week, JSON.readTree(line).get("week").asText(), line);
         }
+        return etag;
     }
 
     // ------------------------------------------------------------------------------------------------------------
