@@ -370,6 +370,16 @@ class ServiceIndexJourneyTest {
                 "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         assertEquals("2026-W10", week);
         String etag = assertFeed(week, monday, monday.plusDays(6));
+        // The same week asked in lower case is the same feed.
+        HttpResponse<String> lower = send(
+                "GET",
+                "/api/dossier-stats/service-index/feed?province=" + PROVINCE + "&week=2026-w10",
+                null,
+                null,
+                null,
+                null);
+        assertEquals(200, lower.statusCode(), lower.body());
+        assertEquals(etag, lower.headers().firstValue("ETag").orElse(null));
         // A week across two months (A-09's rating of 1 April, Vietnam time, is in it) and one across two years.
         assertFeed("2026-W14", LocalDate.of(2026, 3, 30), LocalDate.of(2026, 4, 5));
         assertFeed("2026-W01", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4));
