@@ -456,6 +456,35 @@ class ServiceIndexJourneyTest {
                 send("GET", feed, null, null, null, Map.of("If-None-Match", "\"x\", " + newTag))
                         .statusCode());
 
+        // The same facts as scoring reads them: the province's 2026 metrics with its communes add up what each
+        // commune counted over the year (A-09's April rating included), under the same names.
+        JsonNode metrics = call(
+                "GET",
+                "/api/dossier-stats/metrics?unitCode=" + PROVINCE + "&year=2026&includeDescendants=true",
+                null,
+                null,
+                200);
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        metrics.get("metrics").forEach(m -> byName.put(m.get("name").asText(), m));
+        for (String indicator : WEIGHTS.keySet()) {
+            long num = 0;
+            long den = 0;
+            for (String commune : COMMUNES) {
+                Fraction f = expectedCounts(commune, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+                        .get(indicator);
+                num += f.numerator().size();
+                den += f.denominator().size();
+            }
+            JsonNode m = byName.get(indicator);
+            assertNotNull(m, indicator + " in " + metrics);
+            assertEquals(num, m.get("numerator").asLong(), m.toString());
+            assertEquals(den, m.get("denominator").asLong(), m.toString());
+            assertDecimal(
+                    BigDecimal.valueOf(100 * num).divide(BigDecimal.valueOf(den), 2, RoundingMode.HALF_UP),
+                    m.get("value"),
+                    m.toString());
+        }
+
         // Before the province existed (it is valid from 2026): no province then, a problem naming it; its
         // communes' own index that month has nothing (every indicator missing, no rank).
         problem("/api/dossier-stats/service-index?province=" + PROVINCE + "&month=2025-12", 404, null);
