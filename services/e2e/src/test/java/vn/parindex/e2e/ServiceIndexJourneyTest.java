@@ -485,6 +485,31 @@ class ServiceIndexJourneyTest {
                     m.toString());
         }
 
+        // March's dossier statistics of the province (a whole past month: summed from the monthly roll-up, which
+        // the corrected dossier moved) count as the index does.
+        JsonNode stats = call(
+                "GET",
+                "/api/dossier-stats?unitCode=" + PROVINCE + "&includeDescendants=true&from=" + first + "&to=" + last,
+                null,
+                null,
+                200);
+        Map<String, String> rates = Map.of(
+                "ON_TIME_RATE_RESOLVED", "onTimeRateResolved",
+                "ONLINE_SHARE", "onlineShare",
+                "FULL_ONLINE_SHARE", "fullOnlineShare");
+        for (Map.Entry<String, String> rate : rates.entrySet()) {
+            long num = 0;
+            long den = 0;
+            for (String commune : COMMUNES) {
+                Fraction f = after.get(commune).counts().get(rate.getKey());
+                num += f.numerator().size();
+                den += f.denominator().size();
+            }
+            JsonNode r = stats.get("total").get("rates").get(rate.getValue());
+            assertEquals(num, r.get("numerator").asLong(), rate + ": " + r);
+            assertEquals(den, r.get("denominator").asLong(), rate + ": " + r);
+        }
+
         // Before the province existed (it is valid from 2026): no province then, a problem naming it; its
         // communes' own index that month has nothing (every indicator missing, no rank).
         problem("/api/dossier-stats/service-index?province=" + PROVINCE + "&month=2025-12", 404, null);
