@@ -187,7 +187,13 @@ public class ServiceIndexResource {
         LocalDate sunday = monday.plusDays(6);
         List<String> units = index.unitsOf(province, sunday);
         byte[] body = ServiceIndexFeed.write(
-                week.toUpperCase(Locale.ROOT),
+                // The week as the feed names it: canonical (2025-W28), whatever spacing or case it was asked in,
+                // so that the same week is the same body and ETag.
+                String.format(
+                        Locale.ROOT,
+                        "%d-W%02d",
+                        monday.get(IsoFields.WEEK_BASED_YEAR),
+                        monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
                 index.ranked(units, monday, sunday),
                 index.facts(units, monday, sunday),
                 csv);

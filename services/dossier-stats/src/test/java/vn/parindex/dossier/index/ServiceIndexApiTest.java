@@ -309,6 +309,24 @@ class ServiceIndexApiTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("\"type\":\"indicator\""));
+        // The same week asked in lower case with spaces around it is the same feed: its rows name the week as
+        // 2021-W10 (they used to echo the text asked, " 2021-w10 "), and so the same ETag.
+        var padded = given().queryParam("province", "20")
+                .queryParam("week", " 2021-w10 ")
+                .queryParam("format", "ndjson")
+                .get("/api/dossier-stats/service-index/feed")
+                .then()
+                .statusCode(200)
+                .body(containsString("\"week\":\"2021-W10\""))
+                .body(not(containsString("2021-w10")))
+                .extract();
+        assertEquals(
+                given().queryParam("province", "20")
+                        .queryParam("week", "2021-W10")
+                        .queryParam("format", "ndjson")
+                        .get("/api/dossier-stats/service-index/feed")
+                        .header("ETag"),
+                padded.header("ETag"));
         given().queryParam("province", "20")
                 .queryParam("week", "2021-10")
                 .get("/api/dossier-stats/service-index/feed")
