@@ -184,11 +184,37 @@ for f in si-province-month si-largest-month si-unit-year si-largest-unit-year; d
     [[ "$code" == 200 ]] || { echo "bench: $(head -1 "$WORK/$f.txt") answered $code" >&2; exit 1; }
 done
 echo "bench: service index: largest province $largest; its commune $largest_unit"
+# BENCH_BASELINE_APP=DIR: a quarkus-app folder of dossier-stats built from an earlier commit, run on port 8094
+# against the same database; every round is measured on the current build, then on it ("before-…"): an A/B in one run.
+SI_BEFORE=""
+if [[ -n "${BENCH_BASELINE_APP:-}" ]]; then
+    SI_BEFORE="http://localhost:8094"
+    QUARKUS_HTTP_PORT=8094 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PARINDEX_PG_PORT/dossier_stats" \
+        QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL="$BASE" \
+        PARINDEX_DEMO_DATA=false QUARKUS_FLYWAY_MIGRATE_AT_START=false \
+        "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$BENCH_BASELINE_APP/quarkus-run.jar" >"$WORK/baseline.log" 2>&1 &
+    BASELINE_PID=$!
+    until curl -sf "$SI_BEFORE/q/health/ready" >/dev/null 2>&1; do
+        kill -0 "$BASELINE_PID" 2>/dev/null || { cat "$WORK/baseline.log"; exit 1; }
+        sleep 0.2
+    done
+fi
+si_scenario() { # name paths-file (1 connection)
+    local i
+    if [[ -z "$SI_BEFORE" ]]; then
+        run "$1" "$2" 1 "$DOSSIERS"
+        return
+    fi
+    for i in $(seq "$ROUNDS"); do
+        ROUNDS=1 run "$1" "$2" 1 "$DOSSIERS"
+        ROUNDS=1 run "before-$1" "$2" 1 "$SI_BEFORE"
+    done
+}
 {
-    run si-province-month-1conn "$WORK/si-province-month.txt" 1 "$DOSSIERS"
-    run si-largest-province-month-1conn "$WORK/si-largest-month.txt" 1 "$DOSSIERS"
-    run si-unit-year-1conn "$WORK/si-unit-year.txt" 1 "$DOSSIERS"
-    run si-largest-unit-year-1conn "$WORK/si-largest-unit-year.txt" 1 "$DOSSIERS"
+    si_scenario si-province-month-1conn "$WORK/si-province-month.txt"
+    si_scenario si-largest-province-month-1conn "$WORK/si-largest-month.txt"
+    si_scenario si-unit-year-1conn "$WORK/si-unit-year.txt"
+    si_scenario si-largest-unit-year-1conn "$WORK/si-largest-unit-year.txt"
 } | tee -a "$WORK/results.txt"
 
 # Where the time of the largest province's month goes: each statement of the index (ServiceIndexService.counts, the
@@ -201,7 +227,8 @@ if [[ "${BENCH_SMOKE:-0}" != 1 ]]; then
         echo "bench: EXPLAIN of the statements of province $largest over $1 … $2:"
         for q in "feedback received_date answered_date <= deadline" "dossier finished_date finish_class IN (1, 2)" \
             "dossier received_date channel = 'ONLINE'" "dossier_digitisation digitised_date reused_digitised" \
-            "dossier_payment paid_date paid_online" "dossier_rating rated_date level = 'SATISFIED'"; do
+            "dossier_payment paid_date paid_online" "dossier_rating rated_date level = 'SATISFIED'" \
+            "dossier_month month channel = 'ONLINE'"; do
             read -r table day cond <<<"$q"
             extra=""; [[ "$day" == finished_date ]] && extra=" AND received_date <= '$2'"
             psql_si -At -c "EXPLAIN (ANALYZE, BUFFERS) SELECT unit_code, count(*), count(*) FILTER (WHERE $cond) FROM $table
