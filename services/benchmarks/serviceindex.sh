@@ -229,7 +229,8 @@ si_scenario() { # name paths-file (1 connection)
 } | tee -a "$WORK/results.txt"
 
 # Where the time of the largest province's month goes: each statement of the index (ServiceIndexService.counts, the
-# counts simplified to one filtered count) under EXPLAIN (ANALYZE, BUFFERS); the dossier-finished one in full.
+# counts simplified to one filtered count) under EXPLAIN (ANALYZE, BUFFERS), with the service's setting for many units
+# (parallel index scans; BENCH_SI_EXPLAIN_PARALLEL_SIZE=512kB for PostgreSQL's default); the dossier-finished one in full.
 if [[ "${BENCH_SMOKE:-0}" != 1 ]]; then
     units=$(awk -F, -v p="$largest" '$4 == "commune" && $5 == p {printf "%s\x27%s\x27", (n++ ? "," : ""), $1}' \
         services/unit-registry/src/main/resources/seed/units/units_2025.csv)
@@ -242,7 +243,7 @@ if [[ "${BENCH_SMOKE:-0}" != 1 ]]; then
             "dossier_month month channel = 'ONLINE'"; do
             read -r table day cond <<<"$q"
             extra=""; [[ "$day" == finished_date ]] && extra=" AND received_date <= '$2'"
-            psql_si -At -c "EXPLAIN (ANALYZE, BUFFERS) SELECT unit_code, count(*), count(*) FILTER (WHERE $cond) FROM $table
+            psql_si -At -c "SET min_parallel_index_scan_size = ${BENCH_SI_EXPLAIN_PARALLEL_SIZE:-0}; EXPLAIN (ANALYZE, BUFFERS) SELECT unit_code, count(*), count(*) FILTER (WHERE $cond) FROM $table
                 WHERE unit_code = ANY(ARRAY[$units]) AND $day BETWEEN '$1' AND '$2'$extra GROUP BY unit_code" |
                 if [[ "$day" == finished_date ]]; then sed "s/^/bench:   $table by $day: /"; else
                     { grep -E 'Execution Time|Heap Fetches|^Buffers' || true; } | head -3 | sed "s/^/bench:   $table by $day: /"; fi

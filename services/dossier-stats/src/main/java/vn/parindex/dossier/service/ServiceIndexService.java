@@ -152,6 +152,9 @@ public class ServiceIndexService {
                         .toList()
                 : List.of();
         try (Connection c = dataSource.getConnection()) {
+            if (codes.size() > 1) {
+                StatsService.planForManyUnits(c); // peers or a province: parallel index scans, custom plans
+            }
             if (!rolledUp.isEmpty()) {
                 StringBuilder select = new StringBuilder("SELECT unit_code");
                 for (Indicator i : rolledUp) {
@@ -188,6 +191,9 @@ public class ServiceIndexService {
                         params,
                         indicators,
                         out);
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compute the service index", e);
