@@ -228,25 +228,39 @@ si_scenario() { # name paths-file (1 connection)
     si_scenario si-largest-unit-year-1conn "$WORK/si-largest-unit-year.txt"
 } | tee -a "$WORK/results.txt"
 
-# Where the time of the largest province's month goes: each statement of the index (ServiceIndexService.counts, the
-# counts simplified to one filtered count) under EXPLAIN (ANALYZE, BUFFERS), with the service's setting for many units
-# (parallel index scans; BENCH_SI_EXPLAIN_PARALLEL_SIZE=512kB for PostgreSQL's default); the dossier-finished one in full.
+# Where the time goes: each statement of the index (ServiceIndexService.counts, the counts simplified to one filtered
+# count; the roll-up's as the service sums it) under EXPLAIN (ANALYZE, BUFFERS), with the service's setting for many
+# units (parallel index scans; BENCH_SI_EXPLAIN_PARALLEL_SIZE=512kB for PostgreSQL's default): the largest province's
+# month and year to date, and its first commune's year to date alone. Execution time and heap fetches of each.
 if [[ "${BENCH_SMOKE:-0}" != 1 ]]; then
     units=$(awk -F, -v p="$largest" '$4 == "commune" && $5 == p {printf "%s\x27%s\x27", (n++ ? "," : ""), $1}' \
         services/unit-registry/src/main/resources/seed/units/units_2025.csv)
-    for period in "2026-11-01 2026-11-30" "2026-01-01 2026-11-30"; do
-        set -- $period
-        echo "bench: EXPLAIN of the statements of province $largest over $1 … $2:"
-        for q in "feedback received_date answered_date <= deadline" "dossier finished_date finish_class IN (1, 2)" \
-            "dossier received_date channel = 'ONLINE'" "dossier_digitisation digitised_date reused_digitised" \
-            "dossier_payment paid_date paid_online" "dossier_rating rated_date level = 'SATISFIED'" \
-            "dossier_month month channel = 'ONLINE'"; do
-            read -r table day cond <<<"$q"
-            extra=""; [[ "$day" == finished_date ]] && extra=" AND received_date <= '$2'"
-            psql_si -At -c "SET min_parallel_index_scan_size = ${BENCH_SI_EXPLAIN_PARALLEL_SIZE:-0}; EXPLAIN (ANALYZE, BUFFERS) SELECT unit_code, count(*), count(*) FILTER (WHERE $cond) FROM $table
-                WHERE unit_code = ANY(ARRAY[$units]) AND $day BETWEEN '$1' AND '$2'$extra GROUP BY unit_code" |
-                if [[ "$day" == finished_date ]]; then sed "s/^/bench:   $table by $day: /"; else
-                    { grep -E 'Execution Time|Heap Fetches|^Buffers' || true; } | head -3 | sed "s/^/bench:   $table by $day: /"; fi
+    for spec in "province 2026-11-01 2026-11-30" "province 2026-01-01 2026-11-30" "unit 2026-01-01 2026-11-30"; do
+        set -- $spec
+        who="$units"; name="province $largest"
+        [[ "$1" == unit ]] && who="'$largest_unit'" && name="commune $largest_unit alone"
+        echo "bench: EXPLAIN of the statements of $name over $2 … $3:"
+        for q in "feedback received_date count(*) FILTER (WHERE answered_date <= deadline)" \
+            "dossier finished_date count(*) FILTER (WHERE finish_class IN (1, 2))" \
+            "dossier received_date count(*) FILTER (WHERE channel = 'ONLINE')" \
+            "dossier_digitisation digitised_date count(*) FILTER (WHERE reused_digitised)" \
+            "dossier_payment paid_date count(*) FILTER (WHERE paid_online)" \
+            "dossier_rating rated_date count(*) FILTER (WHERE level = 'SATISFIED')" \
+            "dossier_month month sum(resolved), sum(early + on_time), sum(received), sum(received) FILTER (WHERE channel = 'ONLINE')"; do
+            read -r table day sel <<<"$q"
+            extra=""; [[ "$day" == finished_date ]] && extra=" AND received_date <= '$3'"
+            psql_si -At -c "SET min_parallel_index_scan_size = ${BENCH_SI_EXPLAIN_PARALLEL_SIZE:-0}; EXPLAIN (ANALYZE, BUFFERS)
+                SELECT unit_code, count(*), $sel FROM $table
+                WHERE unit_code = ANY(ARRAY[$who]) AND $day BETWEEN '$2' AND '$3'$extra GROUP BY unit_code" |
+                python3 -c '
+import re, sys
+text = sys.stdin.read()
+fetches = sum(int(x) for x in re.findall(r"Heap Fetches: (\d+)", text))
+rows = sum(int(a) * int(b) for a, b in re.findall(r"(?:Index Only Scan|Index Scan|Seq Scan)[^\n]*actual time=[^ ]+ rows=(\d+) loops=(\d+)", text))
+workers = re.findall(r"Workers Launched: (\d+)", text)
+ms = re.search(r"Execution Time: ([\d.]+) ms", text).group(1)
+print(f"{ms} ms, {rows} rows scanned, heap fetches {fetches}, workers {workers[0] if workers else 0}")
+' | sed "s/^/bench:   $table by $day: /"
         done
     done
 fi
