@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|scoring|reform|gateway|uncertainty|all]` (JAVA_HOME is set by it).
+# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|serviceindex|scoring|reform|gateway|uncertainty|all]` (JAVA_HOME is set by it).
 # Starts the set on a FRESH embedded PostgreSQL (so the first-start seed load is measured), then drives the
 # services with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
-case "$TARGET" in registry | catalogue | dossiers | scoring | reform | gateway | uncertainty | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, scoring, reform, gateway, uncertainty or all" >&2; exit 2 ;; esac
+case "$TARGET" in registry | catalogue | dossiers | serviceindex | scoring | reform | gateway | uncertainty | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, serviceindex, scoring, reform, gateway, uncertainty or all" >&2; exit 2 ;; esac
 # Rank intervals run in process: no set, no wrk.
 if [[ "$TARGET" == uncertainty ]]; then
     exec bash services/benchmarks/uncertainty.sh
@@ -30,7 +30,7 @@ DOSSIERS="http://localhost:8084"
 SCORING="http://localhost:8083"
 GATEWAY="http://localhost:8080"
 # The dossier benchmarks control their own data.
-[[ "$TARGET" == dossiers || "$TARGET" == scoring || "$TARGET" == reform ]] && export PARINDEX_DEMO_DATA=false
+[[ "$TARGET" == dossiers || "$TARGET" == serviceindex || "$TARGET" == scoring || "$TARGET" == reform ]] && export PARINDEX_DEMO_DATA=false
 # wrk from one address would hit the gateway's per-client rate limit: raise it (it is still checked per request).
 export PARINDEX_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=10000000 PARINDEX_GATEWAY_RATE_LIMIT_BURST=10000000
 
@@ -39,6 +39,15 @@ if ! command -v wrk >/dev/null 2>&1; then
         apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
     else
         echo "bench: wrk is needed (apt-get install wrk)" >&2
+        exit 2
+    fi
+fi
+# The service index benchmark loads its data with psql.
+if [[ "$TARGET" == serviceindex || "$TARGET" == all ]] && ! command -v psql >/dev/null 2>&1; then
+    if [[ "$(id -u)" == "0" ]]; then
+        apt-get update -qq >/dev/null && apt-get install -y -qq postgresql-client >/dev/null
+    else
+        echo "bench: psql is needed (apt-get install postgresql-client)" >&2
         exit 2
     fi
 fi
@@ -141,6 +150,10 @@ fi
 
 if [[ "$TARGET" == dossiers || "$TARGET" == all ]]; then
     source services/benchmarks/dossiers.sh
+fi
+
+if [[ "$TARGET" == serviceindex || "$TARGET" == all ]]; then
+    source services/benchmarks/serviceindex.sh
 fi
 
 if [[ "$TARGET" == scoring || "$TARGET" == all ]]; then

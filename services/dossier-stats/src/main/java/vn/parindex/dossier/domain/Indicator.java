@@ -106,6 +106,27 @@ public enum Indicator {
         return "(" + denominator + ")";
     }
 
+    /**
+     * The same denominator and numerator summed from the monthly roll-up {@code dossier_month} (V8), for periods of
+     * whole months: {@code {denominator, numerator}} as SQL sums over its rows, or {@code null} for an indicator not
+     * read from dossiers. The roll-up counts a dossier in its receipt month (received: not excluded) and in its
+     * finish month (resolved: a finish class; early, on time), exactly the conditions above (DossierMonthRollupTest
+     * checks the roll-up against the raw rows; ServiceIndexApiTest computes these indicators by hand).
+     */
+    public String[] rollup() {
+        return switch (this) {
+            case ON_TIME_RATE_RESOLVED -> new String[] {"sum(resolved)", "sum(early + on_time)"};
+            case ONLINE_SHARE ->
+                new String[] {"sum(received)", "coalesce(sum(received) FILTER (WHERE channel = 'ONLINE'), 0)"};
+            case FULL_ONLINE_SHARE ->
+                new String[] {
+                    "sum(received)",
+                    "coalesce(sum(received) FILTER (WHERE channel = 'ONLINE' AND service_level = 'FULL'), 0)"
+                };
+            default -> null;
+        };
+    }
+
     /** SQL condition of the numerator, applied within the denominator. */
     public String numerator() {
         return "(" + denominator + ") AND (" + numerator + ")";

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,9 @@ import vn.parindex.dossier.store.CopyEncoding;
 
 /**
  * Ingests a batch of citizen-side facts (payments, digitisation, ratings, feedback) in one transaction, streamed:
- * rows are read and checked one at a time ({@link FactValidator}), COPYed a chunk at a time into a temporary stage,
- * and upserted with one statement per chunk on the record's key (the last occurrence in the batch wins, a re-sent
+ * rows are read and checked one at a time ({@link FactValidator}) and written a chunk at a time: COPYed straight
+ * into the table when the chunk's records are all new, otherwise COPYed into a temporary stage and upserted with one
+ * statement per chunk on the record's key (the last occurrence in the batch wins, a re-sent
  * record updates the stored one, one that changes nothing is left alone). Bad rows are rejected with their line and
  * reason while good ones are stored; a batch that breaks off stores nothing. The connection is opened only once the
  * first chunk was read and checked, with its registry lookups (fetch, then store). Every row records its sender.
@@ -150,18 +152,41 @@ public class FactIngestionService {
         return c;
     }
 
-    /** COPYs the chunk into the stage and upserts it: inserted, updated, unchanged. */
+    /**
+     * Writes a chunk: inserted, updated, unchanged. New records (the usual case: none of the chunk's keys stored yet,
+     * none repeated within it) are COPYed straight into the table, as the dossier batch does — PostgreSQL's
+     * multi-row insertion, no stage, no upsert. When a key is already stored or repeats (a unique violation), that
+     * COPY is rolled back to its savepoint and the chunk goes through the stage and the upsert, last occurrence
+     * winning.
+     */
     private static long[] flush(Connection c, FactKind kind, ByteArrayOutputStream chunk)
             throws SQLException, IOException {
         String cols = String.join(", ", kind.columns());
-        String key = String.join(", ", kind.keyColumns());
-        c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(
-                        "COPY fact_stage (" + cols + ") FROM STDIN",
-                        new ByteArrayInputStream(chunk.toByteArray()),
-                        1 << 16);
+        byte[] rows = chunk.toByteArray();
         chunk.reset();
+        Savepoint before = c.setSavepoint();
+        try {
+            long copied = copy(c, "COPY " + kind.table() + " (" + cols + ") FROM STDIN", rows);
+            c.releaseSavepoint(before);
+            return new long[] {copied, 0, 0};
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before); // a key is stored already, or repeats in the chunk: the upsert decides
+        }
+        return upsert(c, kind, rows);
+    }
+
+    private static long copy(Connection c, String sql, byte[] rows) throws SQLException, IOException {
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(rows), 1 << 16);
+    }
+
+    /** COPYs the chunk into the stage and upserts it: inserted, updated, unchanged. */
+    private static long[] upsert(Connection c, FactKind kind, byte[] rows) throws SQLException, IOException {
+        String cols = String.join(", ", kind.columns());
+        String key = String.join(", ", kind.keyColumns());
+        copy(c, "COPY fact_stage (" + cols + ") FROM STDIN", rows);
         StringBuilder set = new StringBuilder();
         StringBuilder old = new StringBuilder();
         StringBuilder neu = new StringBuilder();

@@ -141,9 +141,40 @@ public class ServiceIndexService {
             List<String> codes, LocalDate from, LocalDate to, List<Indicator.Source> sources) {
         Map<String, Map<Indicator, Fraction>> out = new HashMap<>();
         Map<String, Object> params = params(codes, from, to);
+        // Whole months (every period the index ranks): the dossier indicators are summed from the monthly roll-up, in
+        // one statement, instead of reading every dossier — a dossier finished in the period may have been received
+        // any time before, so the raw read covers each unit's whole history up to the period's end.
+        boolean wholeMonths =
+                from.getDayOfMonth() == 1 && to.equals(YearMonth.from(to).atEndOfMonth());
+        List<Indicator> rolledUp = wholeMonths
+                ? java.util.Arrays.stream(Indicator.values())
+                        .filter(i -> sources.contains(i.source()) && i.rollup() != null)
+                        .toList()
+                : List.of();
         try (Connection c = dataSource.getConnection()) {
+            if (codes.size() > 1) {
+                StatsService.planForManyUnits(c); // peers or a province: parallel index scans, custom plans
+            }
+            if (!rolledUp.isEmpty()) {
+                StringBuilder select = new StringBuilder("SELECT unit_code");
+                for (Indicator i : rolledUp) {
+                    select.append(", ").append(i.rollup()[0]).append(", ").append(i.rollup()[1]);
+                }
+                read(
+                        c,
+                        NamedSql.of(select + " FROM dossier_month WHERE unit_code = ANY(:units)"
+                                + " AND month BETWEEN :from AND :to GROUP BY unit_code"),
+                        params,
+                        rolledUp,
+                        out);
+            }
             for (Indicator.Source source : sources) {
-                List<Indicator> indicators = source.indicators();
+                List<Indicator> indicators = source.indicators().stream()
+                        .filter(i -> !rolledUp.contains(i))
+                        .toList();
+                if (indicators.isEmpty()) {
+                    continue;
+                }
                 StringBuilder select = new StringBuilder("SELECT unit_code");
                 for (Indicator i : indicators) {
                     select.append(", count(*) FILTER (WHERE ")
@@ -153,28 +184,46 @@ public class ServiceIndexService {
                             .append(i.numerator())
                             .append(")");
                 }
-                NamedSql sql = NamedSql.of(
-                        select + " FROM " + source.table() + " WHERE " + source.where() + " GROUP BY unit_code");
-                try (PreparedStatement s = sql.prepare(c)) {
-                    sql.bind(s, params);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            Map<Indicator, Fraction> unit =
-                                    out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Indicator.class));
-                            int col = 2;
-                            for (Indicator i : indicators) {
-                                long den = rs.getLong(col++);
-                                long num = rs.getLong(col++);
-                                unit.put(i, new Fraction(num, den));
-                            }
-                        }
-                    }
-                }
+                read(
+                        c,
+                        NamedSql.of(select + " FROM " + source.table() + " WHERE " + source.where()
+                                + " GROUP BY unit_code"),
+                        params,
+                        indicators,
+                        out);
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compute the service index", e);
         }
         return out;
+    }
+
+    /** Runs a statement giving unit_code, then each indicator's denominator and numerator; adds them to {@code out}. */
+    private static void read(
+            Connection c,
+            NamedSql sql,
+            Map<String, Object> params,
+            List<Indicator> indicators,
+            Map<String, Map<Indicator, Fraction>> out)
+            throws SQLException {
+        try (PreparedStatement s = sql.prepare(c)) {
+            sql.bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Map<Indicator, Fraction> unit =
+                            out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(Indicator.class));
+                    int col = 2;
+                    for (Indicator i : indicators) {
+                        long den = rs.getLong(col++);
+                        long num = rs.getLong(col++);
+                        unit.put(i, new Fraction(num, den));
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, Object> params(List<String> codes, LocalDate from, LocalDate to) {

@@ -285,7 +285,7 @@ public class StatsService {
      * times may switch to a generic plan that assumes a short array. Both settings end with this read-only
      * transaction; a single unit keeps the plain statement.
      */
-    private static void planForManyUnits(Connection c) throws SQLException {
+    static void planForManyUnits(Connection c) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SELECT set_config('min_parallel_index_scan_size', '0', true),"

@@ -78,6 +78,35 @@ class FactIngestionApiTest {
     }
 
     @Test
+    void shouldTakeTheUpsertWhenANewBatchRepeatsAKeyOrMixesNewAndStoredRecords() throws Exception {
+        // All new, but N1 twice: the straight COPY meets the repeat, the upsert keeps the last.
+        given().contentType("application/x-ndjson")
+                .body(body(String.join(
+                        "\n",
+                        rating("N1", "05101", "NOT_SATISFIED", "2020-04-01T09:00:00+07:00"),
+                        rating("N2", "05101", "SATISFIED", "2020-04-01T09:00:00+07:00"),
+                        rating("N1", "05101", "SATISFIED", "2020-04-02T09:00:00+07:00"))))
+                .post("/api/dossiers/ratings/batch")
+                .then()
+                .statusCode(200)
+                .body("inserted", equalTo(2))
+                .body("duplicatesInBatch", equalTo(1));
+        // A new record beside a stored one: the new is inserted, the stored left alone, nothing doubled.
+        given().contentType("application/x-ndjson")
+                .body(body(rating("N3", "05101", "SATISFIED", "2020-04-03T09:00:00+07:00") + "\n"
+                        + rating("N2", "05101", "SATISFIED", "2020-04-01T09:00:00+07:00")))
+                .post("/api/dossiers/ratings/batch")
+                .then()
+                .statusCode(200)
+                .body("inserted", equalTo(1))
+                .body("unchanged", equalTo(1));
+        assertEquals(
+                "N1 SATISFIED,N2 SATISFIED,N3 SATISFIED",
+                one("SELECT string_agg(dossier_id || ' ' || level, ',' ORDER BY dossier_id) FROM dossier_rating"
+                        + " WHERE source_system = 'FACTS' AND dossier_id LIKE 'N_'"));
+    }
+
+    @Test
     void shouldReadPaymentsAsCsvAndRefuseOnlinePaymentOfAZeroFee() throws Exception {
         String csv = "sourceSystem,dossierId,unitCode,fee,paidOnline,paidAt\n"
                 + "FACTS,P1,05101,50000,true,2020-04-01T10:00:00+07:00\n"
