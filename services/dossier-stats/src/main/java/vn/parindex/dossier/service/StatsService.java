@@ -80,6 +80,11 @@ public class StatsService {
         return descendants ? units.selfAndDescendants(unitCode, day) : List.of(unitCode);
     }
 
+    /** Every province on {@code day} with its units (itself and its descendants on that day). */
+    public Map<String, List<String>> provincesWithUnits(LocalDate day) {
+        return units.provincesWithUnits(day);
+    }
+
     /** The rows of {@link #counts} and their total, each dossier read once where the grouping allows it. */
     public Report report(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
         List<Row> rows = counts(units, from, to, groupBy);
@@ -96,6 +101,28 @@ public class StatsService {
         };
         return new Report(rows, total);
     }
+
+    /**
+     * The report of units grouped by the group each is in ({@code groupOf}: unit code to group key, such as the
+     * provinces of the country): one statement over all the units, the groups' rows, and their total summed from
+     * them (every unit is in one group). Whole months are read from the roll-up, like {@link #report}.
+     */
+    public Report reportByGroup(Map<String, String> groupOf, LocalDate from, LocalDate to) {
+        List<String> units = new ArrayList<>(groupOf.keySet());
+        List<String> groups = units.stream().map(groupOf::get).toList();
+        Grouping grouping = new Grouping(
+                "g.grp",
+                " JOIN unnest(CAST(:units AS varchar[]), CAST(:groups AS varchar[])) AS g(unit_code, grp)"
+                        + " ON g.unit_code = d.unit_code",
+                Map.of("groups", groups));
+        List<Row> rows = wholeMonths(from, to, VietnamTime.today())
+                ? rolledUp(units, from, to, GroupBy.UNIT, grouping)
+                : raw(units, from, to, GroupBy.UNIT, grouping);
+        return new Report(rows, rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus));
+    }
+
+    /** A grouping key other than a {@link GroupBy}'s: its expression, the join that gives it, and its parameters. */
+    private record Grouping(String key, String join, Map<String, Object> params) {}
 
     public List<Row> counts(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
         if (groupBy == GroupBy.MONTH) {
@@ -157,8 +184,12 @@ public class StatsService {
      * carried over and open / overdue at the end as running sums over the months before and up to its end.
      */
     List<Row> rolledUp(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return rolledUp(units, from, to, groupBy, null);
+    }
+
+    private List<Row> rolledUp(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy, Grouping grouping) {
         String inPeriod = "d.month >= :from";
-        NamedSql sql = NamedSql.of("SELECT " + key(groupBy) + " AS k,"
+        NamedSql sql = NamedSql.of("SELECT " + (grouping == null ? key(groupBy) : grouping.key()) + " AS k,"
                 + " coalesce(sum(d.received) FILTER (WHERE " + inPeriod + "), 0) AS received,"
                 + " coalesce(sum(d.open_in - d.open_out) FILTER (WHERE d.month < :from), 0) AS carried_over,"
                 + " coalesce(sum(d.resolved) FILTER (WHERE " + inPeriod + "), 0) AS resolved,"
@@ -177,16 +208,21 @@ public class StatsService {
                 + " coalesce(sum(d.processing_days) FILTER (WHERE " + inPeriod + "), 0) AS processing_days"
                 + " FROM dossier_month d"
                 + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
+                + (grouping == null ? "" : grouping.join())
                 + " WHERE d.unit_code = ANY(:units) AND d.month <= :to"
                 + " GROUP BY 1 ORDER BY 1");
-        return run(sql, Map.of("from", from, "to", to, "units", units), groupBy, false);
+        return run(sql, params(Map.of("from", from, "to", to, "units", units), grouping), groupBy, false);
     }
 
     /** The counts of any period from the dossiers themselves (partitions received after {@code to} are pruned). */
     List<Row> raw(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return raw(units, from, to, groupBy, null);
+    }
+
+    private List<Row> raw(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy, Grouping grouping) {
         LocalDate today = VietnamTime.today();
         LocalDate asOf = to.isAfter(today) ? today : to;
-        String key = key(groupBy);
+        String key = grouping == null ? key(groupBy) : grouping.key();
         // The WHERE clause keeps the dossiers that can count in [from, to]: received by its end and not finished
         // before its start. The filters, most of the time of a province's ~300,000 rows, leave out what it already
         // guarantees: received in the period is received on or after :from, resolved in it is finished on or
@@ -219,10 +255,24 @@ public class StatsService {
                 + "), 0) AS processing_days"
                 + " FROM dossier d"
                 + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
+                + (grouping == null ? "" : grouping.join())
                 + " WHERE d.unit_code = ANY(:units) AND d.received_date <= :to"
                 + " AND (d.finished_date IS NULL OR d.finished_date >= :from)"
                 + " GROUP BY 1 ORDER BY 1");
-        return run(sql, Map.of("from", from, "to", to, "asOf", asOf, "units", units), groupBy, units.size() > 1);
+        return run(
+                sql,
+                params(Map.of("from", from, "to", to, "asOf", asOf, "units", units), grouping),
+                groupBy,
+                units.size() > 1);
+    }
+
+    private static Map<String, Object> params(Map<String, Object> base, Grouping grouping) {
+        if (grouping == null) {
+            return base;
+        }
+        Map<String, Object> all = new java.util.HashMap<>(base);
+        all.putAll(grouping.params());
+        return all;
     }
 
     private List<Row> run(NamedSql sql, Map<String, Object> params, GroupBy groupBy, boolean manyUnits) {
