@@ -165,11 +165,31 @@ sed "s|.*|/api/dossier-stats?unitCode=&\&includeDescendants=true\&groupBy=unit\&
 echo "/api/dossier-stats/national?from=$YEAR_FROM&to=$YEAR_TO" >"$WORK/s-national.txt"
 SCENARIOS="${BENCH_STORE_SCENARIOS:-unit-year unit-year-raw province province-raw national}"
 
-measure() { # step-label scenario: wrk at 1 connection (a long timeout: the national report takes seconds)
-    local step="$1" name="$2" i
-    PATHS_FILE="$WORK/s-$name.txt" wrk -t1 -c1 -d"$STORE_WARMUP" --timeout 120s -s services/benchmarks/wrk-paths.lua "$DOSSIERS" >/dev/null
+# BENCH_BASELINE_APP=DIR (as for the dossiers benchmark: a copy of services/dossier-stats/target/quarkus-app built
+# before a change) runs that build on port 8094 against the same database; the scenarios of
+# BENCH_STORE_BEFORE_SCENARIOS (default the three read from the roll-up) are measured on it too at every step
+# ("before-…"): an A/B of a query or roll-up change on the same data.
+BEFORE=""
+BEFORE_SCENARIOS="${BENCH_STORE_BEFORE_SCENARIOS:-unit-year province national}"
+if [[ -n "${BENCH_BASELINE_APP:-}" ]]; then
+    BEFORE="http://localhost:8094"
+    # It leaves the schema to the current build (it may not know the newest migrations).
+    QUARKUS_HTTP_PORT=8094 QUARKUS_DATASOURCE_JDBC_URL="$JDBC" QUARKUS_DATASOURCE_USERNAME=postgres \
+        QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL="$BASE" PARINDEX_DEMO_DATA=false \
+        QUARKUS_FLYWAY_MIGRATE_AT_START=false \
+        "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$BENCH_BASELINE_APP/quarkus-run.jar" >"$WORK/baseline.log" 2>&1 &
+    BASELINE_PID=$!
+    until curl -sf "$BEFORE/q/health/ready" >/dev/null 2>&1; do
+        kill -0 "$BASELINE_PID" 2>/dev/null || { cat "$WORK/baseline.log"; exit 1; }
+        sleep 0.2
+    done
+fi
+
+measure() { # step-label name paths-file base-url: wrk at 1 connection (a long timeout: a national report takes seconds)
+    local step="$1" name="$2" file="$3" base="$4" i
+    PATHS_FILE="$file" wrk -t1 -c1 -d"$STORE_WARMUP" --timeout 120s -s services/benchmarks/wrk-paths.lua "$base" >/dev/null
     for i in $(seq "$ROUNDS"); do
-        PATHS_FILE="$WORK/s-$name.txt" wrk -t1 -c1 -d"$STORE_DURATION" --timeout 120s -s services/benchmarks/wrk-paths.lua "$DOSSIERS" |
+        PATHS_FILE="$file" wrk -t1 -c1 -d"$STORE_DURATION" --timeout 120s -s services/benchmarks/wrk-paths.lua "$base" |
             grep '^RESULT' | sed "s/^RESULT/store: wrk $step $name/"
     done
 }
@@ -244,7 +264,8 @@ LAST_RATE=""
 LAST_OTHER=0
 for target in $SIZES; do
     add=$((target - STORED))
-    [[ "$add" -le 0 ]] && continue
+    # A size below what is stored is passed; the size stored (a BENCH_HOME loaded before) is measured, not loaded.
+    [[ "$add" -lt 0 ]] && continue
     if [[ "$BUDGET" != 0 && -n "$LAST_RATE" ]]; then
         predicted=$(python3 -c "print(round($add / $LAST_RATE + $LAST_OTHER + (0 if '${RATIO_DONE:-}' else 2 * $RATIO_N / 5000 + 120)))")
         elapsed=$(python3 -c "print(round(($(now_ns) - $BEGAN) / 1e9))")
@@ -260,21 +281,29 @@ for target in $SIZES; do
         fi
     fi
     start=$(now_ns)
-    load_step "$add"
+    [[ "$add" -gt 0 ]] && load_step "$add"
     load_s=$(secs_since "$start")
     other_start=$(now_ns)
     STORED=$((STORED + add))
     start=$(now_ns)
     sql "VACUUM (ANALYZE) dossier, dossier_key, dossier_month" >/dev/null
+    sql "SELECT 1 FROM pg_class WHERE relname = 'dossier_unit_month'" | grep -q 1 && sql "VACUUM (ANALYZE) dossier_unit_month" >/dev/null
     vacuum_s=$(secs_since "$start")
+    # Disk: the partitions with their indexes, the keys, and both roll-ups (the coarse one since V11).
     disk=$(sql "SELECT (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('dossier') WHERE isleaf)
-        || ' ' || pg_total_relation_size('dossier_key') || ' ' || pg_total_relation_size('dossier_month')
-        || ' ' || (SELECT reltuples::bigint FROM pg_class WHERE relname = 'dossier_month')")
-    read -r d_bytes k_bytes m_bytes m_rows <<<"$disk"
-    echo "store: step stored=$STORED added=$add load_s=$load_s rate=$(python3 -c "print(round($add / $load_s))")" \
-        "vacuum_s=$vacuum_s dossier_bytes=$d_bytes key_bytes=$k_bytes month_bytes=$m_bytes month_rows=$m_rows"
+        || ' ' || pg_total_relation_size('dossier_key') || ' ' || (pg_total_relation_size('dossier_month')
+        + coalesce(pg_total_relation_size(to_regclass('dossier_unit_month')), 0))
+        || ' ' || (SELECT reltuples::bigint FROM pg_class WHERE relname = 'dossier_month')
+        || ' ' || coalesce((SELECT reltuples::bigint FROM pg_class WHERE relname = 'dossier_unit_month'), 0)")
+    read -r d_bytes k_bytes m_bytes m_rows u_rows <<<"$disk"
+    echo "store: step stored=$STORED added=$add load_s=$load_s rate=$(python3 -c "print(round($add / max($load_s, 0.1)))")" \
+        "vacuum_s=$vacuum_s dossier_bytes=$d_bytes key_bytes=$k_bytes month_bytes=$m_bytes month_rows=$m_rows" \
+        "unit_month_rows=$u_rows"
     for s in $SCENARIOS; do
-        measure "$STORED" "$s"
+        measure "$STORED" "$s" "$WORK/s-$s.txt" "$DOSSIERS"
+        if [[ -n "$BEFORE" && " $BEFORE_SCENARIOS " == *" $s "* ]]; then
+            measure "$STORED" "before-$s" "$WORK/s-$s.txt" "$BEFORE"
+        fi
     done
     LAST_RATE=$(python3 -c "print($add / max($load_s, 0.1))")
     LAST_OTHER=$(python3 -c "print(round(($(now_ns) - $other_start) / 1e9))")
@@ -311,4 +340,11 @@ for s in steps:
           f"| {cell(st, 'unit-year-raw', 'p95_ms')} | {cell(st, 'province', 'p50_ms')} / {cell(st, 'province', 'p95_ms')} "
           f"| {cell(st, 'province-raw', 'p95_ms')} | {cell(st, 'national', 'p50_ms')} / {cell(st, 'national', 'p95_ms')} "
           f"| {total / 1e9:.2f} | {total / 1e6 / (int(st) / 1e6):.0f} | {int(s['month_rows']):,} | {errors} |")
+print()
+print("| stored | scenario (1 connection) | rounds | median requests | median p50 ms | median p95 ms | median p99 ms | errors |")
+print("|---|---|---|---|---|---|---|---|")
+for (st, name), runs in wrk.items():
+    med = lambda k: statistics.median(float(r[k]) for r in runs)
+    print(f"| {int(st):,} | {name} | {len(runs)} | {med('requests'):.0f} | {med('p50_ms'):.2f} | {med('p95_ms'):.2f} "
+          f"| {med('p99_ms'):.2f} | {sum(int(r['errors']) for r in runs)} |")
 PY

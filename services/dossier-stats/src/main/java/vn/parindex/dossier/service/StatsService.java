@@ -180,8 +180,10 @@ public class StatsService {
     }
 
     /**
-     * The counts of whole months from the roll-up {@code dossier_month}: flows summed over the period's months,
-     * carried over and open / overdue at the end as running sums over the months before and up to its end.
+     * The counts of whole months from the roll-up: flows summed over the period's months, carried over and open /
+     * overdue at the end as running sums over the months before and up to its end. Grouped by procedure or field,
+     * {@code dossier_month} (V8, one row per procedure); otherwise {@code dossier_unit_month} (V11, the same sums
+     * without the procedure, a few rows per unit and month).
      */
     List<Row> rolledUp(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
         return rolledUp(units, from, to, groupBy, null);
@@ -206,7 +208,10 @@ public class StatsService {
                 + ") AND d.channel = 'ONLINE' AND " + inPeriod + "), 0) AS level34,"
                 + " coalesce(sum(d.received) FILTER (WHERE d.channel = 'POSTAL' AND " + inPeriod + "), 0) AS postal,"
                 + " coalesce(sum(d.processing_days) FILTER (WHERE " + inPeriod + "), 0) AS processing_days"
-                + " FROM dossier_month d"
+                // Without a procedure grouping, the roll-up without procedures (V11): at most units × months × 9 rows.
+                + (groupBy == GroupBy.PROCEDURE || groupBy == GroupBy.FIELD
+                        ? " FROM dossier_month d"
+                        : " FROM dossier_unit_month d")
                 + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
                 + (grouping == null ? "" : grouping.join())
                 + " WHERE d.unit_code = ANY(:units) AND d.month <= :to"
