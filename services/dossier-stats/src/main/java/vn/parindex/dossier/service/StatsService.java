@@ -104,25 +104,22 @@ public class StatsService {
 
     /**
      * The report of units grouped by the group each is in ({@code groupOf}: unit code to group key, such as the
-     * provinces of the country): one statement over all the units, the groups' rows, and their total summed from
-     * them (every unit is in one group). Whole months are read from the roll-up, like {@link #report}.
+     * provinces of the country): the statement grouped by unit over all the units (whole months from the roll-up,
+     * like {@link #report}), each unit's counts added to its group's, groups in key order, and their total. Every
+     * count is a count of dossiers, each in one unit, so a group's sum is the group's count. Grouping by unit in the
+     * statement and summing here was twice as fast as joining the unit-to-group pairs in SQL (a sort of every
+     * roll-up row by unit).
      */
     public Report reportByGroup(Map<String, String> groupOf, LocalDate from, LocalDate to) {
-        List<String> units = new ArrayList<>(groupOf.keySet());
-        List<String> groups = units.stream().map(groupOf::get).toList();
-        Grouping grouping = new Grouping(
-                "g.grp",
-                " JOIN unnest(CAST(:units AS varchar[]), CAST(:groups AS varchar[])) AS g(unit_code, grp)"
-                        + " ON g.unit_code = d.unit_code",
-                Map.of("groups", groups));
-        List<Row> rows = wholeMonths(from, to, VietnamTime.today())
-                ? rolledUp(units, from, to, GroupBy.UNIT, grouping)
-                : raw(units, from, to, GroupBy.UNIT, grouping);
+        Map<String, Counts> byGroup = new java.util.TreeMap<>();
+        for (Row unit : query(new ArrayList<>(groupOf.keySet()), from, to, GroupBy.UNIT)) {
+            byGroup.merge(groupOf.get(unit.key()), unit.counts(), Counts::plus);
+        }
+        List<Row> rows = byGroup.entrySet().stream()
+                .map(e -> new Row(e.getKey(), e.getValue()))
+                .toList();
         return new Report(rows, rows.stream().map(Row::counts).reduce(Counts.ZERO, Counts::plus));
     }
-
-    /** A grouping key other than a {@link GroupBy}'s: its expression, the join that gives it, and its parameters. */
-    private record Grouping(String key, String join, Map<String, Object> params) {}
 
     public List<Row> counts(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
         if (groupBy == GroupBy.MONTH) {
@@ -186,12 +183,8 @@ public class StatsService {
      * without the procedure, a few rows per unit and month).
      */
     List<Row> rolledUp(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
-        return rolledUp(units, from, to, groupBy, null);
-    }
-
-    private List<Row> rolledUp(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy, Grouping grouping) {
         String inPeriod = "d.month >= :from";
-        NamedSql sql = NamedSql.of("SELECT " + (grouping == null ? key(groupBy) : grouping.key()) + " AS k,"
+        NamedSql sql = NamedSql.of("SELECT " + key(groupBy) + " AS k,"
                 + " coalesce(sum(d.received) FILTER (WHERE " + inPeriod + "), 0) AS received,"
                 + " coalesce(sum(d.open_in - d.open_out) FILTER (WHERE d.month < :from), 0) AS carried_over,"
                 + " coalesce(sum(d.resolved) FILTER (WHERE " + inPeriod + "), 0) AS resolved,"
@@ -213,21 +206,16 @@ public class StatsService {
                         ? " FROM dossier_month d"
                         : " FROM dossier_unit_month d")
                 + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
-                + (grouping == null ? "" : grouping.join())
                 + " WHERE d.unit_code = ANY(:units) AND d.month <= :to"
                 + " GROUP BY 1 ORDER BY 1");
-        return run(sql, params(Map.of("from", from, "to", to, "units", units), grouping), groupBy, false);
+        return run(sql, Map.of("from", from, "to", to, "units", units), groupBy, false);
     }
 
     /** The counts of any period from the dossiers themselves (partitions received after {@code to} are pruned). */
     List<Row> raw(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy) {
-        return raw(units, from, to, groupBy, null);
-    }
-
-    private List<Row> raw(List<String> units, LocalDate from, LocalDate to, GroupBy groupBy, Grouping grouping) {
         LocalDate today = VietnamTime.today();
         LocalDate asOf = to.isAfter(today) ? today : to;
-        String key = grouping == null ? key(groupBy) : grouping.key();
+        String key = key(groupBy);
         // The WHERE clause keeps the dossiers that can count in [from, to]: received by its end and not finished
         // before its start. The filters, most of the time of a province's ~300,000 rows, leave out what it already
         // guarantees: received in the period is received on or after :from, resolved in it is finished on or
@@ -260,24 +248,10 @@ public class StatsService {
                 + "), 0) AS processing_days"
                 + " FROM dossier d"
                 + (groupBy == GroupBy.FIELD ? " LEFT JOIN procedure p ON p.code = d.procedure_code" : "")
-                + (grouping == null ? "" : grouping.join())
                 + " WHERE d.unit_code = ANY(:units) AND d.received_date <= :to"
                 + " AND (d.finished_date IS NULL OR d.finished_date >= :from)"
                 + " GROUP BY 1 ORDER BY 1");
-        return run(
-                sql,
-                params(Map.of("from", from, "to", to, "asOf", asOf, "units", units), grouping),
-                groupBy,
-                units.size() > 1);
-    }
-
-    private static Map<String, Object> params(Map<String, Object> base, Grouping grouping) {
-        if (grouping == null) {
-            return base;
-        }
-        Map<String, Object> all = new java.util.HashMap<>(base);
-        all.putAll(grouping.params());
-        return all;
+        return run(sql, Map.of("from", from, "to", to, "asOf", asOf, "units", units), groupBy, units.size() > 1);
     }
 
     private List<Row> run(NamedSql sql, Map<String, Object> params, GroupBy groupBy, boolean manyUnits) {
