@@ -6,9 +6,9 @@
 # `INSERT INTO dossier … SELECT … FROM generate_series(…)` through the partitioned table (its indexes and the V8
 # roll-up triggers) and dossier_key; the derived columns follow ingestion's rules (working-day due date from the
 # calendar ingestion uses, finish class, working days, excluded statuses). Then VACUUM (ANALYZE), the disk used,
-# and over HTTP with wrk at 1 connection: one commune's year, a province grouped by unit, the national report by
-# province (whole months: the roll-up), and the same commune and province year ending a day earlier (the dossiers
-# themselves). After the step that reaches BENCH_STORE_RATIO_AT (default 10M), BENCH_STORE_RATIO_N (default 1M)
+# and over HTTP at 1 connection: with wrk, one commune's year, a province grouped by unit, and the same commune and
+# province year ending a day earlier (the dossiers themselves); the national report by province (whole months: the
+# roll-up) as timed requests one after the other. After the step that reaches BENCH_STORE_RATIO_AT (default 10M), BENCH_STORE_RATIO_N (default 1M)
 # new dossiers are COPYed into the partitioned dossier table and as many others POSTed to /api/dossiers/batch: the
 # ratio of their rates. Every line of results starts with "store:"; a table per step is printed at the end.
 SIZES="${BENCH_STORE_SIZES:-1000000 3000000 10000000 30000000}"
@@ -194,6 +194,27 @@ measure() { # step-label name paths-file base-url: wrk at 1 connection (a long t
     done
 }
 
+# The national report takes seconds: wrk's rounds of a fixed duration would stop in the middle of a request whose
+# statement goes on in PostgreSQL, and the next round's would run beside it. Instead, BENCH_STORE_NATIONAL_N
+# (default 7) requests one after the other, each timed, after one to warm up; one line as wrk-paths.lua prints.
+timed() { # step-label name paths-file base-url
+    local step="$1" name="$2" url="$4$(head -1 "$3")" i code t errors=0
+    curl -s -o /dev/null --max-time 300 "$url" || true
+    : >"$WORK/timed.txt"
+    for i in $(seq "${BENCH_STORE_NATIONAL_N:-7}"); do
+        read -r code t < <(curl -s -o /dev/null --max-time 300 -w '%{http_code} %{time_total}\n' "$url" || echo "000 0")
+        [[ "$code" == 200 ]] || errors=$((errors + 1))
+        echo "$t" >>"$WORK/timed.txt"
+    done
+    python3 - "$WORK/timed.txt" "$step" "$name" "$errors" <<'PY'
+import statistics, sys
+t = sorted(float(x) * 1000 for x in open(sys.argv[1]))
+q = lambda p: t[min(len(t) - 1, int(round(p * (len(t) - 1))))]
+print(f"store: wrk {sys.argv[2]} {sys.argv[3]} requests={len(t)} rps={len(t) / (sum(t) / 1000):.2f} "
+      f"p50_ms={statistics.median(t):.3f} p95_ms={q(0.95):.3f} p99_ms={q(0.99):.3f} errors={sys.argv[4]}")
+PY
+}
+
 load_step() { # dossiers to add, spread evenly over the months, in $JOBS parallel sessions
     local add="$1" job pids=() per rest
     per=$((add / MONTHS))
@@ -300,9 +321,11 @@ for target in $SIZES; do
         "vacuum_s=$vacuum_s dossier_bytes=$d_bytes key_bytes=$k_bytes month_bytes=$m_bytes month_rows=$m_rows" \
         "unit_month_rows=$u_rows"
     for s in $SCENARIOS; do
-        measure "$STORED" "$s" "$WORK/s-$s.txt" "$DOSSIERS"
+        how=measure
+        [[ "$s" == national ]] && how=timed
+        "$how" "$STORED" "$s" "$WORK/s-$s.txt" "$DOSSIERS"
         if [[ -n "$BEFORE" && " $BEFORE_SCENARIOS " == *" $s "* ]]; then
-            measure "$STORED" "before-$s" "$WORK/s-$s.txt" "$BEFORE"
+            "$how" "$STORED" "before-$s" "$WORK/s-$s.txt" "$BEFORE"
         fi
     done
     LAST_RATE=$(python3 -c "print($add / max($load_s, 0.1))")
