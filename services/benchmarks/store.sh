@@ -1,10 +1,11 @@
 # The national-scale dossier store benchmark (issue 16), sourced by run.sh (`./parindex bench store`; the set runs on
 # a fresh embedded PostgreSQL, demo data off; $WORK, $DOSSIERS, $AUTH, classpath() and cap() are set).
 #
-# Growth steps BENCH_STORE_SIZES (cumulative dossiers stored; default 1M 3M 10M, ~30 min; 30M adds ~25 min and 15 GB) over the 24 months 2024-12 …
-# 2026-11, all 3,321 communes of the 2025 structure. Each step is loaded server-side, month by month, with
-# `INSERT INTO dossier … SELECT … FROM generate_series(…)` through the partitioned table (its indexes and the V8
-# roll-up triggers) and dossier_key; the derived columns follow ingestion's rules (working-day due date from the
+# Growth steps BENCH_STORE_SIZES (cumulative dossiers stored; default 1M 3M 10M, ~30 min; 30M adds ~25 min and
+# 15 GB) over the 24 months 2024-12 … 2026-11, all 3,321 communes of the 2025 structure. Each step is loaded
+# server-side, month by month, with `INSERT INTO dossier … SELECT … FROM generate_series(…)` through the partitioned
+# table (its indexes) and dossier_key, then the roll-ups by the statement V8's triggers run (the triggers are off for
+# the insert: see bench_store_month); the derived columns follow ingestion's rules (working-day due date from the
 # calendar ingestion uses, finish class, working days, excluded statuses). Then VACUUM (ANALYZE), the disk used,
 # and over HTTP at 1 connection: with wrk, one commune's year, a province grouped by unit, and the same commune and
 # province year ending a day earlier (the dossiers themselves); the national report by province (whole months: the
