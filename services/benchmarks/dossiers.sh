@@ -26,7 +26,7 @@ if [[ "${BENCH_QUERIES_ONLY:-0}" != 1 ]]; then
     echo "bench: generating $WARM_N warm-up and 2 × $N dossiers (NDJSON)"
     tool ndjson "$WORK/communes.txt" "$WARM_N" 1 W- "$WORK/warm.ndjson"
     tool ndjson "$WORK/communes.txt" "$N" 2 M- "$WORK/main.ndjson"
-    tool ndjson "$WORK/communes.txt" "$N" 3 N- "$WORK/second.ndjson"
+    tool ndjson "$WORK/communes.txt" "$N" 3 N- "$WORK/second.ndjson" BENCHCOPY
     ls -l "$WORK"/*.ndjson | awk '{print "bench:   " $5 " bytes " $9}'
 
     post() { # file -> seconds, and the response in $WORK/post.json; curl -T streams the file from disk
@@ -46,6 +46,17 @@ if [[ "${BENCH_QUERIES_ONLY:-0}" != 1 ]]; then
     # Warm-up: JIT, and the registry answers for every commune are cached.
     post "$WORK/warm.ndjson" >/dev/null
 
+    # The COPY baseline first: the second batch's rows (other keys, same shape), with the columns ingestion derives,
+    # loaded by PostgreSQL's own COPY into the partitioned dossier table itself (its indexes and the V8 roll-up
+    # triggers); their dossier_key rows after it, untimed (the API writes its keys in its own time).
+    tool copyrows "$WORK/second.ndjson" "$WORK/second.copy"
+    copy_line=$(tool copy "$JDBC" postgres postgres dossier "$WORK/second.copy" | grep RESULT)
+    copy_rate=$(echo "$copy_line" | sed 's/.*rows_per_s=//')
+    sql "INSERT INTO dossier_key SELECT source_system, dossier_id, received_date FROM dossier WHERE source_system = 'BENCHCOPY'"
+    rm -f "$WORK/second.copy"
+    echo "bench: PostgreSQL COPY of $N other dossiers into the partitioned dossier table: $copy_line"
+
+    # Then the API's batch, onto the rows the COPY stored (so the API has the larger table).
     PID=$(pgrep -f 'dossier-stats/target/quarkus-app/quarkus-run.jar' | head -1)
     "$JAVA_HOME/bin/jstat" -gc "$PID" 500 >"$WORK/jstat.txt" &
     JSTAT=$!
@@ -55,18 +66,7 @@ if [[ "${BENCH_QUERIES_ONLY:-0}" != 1 ]]; then
     http_rate=$(python3 -c "print(round($inserted / $secs))")
     heap_max_mb=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ {u = $3 + $4 + $6 + $8; if (u > m) m = u} END {printf "%.0f", m / 1024}' "$WORK/jstat.txt")
     echo "bench: HTTP ingestion: $inserted dossiers in ${secs} s = ${http_rate}/s; heap used at most ${heap_max_mb} MB (limit -Xmx512m)"
-
-    tool copyrows "$WORK/main.ndjson" "$WORK/main.copy"
-    sql "DROP TABLE IF EXISTS dossier_copy; CREATE TABLE dossier_copy (LIKE dossier INCLUDING ALL)"
-    copy_line=$(tool copy "$JDBC" postgres postgres dossier_copy "$WORK/main.copy" | grep RESULT)
-    copy_rate=$(echo "$copy_line" | sed 's/.*rows_per_s=//')
-    echo "bench: PostgreSQL COPY of the same rows into a table like dossier: $copy_line"
     echo "bench: ratio HTTP / COPY = $(python3 -c "print(round($http_rate / $copy_rate, 2))")"
-    sql "DROP TABLE dossier_copy; ANALYZE dossier"
-    rm -f "$WORK/main.copy"
-
-    secs2=$(post "$WORK/second.ndjson")
-    echo "bench: second batch: $(python3 -c "import json; print(json.load(open('$WORK/post.json'))['inserted'])") dossiers in ${secs2} s"
     sql "VACUUM (ANALYZE) dossier"
     rm -f "$WORK"/*.ndjson
 fi

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|serviceindex|scoring|reform|gateway|uncertainty|all]` (JAVA_HOME is set by it).
+# Benchmarks of docs/performance.md: `./parindex bench [registry|catalogue|dossiers|serviceindex|store|scoring|reform|gateway|uncertainty|all]`
+# (JAVA_HOME is set by it). `store` (the national-scale dossier store, tens of millions of dossiers) and `serviceindex` (10 million
+# dossiers with their facts) are part of `all` only in their smoke size (BENCH_SMOKE=1): a full run of each is its own target.
 # Starts the set on a FRESH embedded PostgreSQL (so the first-start seed load is measured), then drives the
 # services with wrk from this machine's loopback. Every scenario runs ROUNDS times; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 TARGET="${1:-all}"
-case "$TARGET" in registry | catalogue | dossiers | serviceindex | scoring | reform | gateway | uncertainty | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, serviceindex, scoring, reform, gateway, uncertainty or all" >&2; exit 2 ;; esac
+case "$TARGET" in registry | catalogue | dossiers | serviceindex | store | scoring | reform | gateway | uncertainty | all) ;; *) echo "bench: what to measure: registry, catalogue, dossiers, serviceindex, store, scoring, reform, gateway, uncertainty or all" >&2; exit 2 ;; esac
 # Rank intervals run in process: no set, no wrk.
 if [[ "$TARGET" == uncertainty ]]; then
     exec bash services/benchmarks/uncertainty.sh
@@ -17,8 +19,9 @@ if [[ "${BENCH_SMOKE:-0}" == 1 ]]; then
     : "${BENCH_ROUNDS:=1}" "${BENCH_DURATION:=1s}" "${BENCH_WARMUP:=1s}" "${BENCH_GW_WARMUP:=1s}" "${BENCH_CONNECTIONS:=2}"
     : "${BENCH_DOSSIERS:=2000}" "${BENCH_WARMUP_DOSSIERS:=1000}" "${BENCH_UNITS:=60}"
     : "${BENCH_CREATE_WARMUP:=0}" "${BENCH_CREATE_ROUNDS:=1}" "${BENCH_RESULT_ROUNDS:=1}"
+    : "${BENCH_STORE_SIZES:=24000 48000}" "${BENCH_STORE_RATIO_AT:=24000}" "${BENCH_STORE_RATIO_N:=2000}"
     export BENCH_ROUNDS BENCH_DURATION BENCH_WARMUP BENCH_GW_WARMUP BENCH_CONNECTIONS BENCH_DOSSIERS BENCH_WARMUP_DOSSIERS BENCH_UNITS \
-        BENCH_CREATE_WARMUP BENCH_CREATE_ROUNDS BENCH_RESULT_ROUNDS
+        BENCH_CREATE_WARMUP BENCH_CREATE_ROUNDS BENCH_RESULT_ROUNDS BENCH_STORE_SIZES BENCH_STORE_RATIO_AT BENCH_STORE_RATIO_N
 fi
 ROUNDS="${BENCH_ROUNDS:-3}"
 WARMUP="${BENCH_WARMUP:-5s}"
@@ -30,7 +33,7 @@ DOSSIERS="http://localhost:8084"
 SCORING="http://localhost:8083"
 GATEWAY="http://localhost:8080"
 # The dossier benchmarks control their own data.
-[[ "$TARGET" == dossiers || "$TARGET" == serviceindex || "$TARGET" == scoring || "$TARGET" == reform ]] && export PARINDEX_DEMO_DATA=false
+[[ "$TARGET" == dossiers || "$TARGET" == serviceindex || "$TARGET" == store || "$TARGET" == scoring || "$TARGET" == reform ]] && export PARINDEX_DEMO_DATA=false
 # wrk from one address would hit the gateway's per-client rate limit: raise it (it is still checked per request).
 export PARINDEX_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=10000000 PARINDEX_GATEWAY_RATE_LIMIT_BURST=10000000
 
@@ -152,8 +155,12 @@ if [[ "$TARGET" == dossiers || "$TARGET" == all ]]; then
     source services/benchmarks/dossiers.sh
 fi
 
-if [[ "$TARGET" == serviceindex || "$TARGET" == all ]]; then
+if [[ "$TARGET" == serviceindex || ( "$TARGET" == all && "${BENCH_SMOKE:-0}" == 1 ) ]]; then
     source services/benchmarks/serviceindex.sh
+fi
+
+if [[ "$TARGET" == store || ( "$TARGET" == all && "${BENCH_SMOKE:-0}" == 1 ) ]]; then
+    source services/benchmarks/store.sh
 fi
 
 if [[ "$TARGET" == scoring || "$TARGET" == all ]]; then

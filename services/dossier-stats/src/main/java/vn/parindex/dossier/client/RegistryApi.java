@@ -29,6 +29,9 @@ interface RegistryApi {
     List<UnitVersion> history(@PathParam("code") String code);
 
     @GET
+    UnitPage list(@QueryParam("level") String level, @QueryParam("asOf") LocalDate asOf, @QueryParam("size") int size);
+
+    @GET
     @Path("/{code}/descendants")
     UnitPage descendants(
             @PathParam("code") String code, @QueryParam("asOf") LocalDate asOf, @QueryParam("size") int size);

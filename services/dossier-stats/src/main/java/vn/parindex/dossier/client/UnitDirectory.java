@@ -6,7 +6,9 @@ import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -98,6 +100,28 @@ public class UnitDirectory {
                 .indefinitely();
     }
 
+    /**
+     * The provinces on {@code day} (the top units of the registry: it has no country unit), each with itself and its
+     * descendants on that day, in the registry's order. Cached like the descendants (the province list under a key
+     * of its own).
+     */
+    public Map<String, List<String>> provincesWithUnits(LocalDate day) {
+        List<String> provinces = descendants
+                .get(new ProvincesKey(day), key -> {
+                    RegistryApi.UnitPage page = registry.read(() -> api.list("PROVINCE", day, 1000));
+                    return page.items().stream()
+                            .map(RegistryApi.UnitVersion::code)
+                            .toList();
+                })
+                .await()
+                .indefinitely();
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String province : provinces) {
+            out.put(province, selfAndDescendants(province, day));
+        }
+        return out;
+    }
+
     /** The parent of {@code code} on {@code day}; empty for a top unit or one not valid then. */
     public Optional<String> parentOn(String code, LocalDate day) {
         if (!wellFormed(code)) {
@@ -110,6 +134,9 @@ public class UnitDirectory {
 
     /** The key of a descendants answer: a unit on a day. */
     record DescendantsKey(String code, LocalDate day) {}
+
+    /** The key of the province list of a day, kept in the descendants cache. */
+    record ProvincesKey(LocalDate day) {}
 
     /**
      * Drops what is cached of {@code code}, so the next question goes to the registry. For a caller that waits for

@@ -111,6 +111,65 @@ public class StatsResource {
     }
 
     @GET
+    @Path("/national")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(
+            summary = "Counts and rates of the whole country over a period, one row per province; format=csv for CSV",
+            description = "The registry has no country unit: the country is every province valid on to, each with"
+                    + " its descendants on to (as includeDescendants=true). Rows are keyed by province code and"
+                    + " the total is their sum; unitCode is null, groupBy is province. A period of whole months"
+                    + " that have ended is summed from the monthly roll-up; any other period reads every dossier"
+                    + " of the country (seconds at national scale).")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "INVALID_PARAMETER")
+    @APIResponse(responseCode = "503", description = "REGISTRY_UNAVAILABLE")
+    public Response national(
+            @RestQuery @Parameter(required = true, description = "First day of the period", example = "2025-07-01")
+                    String from,
+            @RestQuery
+                    @Parameter(
+                            required = true,
+                            description = "Last day: on or after from, within 5 years",
+                            example = "2026-06-30")
+                    String to,
+            @RestQuery
+                    @Parameter(description = "json (default) or csv", schema = @Schema(enumeration = {"json", "csv"}))
+                    String format) {
+        LocalDate start = Params.requiredDate("from", from);
+        LocalDate end = Params.requiredDate("to", to);
+        if (end.isBefore(start) || end.isAfter(start.plusYears(5))) {
+            throw ApiException.invalidParameter("to", "must be on or after from, within 5 years", to);
+        }
+        Map<String, String> provinceOf = new LinkedHashMap<>();
+        stats.provincesWithUnits(end)
+                .forEach((province, codes) -> codes.forEach(code -> provinceOf.putIfAbsent(code, province)));
+        StatsService.Freshness fresh = stats.freshness();
+        StatsService.Report counted = stats.reportByGroup(provinceOf, start, end);
+        List<Item> items = counted.rows().stream()
+                .map(r -> new Item(r.key(), r.counts(), Rates.of(r.counts())))
+                .toList();
+        Item total = new Item("total", counted.total(), Rates.of(counted.total()));
+        Report report = new Report(
+                null,
+                true,
+                provinceOf.size(),
+                start,
+                end,
+                "province",
+                fresh.dataAsOf(),
+                fresh.dataReadFrom(),
+                fresh.replicaLagMs(),
+                items,
+                total);
+        if ("csv".equalsIgnoreCase(format)) {
+            return Response.ok(StatsCsv.write(report), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"dossier-stats-national.csv\"")
+                    .build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
     @Path("/metrics")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A unit's year metrics for scoring (names as in the criteria catalogue)")

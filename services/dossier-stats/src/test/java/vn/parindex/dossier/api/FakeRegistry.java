@@ -39,6 +39,8 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/api/units/", handler());
+        // The unit list (GET /api/units?level=PROVINCE&asOf=…), which the national statistics read.
+        server.createContext("/api/units", handler());
         server.start();
         return Map.of(
                 "quarkus.rest-client.unit-registry.url",
@@ -56,6 +58,21 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
             if (down) {
                 status = 500;
                 body = "{\"code\":\"INTERNAL_ERROR\"}";
+            } else if (parts.length == 3) {
+                // The list: units of a level valid on asOf.
+                String query = exchange.getRequestURI().getQuery();
+                String level = query == null ? "" : query.replaceAll(".*level=([A-Za-z]+).*", "$1");
+                java.time.LocalDate asOf = query == null || !query.contains("asOf=")
+                        ? java.time.LocalDate.now()
+                        : java.time.LocalDate.parse(query.replaceAll(".*asOf=([0-9-]{10}).*", "$1"));
+                String items = UNITS.values().stream()
+                        .filter(u -> u.contains("\"level\":\"" + level.toUpperCase(java.util.Locale.ROOT) + "\""))
+                        .filter(u -> validOn(u, asOf))
+                        .sorted()
+                        .collect(Collectors.joining(","));
+                status = 200;
+                body = "{\"items\":[" + items + "],\"page\":0,\"size\":1000,\"total\":"
+                        + (items.isEmpty() ? 0 : items.split("\\},\\{").length) + "}";
             } else if (!code.matches("\\d{2}|\\d{3}|\\d{5}|[A-Z][A-Z0-9._-]{1,31}|\\d{2}\\.[A-Z0-9._-]{1,29}")) {
                 // As the registry: a path code of no unit's shape is refused, not looked up.
                 status = 400;

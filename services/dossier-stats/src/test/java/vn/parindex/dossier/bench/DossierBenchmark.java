@@ -28,10 +28,13 @@ import vn.parindex.dossier.service.ProcedureService;
  *
  * <ul>
  *   <li>{@code procedures OUT}: the synthetic procedure catalogue as JSON (for PUT /api/procedures);
- *   <li>{@code ndjson UNITS_FILE COUNT SEED PREFIX OUT}: COUNT synthetic dossiers of 2025-07-01 … 2026-06-30;
+ *   <li>{@code ndjson UNITS_FILE COUNT SEED PREFIX OUT [SOURCE_SYSTEM]}: COUNT synthetic dossiers of 2025-07-01 …
+ *       2026-06-30 (source system BENCH unless given);
  *   <li>{@code copyrows NDJSON OUT}: the same dossiers as COPY rows of the dossier table, derived columns computed
  *       exactly as ingestion computes them (the baseline needs the same rows);
- *   <li>{@code copy JDBC_URL USER PASSWORD TABLE FILE}: PostgreSQL's own COPY of FILE into TABLE, timed.
+ *   <li>{@code copy JDBC_URL USER PASSWORD TABLE FILE}: PostgreSQL's own COPY of FILE into TABLE, timed;
+ *   <li>{@code workdays FROM TO OUT}: the working days from FROM to TO of the calendar ingestion uses, one per line
+ *       (the store benchmark derives due dates and working days in SQL from them, as ingestion does in Java).
  * </ul>
  */
 public final class DossierBenchmark {
@@ -57,13 +60,25 @@ public final class DossierBenchmark {
                                     FROM,
                                     TO,
                                     Long.parseLong(args[3]),
-                                    "BENCH")
+                                    args.length > 6 ? args[6] : "BENCH")
                             .writeNdjson(out, Long.parseLong(args[2]), args[4]);
                 }
             }
             case "copyrows" -> copyRows(Path.of(args[1]), Path.of(args[2]));
             case "copy" -> copy(args[1], args[2], args[3], args[4], Path.of(args[5]));
-            default -> throw new IllegalArgumentException("procedures | ndjson | copyrows | copy");
+            case "workdays" -> {
+                WorkingCalendar calendar = new WorkingCalendar(OfficialCalendar.days());
+                try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[3]), StandardCharsets.UTF_8)) {
+                    for (LocalDate d = LocalDate.parse(args[1]);
+                            !d.isAfter(LocalDate.parse(args[2]));
+                            d = d.plusDays(1)) {
+                        if (calendar.isWorkingDay(d)) {
+                            out.write(d + "\n");
+                        }
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("procedures | ndjson | copyrows | copy | workdays");
         }
     }
 
