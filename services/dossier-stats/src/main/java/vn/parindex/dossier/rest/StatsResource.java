@@ -74,11 +74,9 @@ public class StatsResource {
             throw ApiException.invalidParameter("unitCode", "is required", unitCode);
         }
         stats.requireKnownUnit("unitCode", unitCode);
-        LocalDate start = Params.requiredDate("from", from);
-        LocalDate end = Params.requiredDate("to", to);
-        if (end.isBefore(start) || end.isAfter(start.plusYears(5))) {
-            throw ApiException.invalidParameter("to", "must be on or after from, within 5 years", to);
-        }
+        Period period = Period.of(from, to);
+        LocalDate start = period.start();
+        LocalDate end = period.end();
         StatsService.GroupBy group = groupBy == null || groupBy.isBlank()
                 ? StatsService.GroupBy.NONE
                 : Params.enumOrNull("groupBy", groupBy, StatsService.GroupBy.class);
@@ -135,11 +133,9 @@ public class StatsResource {
             @RestQuery
                     @Parameter(description = "json (default) or csv", schema = @Schema(enumeration = {"json", "csv"}))
                     String format) {
-        LocalDate start = Params.requiredDate("from", from);
-        LocalDate end = Params.requiredDate("to", to);
-        if (end.isBefore(start) || end.isAfter(start.plusYears(5))) {
-            throw ApiException.invalidParameter("to", "must be on or after from, within 5 years", to);
-        }
+        Period period = Period.of(from, to);
+        LocalDate start = period.start();
+        LocalDate end = period.end();
         Map<String, String> provinceOf = new LinkedHashMap<>();
         stats.provincesWithUnits(end)
                 .forEach((province, codes) -> codes.forEach(code -> provinceOf.putIfAbsent(code, province)));
@@ -226,5 +222,17 @@ public class StatsResource {
                 .toList();
         StatsService.Freshness fresh = stats.freshness();
         return new Metrics(unitCode, y, fresh.dataAsOf(), fresh.dataReadFrom(), fresh.replicaLagMs(), metrics);
+    }
+
+    /** A report's period: from and to given, to on or after from and within 5 years of it. */
+    private record Period(LocalDate start, LocalDate end) {
+        static Period of(String from, String to) {
+            LocalDate start = Params.requiredDate("from", from);
+            LocalDate end = Params.requiredDate("to", to);
+            if (end.isBefore(start) || end.isAfter(start.plusYears(5))) {
+                throw ApiException.invalidParameter("to", "must be on or after from, within 5 years", to);
+            }
+            return new Period(start, end);
+        }
     }
 }
