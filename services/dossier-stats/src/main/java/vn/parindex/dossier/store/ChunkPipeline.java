@@ -121,7 +121,13 @@ public final class ChunkPipeline<C extends ChunkPipeline.Chunk> implements AutoC
 
     /** Stops the writer after a failure and waits for a write under way to end; the caller rolls back. */
     public void abort() {
-        thread.shutdownNow();
+        // A chunk handed over just before the failure may not have started: it never will, so it is cancelled
+        // (waiting for it would wait forever).
+        for (Runnable never : thread.shutdownNow()) {
+            if (never instanceof Future<?> f) {
+                f.cancel(false);
+            }
+        }
         if (inFlight != null) {
             try {
                 inFlight.get();

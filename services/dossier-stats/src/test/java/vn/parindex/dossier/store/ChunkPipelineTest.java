@@ -136,4 +136,28 @@ class ChunkPipelineTest {
             assertEquals(1, opened.get());
         }
     }
+
+    @Test
+    void shouldAbortAtOnceWhenTheChunkHandedOverHasNotStarted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger written = new AtomicInteger();
+        ChunkPipeline<Numbers> pipeline =
+                new ChunkPipeline<>("test-writer", ChunkPipelineTest::connection, Numbers::new, (c, chunk) -> {
+                    written.incrementAndGet();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new java.io.IOException(e);
+                    }
+                });
+        try (pipeline) {
+            pipeline.filling().items.add(1);
+            pipeline.handOver();
+            // The reader fails right after a hand-over: abort cancels or interrupts, never waits for ever.
+            long started = System.nanoTime();
+            pipeline.abort();
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+        }
+        assertTrue(written.get() <= 1);
+    }
 }
