@@ -83,8 +83,17 @@ public class ServiceIndexService {
                 .orElse(List.of(unit));
     }
 
-    /** The units of a province (every unit below it on {@code day}). */
-    public List<String> unitsOf(String province, LocalDate day) {
+    /**
+     * The units of a province (every unit below it on {@code day}); {@code field} names the parameter in the 400 for
+     * a code that is not a province then (a commune or a department has a parent: its "province" would rank
+     * nothing), the 404 for a code the registry never knew.
+     */
+    public List<String> unitsOfProvince(String field, String province, LocalDate day) {
+        units.requireKnown(field, province);
+        units.parentOn(province, day).ifPresent(parent -> {
+            throw vn.parindex.common.api.ApiException.invalidParameter(
+                    field, "is not a province on " + day + " (it is a unit of " + parent + ")", province);
+        });
         return units.selfAndDescendants(province, day).stream()
                 .filter(c -> !c.equals(province))
                 .toList();
