@@ -74,23 +74,10 @@ echo "bench: $(sql "SELECT count(*) FROM dossier") dossiers stored"
 
 shuf -n 2000 --random-source=<(yes) "$WORK/communes.txt" | sed 's|.*|/api/dossier-stats?unitCode=&\&from=2025-07-01\&to=2026-06-30|' >"$WORK/unit-year.txt"
 sed 's|.*|/api/dossier-stats?unitCode=&\&includeDescendants=true\&groupBy=unit\&from=2025-07-01\&to=2026-06-30|' "$WORK/provinces.txt" >"$WORK/province-units.txt"
-# BENCH_BASELINE_APP=DIR: a quarkus-app folder of dossier-stats built from an earlier commit (copy
-# services/dossier-stats/target/quarkus-app before changing the code). It runs on port 8094 against the same
-# database, and every statistics round is measured on the current build, then on it ("before-…"): an A/B in one run.
-BEFORE=""
-if [[ -n "${BENCH_BASELINE_APP:-}" ]]; then
-    BEFORE="http://localhost:8094"
-    # It leaves the schema to the current build (it may not know the newest migrations).
-    QUARKUS_HTTP_PORT=8094 QUARKUS_DATASOURCE_JDBC_URL="$JDBC" QUARKUS_DATASOURCE_USERNAME=postgres \
-        QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL="$BASE" PARINDEX_DEMO_DATA=false \
-        QUARKUS_FLYWAY_MIGRATE_AT_START=false \
-        "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$BENCH_BASELINE_APP/quarkus-run.jar" >"$WORK/baseline.log" 2>&1 &
-    BASELINE_PID=$!
-    until curl -sf "$BEFORE/q/health/ready" >/dev/null 2>&1; do
-        kill -0 "$BASELINE_PID" 2>/dev/null || { cat "$WORK/baseline.log"; exit 1; }
-        sleep 0.2
-    done
-fi
+# BENCH_BASELINE_APP (run.sh's start_baseline): every statistics round is measured on the current build, then on
+# the earlier one ("before-…").
+start_baseline
+BEFORE="$BASELINE_URL"
 scenario() { # name paths-file connections
     local i
     if [[ -z "$BEFORE" ]]; then

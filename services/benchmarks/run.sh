@@ -114,6 +114,26 @@ classpath() {
     echo "$1/target/classes:$1/target/test-classes:$(cat "$2")"
 }
 
+# BENCH_BASELINE_APP=DIR: a quarkus-app folder of dossier-stats built from an earlier commit (copy
+# services/dossier-stats/target/quarkus-app before changing the code). start_baseline runs it on port 8094 against
+# the set's database (the schema left to the current build: it may not know the newest migrations) and sets
+# BASELINE_URL to its address (empty without BENCH_BASELINE_APP); the dossier, store and service index benchmarks measure their
+# rounds on it too ("before-…"): an A/B in one run.
+BASELINE_URL=""
+start_baseline() {
+    [[ -z "${BENCH_BASELINE_APP:-}" ]] && return 0
+    QUARKUS_HTTP_PORT=8094 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PARINDEX_PG_PORT/dossier_stats" \
+        QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+        QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL="$BASE" PARINDEX_DEMO_DATA=false QUARKUS_FLYWAY_MIGRATE_AT_START=false \
+        "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$BENCH_BASELINE_APP/quarkus-run.jar" >"$WORK/baseline.log" 2>&1 &
+    BASELINE_PID=$!
+    until curl -sf "http://localhost:8094/q/health/ready" >/dev/null 2>&1; do
+        kill -0 "$BASELINE_PID" 2>/dev/null || { cat "$WORK/baseline.log" >&2; exit 1; }
+        sleep 0.2
+    done
+    BASELINE_URL="http://localhost:8094"
+}
+
 # BENCH_UNITS=N keeps the first N communes (and provinces) of each list: the smoke run's size.
 cap() { if [[ -n "${BENCH_UNITS:-}" ]]; then head -n "$BENCH_UNITS" "$1" >"$1.cap" && mv "$1.cap" "$1"; fi; }
 

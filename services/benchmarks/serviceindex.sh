@@ -195,21 +195,10 @@ for f in si-province-month si-largest-month si-unit-year si-largest-unit-year; d
     [[ "$code" == 200 ]] || { echo "bench: $(head -1 "$WORK/$f.txt") answered $code" >&2; exit 1; }
 done
 echo "bench: service index: largest province $largest; its commune $largest_unit"
-# BENCH_BASELINE_APP=DIR: a quarkus-app folder of dossier-stats built from an earlier commit, run on port 8094
-# against the same database; every round is measured on the current build, then on it ("before-…"): an A/B in one run.
-SI_BEFORE=""
-if [[ -n "${BENCH_BASELINE_APP:-}" ]]; then
-    SI_BEFORE="http://localhost:8094"
-    QUARKUS_HTTP_PORT=8094 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PARINDEX_PG_PORT/dossier_stats" \
-        QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL="$BASE" \
-        PARINDEX_DEMO_DATA=false QUARKUS_FLYWAY_MIGRATE_AT_START=false \
-        "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$BENCH_BASELINE_APP/quarkus-run.jar" >"$WORK/baseline.log" 2>&1 &
-    BASELINE_PID=$!
-    until curl -sf "$SI_BEFORE/q/health/ready" >/dev/null 2>&1; do
-        kill -0 "$BASELINE_PID" 2>/dev/null || { cat "$WORK/baseline.log"; exit 1; }
-        sleep 0.2
-    done
-fi
+# BENCH_BASELINE_APP (run.sh's start_baseline): every round is measured on the current build, then on the earlier
+# one ("before-…").
+start_baseline
+SI_BEFORE="$BASELINE_URL"
 si_scenario() { # name paths-file (1 connection)
     local i
     if [[ -z "$SI_BEFORE" ]]; then

@@ -170,21 +170,9 @@ SCENARIOS="${BENCH_STORE_SCENARIOS:-unit-year unit-year-raw province province-ra
 # before a change) runs that build on port 8094 against the same database; the scenarios of
 # BENCH_STORE_BEFORE_SCENARIOS (default the three read from the roll-up) are measured on it too at every step
 # ("before-…"): an A/B of a query or roll-up change on the same data.
-BEFORE=""
 BEFORE_SCENARIOS="${BENCH_STORE_BEFORE_SCENARIOS:-unit-year province national}"
-if [[ -n "${BENCH_BASELINE_APP:-}" ]]; then
-    BEFORE="http://localhost:8094"
-    # It leaves the schema to the current build (it may not know the newest migrations).
-    QUARKUS_HTTP_PORT=8094 QUARKUS_DATASOURCE_JDBC_URL="$JDBC" QUARKUS_DATASOURCE_USERNAME=postgres \
-        QUARKUS_DATASOURCE_PASSWORD=postgres QUARKUS_REST_CLIENT_UNIT_REGISTRY_URL="$BASE" PARINDEX_DEMO_DATA=false \
-        QUARKUS_FLYWAY_MIGRATE_AT_START=false \
-        "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m -jar "$BENCH_BASELINE_APP/quarkus-run.jar" >"$WORK/baseline.log" 2>&1 &
-    BASELINE_PID=$!
-    until curl -sf "$BEFORE/q/health/ready" >/dev/null 2>&1; do
-        kill -0 "$BASELINE_PID" 2>/dev/null || { cat "$WORK/baseline.log"; exit 1; }
-        sleep 0.2
-    done
-fi
+start_baseline
+BEFORE="$BASELINE_URL"
 
 measure() { # step-label name paths-file base-url: wrk at 1 connection (a long timeout: a national report takes seconds)
     local step="$1" name="$2" file="$3" base="$4" i

@@ -888,6 +888,8 @@ class ServiceIndexJourneyTest {
                 400,
                 "unit");
         problem("/api/dossier-stats/service-index?province=" + A + "x!&month=" + MONTH, 400, "province");
+        // A commune is not a province: its "units" would rank nothing.
+        problem("/api/dossier-stats/service-index?province=" + A + "&month=" + MONTH, 400, "province");
         problem("/api/dossier-stats/service-index?unit=88999&month=" + MONTH, 404, null);
         String items = "/api/dossier-stats/service-index/items?unit=" + A + "&month=" + MONTH;
         problem(items + "&indicator=SATISFACTION&part=numerator", 400, "indicator");

@@ -30,27 +30,51 @@ public enum Indicator {
                 "feedback",
                 "feedback_id",
                 "received_date",
-                "kind || ' deadline ' || deadline || coalesce(' answered ' || answered_date, ' unanswered')"),
-        DOSSIER_FINISHED("dossier", "dossier_id", "finished_date", "channel || ' finish class ' || finish_class"),
-        DOSSIER_RECEIVED("dossier", "dossier_id", "received_date", "channel || ' ' || service_level"),
+                "kind || ' deadline ' || deadline || coalesce(' answered ' || answered_date, ' unanswered')",
+                null),
+        DOSSIER_FINISHED(
+                "dossier",
+                "dossier_id",
+                "finished_date",
+                "channel || ' finish class ' || finish_class",
+                "dossier_unit_month"),
+        DOSSIER_RECEIVED(
+                "dossier", "dossier_id", "received_date", "channel || ' ' || service_level", "dossier_unit_month"),
         DIGITISATION(
                 "dossier_digitisation",
                 "dossier_id",
                 "digitised_date",
-                "components_digitised || '/' || components_total || ' result electronic ' || coalesce(result_electronic::text, '-') || ' reused ' || reused_digitised"),
-        PAYMENT("dossier_payment", "dossier_id", "paid_date", "fee || ' VND paid online ' || paid_online"),
-        RATING("dossier_rating", "dossier_id", "rated_date", "channel || ' ' || level");
+                "components_digitised || '/' || components_total || ' result electronic ' || coalesce(result_electronic::text, '-') || ' reused ' || reused_digitised",
+                "digitisation_month"),
+        PAYMENT(
+                "dossier_payment",
+                "dossier_id",
+                "paid_date",
+                "fee || ' VND paid online ' || paid_online",
+                "payment_month"),
+        RATING("dossier_rating", "dossier_id", "rated_date", "channel || ' ' || level", "rating_month");
 
         private final String table;
         private final String idColumn;
         private final String dayColumn;
         private final String detail;
+        private final String monthly;
 
-        Source(String table, String idColumn, String dayColumn, String detail) {
+        Source(String table, String idColumn, String dayColumn, String detail, String monthly) {
             this.table = table;
             this.idColumn = idColumn;
             this.dayColumn = dayColumn;
             this.detail = detail;
+            this.monthly = monthly;
+        }
+
+        /**
+         * The monthly roll-up whole months are summed from (one row per unit and month, or a few: V11 for dossiers,
+         * V12 for payments, digitisation and ratings), or {@code null}: feedback is always read raw, its on-time
+         * rule depending on the day it is asked.
+         */
+        public String monthly() {
+            return monthly;
         }
 
         public String table() {
@@ -107,11 +131,13 @@ public enum Indicator {
     }
 
     /**
-     * The same denominator and numerator summed from the monthly roll-up {@code dossier_month} (V8), for periods of
-     * whole months: {@code {denominator, numerator}} as SQL sums over its rows, or {@code null} for an indicator not
-     * read from dossiers. The roll-up counts a dossier in its receipt month (received: not excluded) and in its
-     * finish month (resolved: a finish class; early, on time), exactly the conditions above (DossierMonthRollupTest
-     * checks the roll-up against the raw rows; ServiceIndexApiTest computes these indicators by hand).
+     * The same denominator and numerator summed from the source's monthly roll-up ({@link Source#monthly()}), for
+     * periods of whole months: {@code {denominator, numerator}} as SQL sums over its rows, or {@code null} for an
+     * indicator without one. Dossiers: {@code dossier_unit_month} (V11) counts a dossier in its receipt month
+     * (received: not excluded) and in its finish month (resolved: a finish class; early, on time), exactly the
+     * conditions above (DossierMonthRollupTest checks the roll-up against the raw rows). Facts: the V12 roll-ups
+     * hold each indicator's counts in columns named after it, maintained with these very conditions
+     * ({@code fact_month_rule}; FactMonthRollupTest checks both).
      */
     public String[] rollup() {
         return switch (this) {
@@ -123,8 +149,14 @@ public enum Indicator {
                     "sum(received)",
                     "coalesce(sum(received) FILTER (WHERE channel = 'ONLINE' AND service_level = 'FULL'), 0)"
                 };
-            default -> null;
+            case FEEDBACK_ON_TIME_RATE -> null;
+            default -> new String[] {"sum(" + column() + "_den)", "sum(" + column() + "_num)"};
         };
+    }
+
+    /** The stem of this indicator's columns in a fact roll-up (V12): the name in lower case. */
+    public String column() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** SQL condition of the numerator, applied within the denominator. */

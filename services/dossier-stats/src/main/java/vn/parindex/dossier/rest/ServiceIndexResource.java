@@ -77,8 +77,7 @@ public class ServiceIndexResource {
             index.requireKnownUnit("unit", unit);
             return index.unitIndex(unit, m);
         }
-        index.requireKnownUnit("province", province);
-        List<String> units = index.unitsOf(province, m.atEndOfMonth());
+        List<String> units = index.unitsOfProvince("province", province, m.atEndOfMonth());
         return new ProvinceIndex(
                 province, m, index.definition().id(), index.ranked(units, m.atDay(1), m.atEndOfMonth()));
     }
@@ -183,9 +182,8 @@ public class ServiceIndexResource {
         if (province == null || province.isBlank()) {
             throw ApiException.invalidParameter("province", "is required", province);
         }
-        index.requireKnownUnit("province", province);
         LocalDate sunday = monday.plusDays(6);
-        List<String> units = index.unitsOf(province, sunday);
+        List<String> units = index.unitsOfProvince("province", province, sunday);
         byte[] body = ServiceIndexFeed.write(
                 // The week as the feed names it: canonical (2025-W28), whatever spacing or case it was asked in,
                 // so that the same week is the same body and ETag.

@@ -83,8 +83,17 @@ public class ServiceIndexService {
                 .orElse(List.of(unit));
     }
 
-    /** The units of a province (every unit below it on {@code day}). */
-    public List<String> unitsOf(String province, LocalDate day) {
+    /**
+     * The units of a province (every unit below it on {@code day}); {@code field} names the parameter in the 400 for
+     * a code that is not a province then (a commune or a department has a parent: its "province" would rank
+     * nothing), the 404 for a code the registry never knew.
+     */
+    public List<String> unitsOfProvince(String field, String province, LocalDate day) {
+        units.requireKnown(field, province);
+        units.parentOn(province, day).ifPresent(parent -> {
+            throw vn.parindex.common.api.ApiException.invalidParameter(
+                    field, "is not a province on " + day + " (it is a unit of " + parent + ")", province);
+        });
         return units.selfAndDescendants(province, day).stream()
                 .filter(c -> !c.equals(province))
                 .toList();
@@ -139,44 +148,56 @@ public class ServiceIndexService {
 
     private Map<String, Map<Indicator, Fraction>> counts(
             List<String> codes, LocalDate from, LocalDate to, List<Indicator.Source> sources) {
-        Map<String, Map<Indicator, Fraction>> out = new HashMap<>();
-        Map<String, Object> params = params(codes, from, to);
-        // Whole months (every period the index ranks): the dossier indicators are summed from the monthly roll-up, in
-        // one statement, instead of reading every dossier — a dossier finished in the period may have been received
-        // any time before, so the raw read covers each unit's whole history up to the period's end.
+        // Whole months (every period the index ranks) are summed from the monthly roll-ups — a few rows per unit and
+        // month instead of every record: one unit's year ranked among a province's communes otherwise reads over a
+        // million index entries, and a dossier finished in the period may have been received any time before.
         boolean wholeMonths =
                 from.getDayOfMonth() == 1 && to.equals(YearMonth.from(to).atEndOfMonth());
-        List<Indicator> rolledUp = wholeMonths
-                ? java.util.Arrays.stream(Indicator.values())
-                        .filter(i -> sources.contains(i.source()) && i.rollup() != null)
-                        .toList()
-                : List.of();
+        return counts(codes, from, to, sources, wholeMonths);
+    }
+
+    /**
+     * Per unit, what each indicator of {@code sources} counted over [from, to]: with {@code rolledUp} (the period must
+     * be whole months), one statement per monthly roll-up table, the others (and feedback) one statement per source
+     * over the records themselves.
+     */
+    Map<String, Map<Indicator, Fraction>> counts(
+            List<String> codes, LocalDate from, LocalDate to, List<Indicator.Source> sources, boolean rolledUp) {
+        Map<String, Map<Indicator, Fraction>> out = new HashMap<>();
+        Map<String, Object> params = params(codes, from, to);
+        Map<String, List<Indicator>> byRollup = new LinkedHashMap<>();
+        Map<Indicator.Source, List<Indicator>> raw = new LinkedHashMap<>();
+        for (Indicator i : Indicator.values()) {
+            if (!sources.contains(i.source())) {
+                continue;
+            }
+            if (rolledUp && i.rollup() != null) {
+                byRollup.computeIfAbsent(i.source().monthly(), t -> new ArrayList<>())
+                        .add(i);
+            } else {
+                raw.computeIfAbsent(i.source(), s -> new ArrayList<>()).add(i);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             if (codes.size() > 1) {
                 StatsService.planForManyUnits(c); // peers or a province: parallel index scans, custom plans
             }
-            if (!rolledUp.isEmpty()) {
+            for (Map.Entry<String, List<Indicator>> table : byRollup.entrySet()) {
                 StringBuilder select = new StringBuilder("SELECT unit_code");
-                for (Indicator i : rolledUp) {
+                for (Indicator i : table.getValue()) {
                     select.append(", ").append(i.rollup()[0]).append(", ").append(i.rollup()[1]);
                 }
                 read(
                         c,
-                        NamedSql.of(select + " FROM dossier_month WHERE unit_code = ANY(:units)"
+                        NamedSql.of(select + " FROM " + table.getKey() + " WHERE unit_code = ANY(:units)"
                                 + " AND month BETWEEN :from AND :to GROUP BY unit_code"),
                         params,
-                        rolledUp,
+                        table.getValue(),
                         out);
             }
-            for (Indicator.Source source : sources) {
-                List<Indicator> indicators = source.indicators().stream()
-                        .filter(i -> !rolledUp.contains(i))
-                        .toList();
-                if (indicators.isEmpty()) {
-                    continue;
-                }
+            for (Map.Entry<Indicator.Source, List<Indicator>> source : raw.entrySet()) {
                 StringBuilder select = new StringBuilder("SELECT unit_code");
-                for (Indicator i : indicators) {
+                for (Indicator i : source.getValue()) {
                     select.append(", count(*) FILTER (WHERE ")
                             .append(i.denominator())
                             .append(")");
@@ -186,10 +207,10 @@ public class ServiceIndexService {
                 }
                 read(
                         c,
-                        NamedSql.of(select + " FROM " + source.table() + " WHERE " + source.where()
-                                + " GROUP BY unit_code"),
+                        NamedSql.of(select + " FROM " + source.getKey().table() + " WHERE "
+                                + source.getKey().where() + " GROUP BY unit_code"),
                         params,
-                        indicators,
+                        source.getValue(),
                         out);
             }
             if (!c.getAutoCommit()) {

@@ -229,6 +229,25 @@ class ServiceIndexApiTest {
     }
 
     @Test
+    void shouldRefuseACommuneAsTheProvince() {
+        // 05001 is a commune of province 20: ranking "its units" would answer an empty province.
+        given().queryParam("province", "05001")
+                .queryParam("month", "2021-03")
+                .get("/api/dossier-stats/service-index")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("province"))
+                .body("errors[0].message", containsString("unit of 20"));
+        given().queryParam("province", "05001")
+                .queryParam("week", "2021-W10")
+                .get("/api/dossier-stats/service-index/feed")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("province"));
+    }
+
+    @Test
     void shouldListTheRecordsBehindNumeratorsAndDenominators() {
         String[][] parts = {
             {"SATISFACTION_RATE", "2", "3"},
