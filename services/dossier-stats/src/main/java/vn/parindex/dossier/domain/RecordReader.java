@@ -72,11 +72,10 @@ public abstract class RecordReader implements java.io.Closeable {
     static Raw row(long line, JsonParser p) throws IOException {
         Map<String, String> out = new HashMap<>(16);
         String repeated = null;
+        boolean nulls = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            if (out.containsKey(name) && repeated == null) {
-                repeated = name;
-            }
+            int before = out.size();
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
@@ -85,12 +84,18 @@ public abstract class RecordReader implements java.io.Closeable {
                 out.put(name, p.getText());
             } else {
                 out.put(name, null);
+                nulls = true;
+            }
+            if (out.size() == before && repeated == null) {
+                repeated = name; // the key was there already: one lookup per field, not two
             }
         }
         if (repeated != null) {
             return new Raw(line, Map.of(), new Rejection(line, repeated, "is given twice in this row", null));
         }
-        out.values().removeIf(java.util.Objects::isNull);
+        if (nulls) {
+            out.values().removeIf(java.util.Objects::isNull);
+        }
         return new Raw(line, out, null);
     }
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import vn.parindex.common.api.ApiException;
@@ -22,8 +21,8 @@ import vn.parindex.dossier.store.ChunkWriter;
  * by {@link ChunkWriter} a chunk at a time (straight into the table when the keys are new, otherwise through a
  * staging table and one upsert on (sourceSystem, dossierId), the last occurrence in the batch winning, rows that
  * change nothing left alone). Bad rows are rejected with their line
- * and reason while good ones are stored; a batch that breaks off (malformed JSON array, lost connection) stores
- * nothing.
+ * and reason while good ones are stored ({@link BatchRows}, the loop the fact batches share); a batch that breaks
+ * off (malformed JSON array, lost connection) stores nothing.
  */
 @ApplicationScoped
 public class IngestionService {
@@ -41,7 +40,7 @@ public class IngestionService {
             boolean rejectionsTruncated,
             long durationMs) {}
 
-    static final int MAX_LISTED = 1_000;
+    static final int MAX_LISTED = BatchRows.MAX_LISTED;
 
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
 
@@ -77,62 +76,49 @@ public class IngestionService {
     public Result ingest(RecordReader.Format format, InputStream body, Progress progress) {
         long started = System.nanoTime();
         DossierRowValidator validator =
-                new DossierRowValidator(procedures.terms(), units::isUnitOn, calendar.calendar());
-        List<Rejection> rejections = new ArrayList<>();
-        long rows = 0;
-        long rejected = 0;
-        long staged = 0;
+                new DossierRowValidator(procedures.terms(), units.forBatch(), calendar.calendar());
+        BatchRows batch = new BatchRows();
         // The connection and its transaction are opened by the writer when the first chunk is full or the batch
         // ends, after that chunk's rows (and their registry lookups) were read and checked: fetch, then store.
         ChunkWriter writer = new ChunkWriter(dataSource::getConnection, partitions);
         try (RecordReader reader = RecordReader.open(format, body)) {
             long[] counts;
             try {
-                RecordReader.Raw raw;
-                while ((raw = reader.next()) != null) {
-                    rows++;
-                    DossierRowValidator.Outcome outcome = raw.unreadable() != null
-                            ? new DossierRowValidator.Outcome(null, raw.unreadable())
-                            : validator.check(raw.line(), raw.fields());
-                    if (outcome.rejection() != null) {
-                        rejected++;
-                        if (rejections.size() < MAX_LISTED) {
-                            rejections.add(outcome.rejection());
-                        }
-                        continue;
-                    }
-                    staged++;
-                    if (writer.add(outcome.row())) {
-                        LOG.infof(
-                                "Dossier batch: %d rows read, %d written (%d straight into the table), %d rejected",
-                                rows, staged, writer.direct(), rejected);
-                        progress.report(rows, rejected);
-                    }
-                }
+                batch.read(
+                        reader,
+                        validator::check,
+                        DossierRowValidator.Outcome::rejection,
+                        outcome -> writer.add(outcome.row()),
+                        (rows, rejected) -> {
+                            LOG.infof(
+                                    "Dossier batch: %d rows read, %d written (%d straight into the table), %d rejected",
+                                    rows, batch.stored(), writer.direct(), rejected);
+                            progress.report(rows, rejected);
+                        });
                 counts = writer.finish();
             } catch (IOException | RuntimeException | SQLException e) {
                 writer.abort();
                 if (writer.opened()) {
                     writer.connection().rollback();
                 }
-                throw batchBroken(rows, e);
+                throw batchBroken(batch.rows(), e);
             }
             Connection c = writer.connection();
             markIngested(c);
             c.commit();
             io.micrometer.core.instrument.Metrics.counter("parindex.dossier.ingested.rows")
-                    .increment(staged);
+                    .increment(batch.stored());
             long distinct = counts[0] + counts[1] + counts[2];
             return new Result(
                     format,
-                    rows,
+                    batch.rows(),
                     counts[0],
                     counts[1],
                     counts[2],
-                    staged - distinct,
-                    rejected,
-                    rejections,
-                    rejected > rejections.size(),
+                    batch.stored() - distinct,
+                    batch.rejected(),
+                    batch.rejections(),
+                    batch.truncated(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Dossier batch failed; nothing was stored", e);

@@ -1,7 +1,5 @@
 package vn.parindex.dossier.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -13,7 +11,8 @@ import org.postgresql.PGConnection;
 import vn.parindex.dossier.domain.DossierRow;
 
 /**
- * Writes the checked rows of one batch a chunk at a time, inside the batch's transaction. The transaction (and its
+ * Writes the checked rows of one batch a chunk at a time, inside the batch's transaction, through a {@link
+ * ChunkPipeline} (a chunk is written while the next is read). The transaction (and its
  * database connection) is opened only when the first chunk is full or the batch ends: the rows of that chunk are
  * read and checked, with their registry lookups, before it, so a batch of one chunk holds no transaction while the
  * registry is asked; in a longer batch only codes first met after the first chunk are looked up while it is open.
@@ -42,17 +41,6 @@ public final class ChunkWriter {
 
     static final int MAX_BYTES = 32 << 20;
 
-    /** A byte buffer that can be read back without copying. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer(int size) {
-            super(size);
-        }
-
-        InputStream in() {
-            return new ByteArrayInputStream(buf, 0, count);
-        }
-    }
-
     /** Opens the batch's connection. */
     @FunctionalInterface
     public interface Opener {
@@ -65,30 +53,40 @@ public final class ChunkWriter {
         int ensure(java.util.Collection<java.time.YearMonth> months);
     }
 
+    /** One chunk: its rows, their keys and the months they were received in (the partitions they go to). */
+    static final class Chunk implements ChunkPipeline.Chunk {
+        final CopyBuffer rows = new CopyBuffer(MAX_BYTES + (64 << 10));
+        final CopyBuffer keys = new CopyBuffer(8 << 20);
+        final java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
+        int count;
+
+        @Override
+        public boolean isEmpty() {
+            return count == 0;
+        }
+
+        @Override
+        public void reset() {
+            rows.reset();
+            keys.reset();
+            months.clear();
+            count = 0;
+        }
+    }
+
     private final Opener opener;
     private final Partitions partitions;
-    private java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
-    private Connection c;
-    private Buffer rows = new Buffer(MAX_BYTES + (64 << 10));
-    private Buffer keys = new Buffer(8 << 20);
-    private Buffer spareRows = new Buffer(MAX_BYTES + (64 << 10));
-    private Buffer spareKeys = new Buffer(8 << 20);
-    private int count;
-    private final long[] totals = new long[3];
-    private long direct;
     /** Writes full chunks while the caller reads and checks the next one; one chunk in flight at a time. */
-    private final java.util.concurrent.ExecutorService writer =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "dossier-chunk-writer");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ChunkPipeline<Chunk> pipeline;
 
-    private java.util.concurrent.Future<?> inFlight;
+    private final long[] totals = new long[3];
+    /** Written by the writer's thread, read for the log by the caller's. */
+    private volatile long direct;
 
     public ChunkWriter(Opener opener, Partitions partitions) {
         this.opener = opener;
         this.partitions = partitions;
+        this.pipeline = new ChunkPipeline<>("dossier-chunk-writer", this::open, Chunk::new, this::write);
     }
 
     /**
@@ -96,10 +94,11 @@ public final class ChunkWriter {
      * the first chunk is handed over, or by the caller at the end of the batch.
      */
     public Connection connection() throws SQLException {
-        if (c != null) {
-            return c;
-        }
-        c = opener.open();
+        return pipeline.connection();
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = opener.open();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute(
@@ -118,17 +117,18 @@ public final class ChunkWriter {
 
     /** Whether the batch's connection was opened. */
     public boolean opened() {
-        return c != null;
+        return pipeline.opened();
     }
 
     /** Adds a row; returns whether a chunk was handed to the writer. */
     public boolean add(DossierRow row) throws SQLException, IOException {
-        CopyEncoding.appendRow(rows, row);
-        CopyEncoding.appendKey(keys, row);
-        months.add(java.time.YearMonth.from(row.receivedDate()));
-        count++;
-        if (count >= MAX_ROWS || rows.size() >= MAX_BYTES) {
-            handOver();
+        Chunk chunk = pipeline.filling();
+        CopyEncoding.appendRow(chunk.rows, row);
+        CopyEncoding.appendKey(chunk.keys, row);
+        chunk.months.add(java.time.YearMonth.from(row.receivedDate()));
+        chunk.count++;
+        if (chunk.count >= MAX_ROWS || chunk.rows.size() >= MAX_BYTES) {
+            pipeline.handOver();
             return true;
         }
         return false;
@@ -136,87 +136,23 @@ public final class ChunkWriter {
 
     /** Writes what is left and waits for it; inserted, updated, unchanged over the whole batch. */
     public long[] finish() throws SQLException, IOException {
-        try {
-            handOver();
-            awaitInFlight();
-        } finally {
-            writer.shutdownNow();
-        }
+        pipeline.finish();
         return totals.clone();
     }
 
     /** Returns the batch's connection to the pool, if it was opened (a transaction not committed is rolled back). */
     public void close() {
-        writer.shutdownNow();
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // the connection is gone already; the pool drops it
-            }
-            c = null;
-        }
+        pipeline.close();
     }
 
     /** Stops the writer after a failure (the caller rolls the transaction back). */
     public void abort() {
-        writer.shutdownNow();
-        if (inFlight != null) {
-            try {
-                inFlight.get();
-            } catch (Exception ignored) {
-                // the failure that matters is the caller's
-            }
-        }
+        pipeline.abort();
     }
 
-    private void handOver() throws SQLException, IOException {
-        awaitInFlight();
-        if (count == 0) {
-            return;
-        }
-        connection();
-        Buffer fullRows = rows;
-        Buffer fullKeys = keys;
-        int fullCount = count;
-        java.util.Set<java.time.YearMonth> fullMonths = months;
-        months = new java.util.HashSet<>();
-        rows = spareRows;
-        keys = spareKeys;
-        spareRows = fullRows;
-        spareKeys = fullKeys;
-        count = 0;
-        inFlight = writer.submit(() -> {
-            partitions.ensure(fullMonths);
-            flush(fullRows, fullKeys, fullCount);
-            return null;
-        });
-    }
-
-    private void awaitInFlight() throws SQLException, IOException {
-        if (inFlight == null) {
-            return;
-        }
-        try {
-            inFlight.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing a chunk", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
-        } finally {
-            inFlight = null;
-        }
+    private void write(Connection c, Chunk chunk) throws SQLException, IOException {
+        partitions.ensure(chunk.months);
+        flush(c, chunk.rows, chunk.keys, chunk.count);
     }
 
     /** Rows that went straight into the table (for the log). */
@@ -224,8 +160,8 @@ public final class ChunkWriter {
         return direct;
     }
 
-    private void flush(Buffer rows, Buffer keys, int count) throws SQLException, IOException {
-        copy("COPY dossier_keys (source_system, dossier_id, received_date) FROM STDIN", keys.in());
+    private void flush(Connection c, CopyBuffer rows, CopyBuffer keys, int count) throws SQLException, IOException {
+        copy(c, "COPY dossier_keys (source_system, dossier_id, received_date) FROM STDIN", keys.in());
         boolean fresh;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
@@ -239,7 +175,7 @@ public final class ChunkWriter {
         if (fresh) {
             Savepoint before = c.setSavepoint();
             try {
-                copy("COPY dossier (" + COLUMNS + ") FROM STDIN", rows.in());
+                copy(c, "COPY dossier (" + COLUMNS + ") FROM STDIN", rows.in());
                 try (Statement s = c.createStatement()) {
                     s.execute("INSERT INTO dossier_key (source_system, dossier_id, received_date)"
                             + " SELECT source_system, dossier_id, received_date FROM dossier_keys");
@@ -256,8 +192,8 @@ public final class ChunkWriter {
             }
         }
         if (!fresh) {
-            copy("COPY dossier_stage (" + COLUMNS + ") FROM STDIN", rows.in());
-            long[] merged = merge();
+            copy(c, "COPY dossier_stage (" + COLUMNS + ") FROM STDIN", rows.in());
+            long[] merged = merge(c);
             for (int i = 0; i < totals.length; i++) {
                 totals[i] += merged[i];
             }
@@ -265,16 +201,14 @@ public final class ChunkWriter {
         try (Statement s = c.createStatement()) {
             s.execute("TRUNCATE dossier_keys");
         }
-        rows.reset();
-        keys.reset();
     }
 
-    private void copy(String sql, InputStream data) throws SQLException, IOException {
+    private static void copy(Connection c, String sql, InputStream data) throws SQLException, IOException {
         c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, data, 1 << 16);
     }
 
     /** Upserts the staged rows (last occurrence of a key wins) and empties the stage: inserted, updated, unchanged. */
-    private long[] merge() throws SQLException {
+    private static long[] merge(Connection c) throws SQLException {
         String updates =
                 "procedure_code = EXCLUDED.procedure_code, unit_code = EXCLUDED.unit_code, channel = EXCLUDED.channel,"
                         + " service_level = EXCLUDED.service_level, status = EXCLUDED.status, received_at = EXCLUDED.received_at,"
