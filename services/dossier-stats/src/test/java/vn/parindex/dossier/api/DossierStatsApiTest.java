@@ -101,6 +101,26 @@ class DossierStatsApiTest {
         return lines.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * The registry up, the two procedures, and {@code rows} (lines of {@link #row}) stored under source system
+     * {@code source}, every row accepted: the data a report test starts from (a source of its own keeps its dossiers
+     * apart from other tests').
+     */
+    static void storeProceduresAndDossiers(String rows, String source) {
+        FakeRegistry.down = false;
+        given().contentType(ContentType.JSON)
+                .body(PROCEDURES)
+                .put("/api/procedures")
+                .then()
+                .statusCode(200);
+        given().contentType("application/x-ndjson")
+                .body(ndjson(rows.replace("DVC-15", source)))
+                .post("/api/dossiers/batch")
+                .then()
+                .statusCode(200)
+                .body("rejected", equalTo(0));
+    }
+
     @BeforeEach
     void procedures() {
         FakeRegistry.down = false;

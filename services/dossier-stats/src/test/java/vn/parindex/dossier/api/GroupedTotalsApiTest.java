@@ -1,18 +1,14 @@
 package vn.parindex.dossier.api;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.parindex.dossier.api.DossierStatsApiTest.PROCEDURES;
-import static vn.parindex.dossier.api.DossierStatsApiTest.ndjson;
 import static vn.parindex.dossier.api.DossierStatsApiTest.row;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +73,7 @@ class GroupedTotalsApiTest {
 
     @BeforeEach
     void quarter() {
-        FakeRegistry.down = false;
-        given().contentType(ContentType.JSON)
-                .body(PROCEDURES)
-                .put("/api/procedures")
-                .then()
-                .statusCode(200);
-        given().contentType("application/x-ndjson")
-                .body(ndjson(QUARTER.replace("DVC-15", "DVC-TOTALS")))
-                .post("/api/dossiers/batch")
-                .then()
-                .statusCode(200)
-                .body("rejected", equalTo(0));
+        DossierStatsApiTest.storeProceduresAndDossiers(QUARTER, "DVC-TOTALS");
     }
 
     @Test

@@ -6,15 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.parindex.dossier.api.DossierStatsApiTest.PROCEDURES;
-import static vn.parindex.dossier.api.DossierStatsApiTest.ndjson;
 import static vn.parindex.dossier.api.DossierStatsApiTest.row;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +74,7 @@ class NationalStatsApiTest {
 
     @BeforeEach
     void dossiers() {
-        FakeRegistry.down = false;
-        given().contentType(ContentType.JSON)
-                .body(PROCEDURES)
-                .put("/api/procedures")
-                .then()
-                .statusCode(200);
-        given().contentType("application/x-ndjson")
-                .body(ndjson(DOSSIERS.replace("DVC-15", "DVC-NATIONAL")))
-                .post("/api/dossiers/batch")
-                .then()
-                .statusCode(200)
-                .body("rejected", equalTo(0));
+        DossierStatsApiTest.storeProceduresAndDossiers(DOSSIERS, "DVC-NATIONAL");
     }
 
     @Test
