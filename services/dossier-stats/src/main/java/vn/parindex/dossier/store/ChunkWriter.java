@@ -217,8 +217,9 @@ public final class ChunkWriter {
                         + " finish_class = EXCLUDED.finish_class, excluded = EXCLUDED.excluded,"
                         + " processing_days = EXCLUDED.processing_days, ingested_at = now()";
         String changed =
-                "(d.procedure_code, d.unit_code, d.channel, d.status, d.received_at, d.due_at, d.due_date, d.finished_at)"
-                        + " IS DISTINCT FROM (EXCLUDED.procedure_code, EXCLUDED.unit_code, EXCLUDED.channel, EXCLUDED.status,"
+                "(d.procedure_code, d.unit_code, d.channel, d.service_level, d.status, d.received_at, d.due_at, d.due_date,"
+                        + " d.finished_at) IS DISTINCT FROM (EXCLUDED.procedure_code, EXCLUDED.unit_code, EXCLUDED.channel,"
+                        + " EXCLUDED.service_level, EXCLUDED.status,"
                         + " EXCLUDED.received_at, EXCLUDED.due_at, EXCLUDED.due_date, EXCLUDED.finished_at)";
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE dossier_src ON COMMIT DROP AS SELECT DISTINCT ON (source_system, dossier_id) "

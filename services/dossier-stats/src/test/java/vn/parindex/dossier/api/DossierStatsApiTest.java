@@ -293,6 +293,49 @@ class DossierStatsApiTest {
     }
 
     @Test
+    void shouldTakeTheProceduresNewServiceLevelWhenADossierIsSentAgain() {
+        String partial = """
+                [{"code":"SL1","name":"Thủ tục ba","field":"Hộ tịch","authorityLevel":"COMMUNE","deadlineWorkingDays":3,"serviceLevel":"PARTIAL"}]""";
+        given().contentType(ContentType.JSON)
+                .body(partial)
+                .put("/api/procedures")
+                .then()
+                .statusCode(200);
+        String dossier = row("SL-1", "SL1", "02500", "ONLINE", "2026-02-03T09:00:00+07:00", null, "processing");
+        given().contentType("application/x-ndjson")
+                .body(ndjson(dossier))
+                .post("/api/dossiers/batch")
+                .then()
+                .body("inserted", equalTo(1));
+        given().queryParam("unitCode", "02500")
+                .queryParam("from", "2026-02-01")
+                .queryParam("to", "2026-02-28")
+                .get("/api/dossier-stats")
+                .then()
+                .body("total.counts.online", equalTo(1))
+                .body("total.counts.fullOnline", equalTo(0));
+        // The procedure goes fully online; the office sends its dossiers again to correct them.
+        given().contentType(ContentType.JSON)
+                .body(partial.replace("PARTIAL", "FULL"))
+                .put("/api/procedures")
+                .then()
+                .statusCode(200);
+        given().contentType("application/x-ndjson")
+                .body(ndjson(dossier))
+                .post("/api/dossiers/batch")
+                .then()
+                .body("updated", equalTo(1))
+                .body("unchanged", equalTo(0));
+        given().queryParam("unitCode", "02500")
+                .queryParam("from", "2026-02-01")
+                .queryParam("to", "2026-02-28")
+                .get("/api/dossier-stats")
+                .then()
+                .body("total.counts.online", equalTo(1))
+                .body("total.counts.fullOnline", equalTo(1));
+    }
+
+    @Test
     void shouldKeepTheLastOccurrenceOfADossierRepeatedInOneBatch() {
         String batch = String.join(
                 "\n",
