@@ -13,7 +13,7 @@
 #    provinces in turn; the largest alone), and one unit's year: ?unit=&month=2026-11 (its November and its year to
 #    date, Jan–Nov, each ranked among its peers, i.e. every commune of its province).
 # BENCH_QUERIES_ONLY=1 (with BENCH_HOME of an earlier run) skips 1 and 2 and measures again on the stored data;
-# with BENCH_SI_RATIO_AGAIN=1 it deletes the ratings of 2 and times 2 again.
+# with BENCH_SI_RATIO_AGAIN=1 it deletes the ratings of 2 and times 2 again; BENCH_SI_QUERIES=0 leaves out 3.
 N="${BENCH_SI_DOSSIERS:-10000000}"
 RATIO_N="${BENCH_SI_RATIO_ROWS:-1000000}"
 [[ "${BENCH_SMOKE:-0}" == 1 ]] && N="${BENCH_SI_DOSSIERS:-20000}" && RATIO_N="${BENCH_SI_RATIO_ROWS:-2000}"
@@ -178,6 +178,9 @@ psql_si -At -c "SELECT 'bench: stored: ' || (SELECT count(*) FROM dossier) || ' 
     || ' ratings, ' || (SELECT count(*) FROM dossier_payment) || ' payments, ' || (SELECT count(*) FROM dossier_digitisation)
     || ' digitisation, ' || (SELECT count(*) FROM feedback) || ' feedback; database '
     || pg_size_pretty(pg_database_size('dossier_stats'))"
+
+# BENCH_SI_QUERIES=0: the load and the ratio only (an A/B of ingestion on kept data, in minutes).
+[[ "${BENCH_SI_QUERIES:-1}" == 0 ]] && return 0
 
 sed "s|.*|/api/dossier-stats/service-index?province=&\&month=$SI_MONTH|" "$WORK/si-provinces.txt" >"$WORK/si-province-month.txt"
 # The province with the most communes, alone.
