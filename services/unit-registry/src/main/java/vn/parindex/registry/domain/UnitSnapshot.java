@@ -76,6 +76,11 @@ public final class UnitSnapshot {
         return Optional.empty();
     }
 
+    /** Every version of every unit, by code, then oldest first. */
+    public List<UnitView> all() {
+        return all;
+    }
+
     /** Every version of a code, oldest first. */
     public List<UnitView> versions(String code) {
         return byCode.getOrDefault(code, List.of());

@@ -40,6 +40,8 @@ public class UnitResource {
 
     private static final int HIERARCHY_DEFAULT_SIZE = 500;
     private static final int HIERARCHY_MAX_SIZE = 20_000;
+
+    private static final int VERSIONS_DEFAULT_SIZE = 5_000;
     /** Malformed codes named in one answer at most. */
     private static final int MAX_CODE_ERRORS = 50;
 
@@ -98,6 +100,20 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "Units per level, e.g. {\"PROVINCE\": 34, \"COMMUNE\": 3321}")
     public Map<Level, Long> counts(@RestQuery String asOf) {
         return queries.countByLevel(Params.dateOrToday("asOf", asOf));
+    }
+
+    @GET
+    @Path("/versions")
+    @Operation(
+            summary = "Every version of every unit, by code then start",
+            description = "The whole registry a page at a time (about 14,000 versions), for a client that checks"
+                    + " many codes at once, such as dossier ingestion, and keeps them instead of asking code by code"
+                    + " (GET /api/units/{code}/history answers one code). size up to 20,000, default 5,000.")
+    @APIResponse(responseCode = "200", description = "A page of unit versions")
+    @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: page or size out of range")
+    public Page<UnitDto> allVersions(@RestQuery String page, @RestQuery String size) {
+        return queries.allVersions(PageRequest.parse(page, size, VERSIONS_DEFAULT_SIZE, HIERARCHY_MAX_SIZE))
+                .map(UnitDto::of);
     }
 
     @GET

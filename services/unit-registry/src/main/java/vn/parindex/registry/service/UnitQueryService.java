@@ -37,6 +37,11 @@ public class UnitQueryService {
         return versions;
     }
 
+    /** Every version of every unit, by code then start, a page at a time. */
+    public Page<UnitView> allVersions(PageRequest page) {
+        return slice(readModel.current().all(), page);
+    }
+
     public Page<UnitView> listUnits(UnitSnapshot.Filter filter, PageRequest page) {
         return slice(readModel.current().list(filter), page);
     }

@@ -7,11 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.parindex.test.postgres.PostgresTestResource;
 
@@ -81,6 +86,47 @@ class SeededStructureTest {
                 .body("name", equalTo("Phường Yên Bái"))
                 .body("parentCode", equalTo("15"))
                 .body("validFrom", equalTo("2025-07-01"));
+    }
+
+    @Test
+    void shouldListEveryVersionOfEveryUnitInPagesByCode() {
+        int total = given().get("/api/units/versions?size=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; page * 5_000 < total; page++) {
+            all.addAll(given().queryParam("page", page)
+                    .get("/api/units/versions")
+                    .then()
+                    .statusCode(200)
+                    .body("size", equalTo(5_000))
+                    .extract()
+                    .<List<Map<String, Object>>>path("items"));
+        }
+        assertEquals(total, all.size());
+        // Both sides of the reform: 63 + 34 provinces' versions and more, every code's versions together.
+        assertTrue(total > 14_000, "versions: " + total);
+        for (int i = 1; i < all.size(); i++) {
+            String before = (String) all.get(i - 1).get("code");
+            String code = (String) all.get(i).get("code");
+            assertTrue(before.compareTo(code) <= 0, "by code: " + before + " then " + code);
+        }
+        List<Object> names = all.stream()
+                .filter(u -> "04252".equals(u.get("code")))
+                .map(u -> u.get("name"))
+                .toList();
+        List<Object> history =
+                given().get("/api/units/04252/history").then().extract().path("name");
+        assertEquals(history, names);
+        assertEquals(List.of("Phường Yên Ninh", "Phường Yên Bái"), names);
+        given().queryParam("size", 20_001)
+                .get("/api/units/versions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"));
     }
 
     @Test
