@@ -28,6 +28,11 @@ interface RegistryApi {
     @Path("/{code}/history")
     List<UnitVersion> history(@PathParam("code") String code);
 
+    /** Every version of every unit, by code, a page at a time. */
+    @GET
+    @Path("/versions")
+    UnitPage versions(@QueryParam("page") int page, @QueryParam("size") int size);
+
     @GET
     UnitPage list(@QueryParam("level") String level, @QueryParam("asOf") LocalDate asOf, @QueryParam("size") int size);
 

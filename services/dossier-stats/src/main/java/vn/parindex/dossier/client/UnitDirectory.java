@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 import vn.parindex.common.api.ApiException;
 import vn.parindex.common.api.client.RemoteService;
 import vn.parindex.common.api.client.RemoteSettings;
@@ -28,6 +31,8 @@ import vn.parindex.dossier.DossierError;
  */
 @ApplicationScoped
 public class UnitDirectory {
+
+    private static final Logger LOG = Logger.getLogger(UnitDirectory.class);
 
     /** Names of the two caches, bounded in size and age by {@code quarkus.cache.caffeine.*} in the configuration. */
     static final String VERSIONS = "registry-unit-versions";
@@ -106,7 +111,79 @@ public class UnitDirectory {
      * one batch, one thread.
      */
     public BiPredicate<String, LocalDate> forBatch() {
-        return forBatch(this::versions);
+        return forBatch(this::versionsForBatch);
+    }
+
+    /** Unit versions per call when the directory is loaded; the registry answers up to 20,000. */
+    static final int DIRECTORY_PAGE = 5_000;
+
+    /** A directory loaded less than this long ago is not loaded again for a miss (an unknown or new code). */
+    static final long DIRECTORY_FRESH_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    private final Object directoryLock = new Object();
+    /** System.nanoTime() of the last load (or attempt); 0 for never. */
+    private long directoryLoadedAt;
+
+    /**
+     * A batch's lookup. A code not in the cache first loads the whole directory into it — every version of every
+     * unit, {@link #DIRECTORY_PAGE} a call (about 14,000 versions: three calls where a national batch would otherwise
+     * make one per commune, 3,321) — unless that was done in the last minute; a code the directory does not hold (an
+     * unknown code, or a unit created since) is then asked of the registry alone, as {@link #isUnitOn} does.
+     */
+    private Optional<List<RegistryApi.UnitVersion>> versionsForBatch(String code) {
+        if (versions.as(CaffeineCache.class).getIfPresent(code) == null) {
+            loadDirectory();
+        }
+        return versions(code);
+    }
+
+    /**
+     * Puts every unit's versions into the cache, unless loaded (or tried) in the last minute. A registry that cannot
+     * answer the listing (down, or an older one without it) leaves the codes to be asked one by one.
+     */
+    private void loadDirectory() {
+        Map<String, List<RegistryApi.UnitVersion>> byCode;
+        synchronized (directoryLock) {
+            long now = System.nanoTime();
+            if (directoryLoadedAt != 0 && now - directoryLoadedAt < DIRECTORY_FRESH_NANOS) {
+                return;
+            }
+            directoryLoadedAt = now == 0 ? 1 : now;
+            try {
+                byCode = directory(page -> registry.read(() -> api.versions(page, DIRECTORY_PAGE)));
+            } catch (RuntimeException e) {
+                LOG.warnf("The unit registry's directory could not be loaded (%s): codes are asked one by one", e);
+                return;
+            }
+        }
+        CaffeineCache cache = versions.as(CaffeineCache.class);
+        byCode.forEach((code, vs) -> cache.put(code, CompletableFuture.completedFuture(Optional.of(vs))));
+    }
+
+    /** Every unit's versions from the registry's pages of {@link #DIRECTORY_PAGE} (page 0, 1, … until the total). */
+    static Map<String, List<RegistryApi.UnitVersion>> directory(IntFunction<RegistryApi.UnitPage> pages) {
+        Map<String, List<RegistryApi.UnitVersion>> byCode = new HashMap<>();
+        long seen = 0;
+        for (int page = 0; ; page++) {
+            RegistryApi.UnitPage got = pages.apply(page);
+            for (RegistryApi.UnitVersion v : got.items()) {
+                byCode.computeIfAbsent(v.code(), k -> new ArrayList<>()).add(v);
+            }
+            seen += got.items().size();
+            if (got.items().isEmpty() || seen >= got.total()) {
+                break;
+            }
+        }
+        byCode.replaceAll((code, vs) -> List.copyOf(vs));
+        return byCode;
+    }
+
+    /** Forgets every unit and the directory's last load: for tests that count the calls to the registry. */
+    void forgetAll() {
+        versions.invalidateAll().await().indefinitely();
+        synchronized (directoryLock) {
+            directoryLoadedAt = 0;
+        }
     }
 
     /** {@link #forBatch()} over {@code versions} (the cache's answer for a code). */

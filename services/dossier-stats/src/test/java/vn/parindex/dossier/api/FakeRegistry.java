@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +22,12 @@ import java.util.stream.Collectors;
 public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
 
     public static volatile boolean down;
+
+    /** Answers the listing of every version 404, as a registry without it would: codes are then asked one by one. */
+    public static volatile boolean noDirectory;
+
+    /** Requests answered, by path: what a test counts to see how often the registry is asked. */
+    public static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
     private static final Map<String, String> UNITS = Map.of(
             "15", unit("15", "Tỉnh Lào Cai", "PROVINCE", null, null),
@@ -55,9 +64,25 @@ public class FakeRegistry implements QuarkusTestResourceLifecycleManager {
             String what = parts.length > 4 ? parts[4] : "";
             int status;
             String body;
+            CALLS.computeIfAbsent(exchange.getRequestURI().getPath(), k -> new AtomicInteger())
+                    .incrementAndGet();
             if (down) {
                 status = 500;
                 body = "{\"code\":\"INTERNAL_ERROR\"}";
+            } else if (parts.length == 4 && code.equals("versions") && noDirectory) {
+                status = 404;
+                body = "{\"code\":\"UNIT_NOT_FOUND\",\"status\":404}";
+            } else if (parts.length == 4 && code.equals("versions")) {
+                // Every version of every unit, by code, a page at a time.
+                String query = exchange.getRequestURI().getQuery();
+                int page = Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1"));
+                int size = Integer.parseInt(query.replaceAll(".*size=(\\d+).*", "$1"));
+                List<String> all =
+                        UNITS.keySet().stream().sorted().map(UNITS::get).toList();
+                String items = all.stream().skip((long) page * size).limit(size).collect(Collectors.joining(","));
+                status = 200;
+                body = "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":" + size + ",\"total\":" + all.size()
+                        + "}";
             } else if (parts.length == 3) {
                 // The list: units of a level valid on asOf.
                 String query = exchange.getRequestURI().getQuery();
