@@ -253,10 +253,10 @@ si_scenario() { # name paths-file (1 connection)
     si_scenario si-largest-unit-year-1conn "$WORK/si-largest-unit-year.txt"
 } | tee -a "$WORK/results.txt"
 
-# Where the time goes: each statement of the index (ServiceIndexService.counts, the counts simplified to one filtered
-# count; the roll-up's as the service sums it) under EXPLAIN (ANALYZE, BUFFERS), with the service's setting for many
-# units (parallel index scans; BENCH_SI_EXPLAIN_PARALLEL_SIZE=512kB for PostgreSQL's default): the largest province's
-# month and year to date, and its first commune's year to date alone. Execution time and heap fetches of each.
+# Where the time goes: each statement of the index (ServiceIndexService.counts, simplified to one or two sums or
+# counts per unit) and three raw reads the roll-ups replace, under EXPLAIN (ANALYZE, BUFFERS), with the service's
+# setting for many units (parallel index scans; BENCH_SI_EXPLAIN_PARALLEL_SIZE=512kB for PostgreSQL's default): the
+# largest province's month and year to date, and its first commune's year to date alone. Time and heap fetches.
 if [[ "${BENCH_SMOKE:-0}" != 1 ]]; then
     units=$(awk -F, -v p="$largest" '$4 == "commune" && $5 == p {printf "%s\x27%s\x27", (n++ ? "," : ""), $1}' \
         services/unit-registry/src/main/resources/seed/units/units_2025.csv)
@@ -265,13 +265,16 @@ if [[ "${BENCH_SMOKE:-0}" != 1 ]]; then
         who="$units"; name="province $largest"
         [[ "$1" == unit ]] && who="'$largest_unit'" && name="commune $largest_unit alone"
         echo "bench: EXPLAIN of the statements of $name over $2 … $3:"
+        # What the index reads for whole months: the roll-ups (V11, V12) and the feedback rows (their indicator
+        # depends on the as-of day); then, for comparison, the raw reads the roll-ups replace.
         for q in "feedback received_date count(*) FILTER (WHERE answered_date <= deadline)" \
+            "dossier_unit_month month sum(resolved), sum(early + on_time), sum(received), sum(received) FILTER (WHERE channel = 'ONLINE')" \
+            "payment_month month sum(online_payment_rate_den), sum(online_payment_rate_num)" \
+            "digitisation_month month sum(dossier_digitisation_rate_den), sum(dossier_digitisation_rate_num)" \
+            "rating_month month sum(satisfaction_rate_den), sum(satisfaction_rate_num)" \
             "dossier finished_date count(*) FILTER (WHERE finish_class IN (1, 2))" \
-            "dossier received_date count(*) FILTER (WHERE channel = 'ONLINE')" \
-            "dossier_digitisation digitised_date count(*) FILTER (WHERE reused_digitised)" \
             "dossier_payment paid_date count(*) FILTER (WHERE paid_online)" \
-            "dossier_rating rated_date count(*) FILTER (WHERE level = 'SATISFIED')" \
-            "dossier_month month sum(resolved), sum(early + on_time), sum(received), sum(received) FILTER (WHERE channel = 'ONLINE')"; do
+            "dossier_rating rated_date count(*) FILTER (WHERE level = 'SATISFIED')"; do
             read -r table day sel <<<"$q"
             extra=""; [[ "$day" == finished_date ]] && extra=" AND received_date <= '$3'"
             psql_si -At -c "SET min_parallel_index_scan_size = ${BENCH_SI_EXPLAIN_PARALLEL_SIZE:-0}; EXPLAIN (ANALYZE, BUFFERS)
@@ -281,7 +284,7 @@ if [[ "${BENCH_SMOKE:-0}" != 1 ]]; then
 import re, sys
 text = sys.stdin.read()
 fetches = sum(int(x) for x in re.findall(r"Heap Fetches: (\d+)", text))
-rows = sum(int(a) * int(b) for a, b in re.findall(r"(?:Index Only Scan|Index Scan|Seq Scan)[^\n]*actual time=[^ ]+ rows=(\d+) loops=(\d+)", text))
+rows = sum(int(a) * int(b) for a, b in re.findall(r"(?:Index Only Scan|Index Scan|Seq Scan|Bitmap Heap Scan)[^\n]*actual time=[^ ]+ rows=(\d+) loops=(\d+)", text))
 workers = re.findall(r"Workers Launched: (\d+)", text)
 ms = re.search(r"Execution Time: ([\d.]+) ms", text).group(1)
 print(f"{ms} ms, {rows} rows scanned, heap fetches {fetches}, workers {workers[0] if workers else 0}")
