@@ -80,6 +80,27 @@ class DemoDataTest {
         assertTrue(stats.get("total").get("counts").get("received").asLong() > 0, stats.toString());
         assertTrue(rate.get("denominator").asLong() > 0, rate.toString());
 
+        // The Decision 766 service index of the demo province's communes for August 2025, from the demo's ratings,
+        // payments, digitisation and feedback (stored after the dossiers, in the background): ranked communes
+        // with a satisfaction rate behind them.
+        String indexPath = "/api/dossier-stats/service-index?province=15&month=2025-08";
+        set.await(HTTP, GW + indexPath, body -> body.matches("(?s).*\"rank\":\\s*[0-9].*"), Duration.ofMinutes(5));
+        JsonNode ranked = null;
+        for (JsonNode unit : get(indexPath).get("units")) {
+            if (unit.hasNonNull("rank") && unit.get("complete").asBoolean()) {
+                ranked = unit;
+                break;
+            }
+        }
+        assertTrue(ranked != null, "no ranked commune with every indicator in " + indexPath);
+        JsonNode satisfaction = null;
+        for (JsonNode indicator : ranked.get("indicators")) {
+            if (indicator.get("code").asText().equals("SATISFACTION_RATE")) {
+                satisfaction = indicator;
+            }
+        }
+        assertTrue(satisfaction != null && satisfaction.get("denominator").asLong() > 0, String.valueOf(ranked));
+
         // The dossiers of a demo campaign's district: the ratios of scoring's data file (D3.3 8874/8896, D3.5
         // 7166/8896 for Thành phố Yên Bái 2021), which YB-DIST-2021 fetched for its dossier-fed criteria.
         JsonNode metrics = get("/api/dossier-stats/metrics?unitCode=132&year=2021");
