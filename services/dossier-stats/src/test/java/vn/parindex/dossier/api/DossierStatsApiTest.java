@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -296,43 +297,36 @@ class DossierStatsApiTest {
     void shouldTakeTheProceduresNewServiceLevelWhenADossierIsSentAgain() {
         String partial = """
                 [{"code":"SL1","name":"Thủ tục ba","field":"Hộ tịch","authorityLevel":"COMMUNE","deadlineWorkingDays":3,"serviceLevel":"PARTIAL"}]""";
-        given().contentType(ContentType.JSON)
-                .body(partial)
-                .put("/api/procedures")
-                .then()
-                .statusCode(200);
         String dossier = row("SL-1", "SL1", "02500", "ONLINE", "2026-02-03T09:00:00+07:00", null, "processing");
-        given().contentType("application/x-ndjson")
-                .body(ndjson(dossier))
-                .post("/api/dossiers/batch")
-                .then()
-                .body("inserted", equalTo(1));
-        given().queryParam("unitCode", "02500")
-                .queryParam("from", "2026-02-01")
-                .queryParam("to", "2026-02-28")
-                .get("/api/dossier-stats")
-                .then()
-                .body("total.counts.online", equalTo(1))
-                .body("total.counts.fullOnline", equalTo(0));
+        sendProceduresThenDossiers(partial, dossier).body("inserted", equalTo(1));
+        february("02500").body("total.counts.online", equalTo(1)).body("total.counts.fullOnline", equalTo(0));
         // The procedure goes fully online; the office sends its dossiers again to correct them.
-        given().contentType(ContentType.JSON)
-                .body(partial.replace("PARTIAL", "FULL"))
-                .put("/api/procedures")
-                .then()
-                .statusCode(200);
-        given().contentType("application/x-ndjson")
-                .body(ndjson(dossier))
-                .post("/api/dossiers/batch")
-                .then()
+        sendProceduresThenDossiers(partial.replace("PARTIAL", "FULL"), dossier)
                 .body("updated", equalTo(1))
                 .body("unchanged", equalTo(0));
-        given().queryParam("unitCode", "02500")
+        february("02500").body("total.counts.online", equalTo(1)).body("total.counts.fullOnline", equalTo(1));
+    }
+
+    private static ValidatableResponse sendProceduresThenDossiers(String procedures, String dossiers) {
+        given().contentType(ContentType.JSON)
+                .body(procedures)
+                .put("/api/procedures")
+                .then()
+                .statusCode(200);
+        return given().contentType("application/x-ndjson")
+                .body(ndjson(dossiers))
+                .post("/api/dossiers/batch")
+                .then()
+                .statusCode(200);
+    }
+
+    private static ValidatableResponse february(String unit) {
+        return given().queryParam("unitCode", unit)
                 .queryParam("from", "2026-02-01")
                 .queryParam("to", "2026-02-28")
                 .get("/api/dossier-stats")
                 .then()
-                .body("total.counts.online", equalTo(1))
-                .body("total.counts.fullOnline", equalTo(1));
+                .statusCode(200);
     }
 
     @Test
