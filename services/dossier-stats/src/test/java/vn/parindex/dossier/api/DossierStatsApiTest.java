@@ -14,9 +14,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.parindex.dossier.client.UnitDirectory;
 import vn.parindex.test.postgres.PostgresTestResource;
 
 @QuarkusTest
@@ -25,6 +27,9 @@ import vn.parindex.test.postgres.PostgresTestResource;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = FakeRegistry.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DossierStatsApiTest {
+
+    @Inject
+    UnitDirectory units;
 
     /** Two procedures of commune level (also GroupedTotalsApiTest's). */
     static final String PROCEDURES = """
@@ -408,6 +413,8 @@ class DossierStatsApiTest {
 
     @Test
     void shouldAnswer503AndStoreNothingWhenTheRegistryIsDown() {
+        // A unit the service has not cached (an earlier batch may have loaded the registry's whole directory).
+        units.forget("02500");
         FakeRegistry.down = true;
         given().contentType("application/x-ndjson")
                 .body(ndjson(row("DOWN-1", "P1", "02500", "DIRECT", "2025-12-01T09:00:00+07:00", null, "processing")))
