@@ -56,7 +56,7 @@ si_ratio() {
         api_rows=$(python3 -c "import json; r = json.load(open('$WORK/si-post.json')); assert r['rejected'] == 0, r; print(r['inserted'] + r['updated'] + r['unchanged'])")
     }
     ndjson "5, 6" "$RATIO_N" "$WORK/si-ratings.ndjson"
-    ndjson "9" "$(( RATIO_N / 20 ))" "$WORK/si-warmup.ndjson"
+    ndjson "9" "$(( RATIO_N / 20 + 1 ))" "$WORK/si-warmup.ndjson"
     psql_si -c "\\copy (SELECT source_system, dossier_id, unit_code, procedure_code, (ARRAY['DEVICE', 'ONLINE', 'SMS'])[1 + g % 3],
         $LEVEL, NULL, finished_at, finished_date, 'admin' $(group "7, 8" "$RATIO_N")) TO '$WORK/si-ratings.copy'"
     echo "bench: service index: $(wc -l <"$WORK/si-ratings.ndjson") ratings for the API ($(stat -c %s "$WORK/si-ratings.ndjson") bytes NDJSON), $(wc -l <"$WORK/si-ratings.copy") for COPY"
@@ -65,7 +65,9 @@ si_ratio() {
     post "$WORK/si-warmup.ndjson"
     echo "bench: service index: warm-up batch of $api_rows ratings (untimed)"
     : >"$WORK/si-ratios.txt"
-    for round in $(seq "${BENCH_SI_RATIO_ROUNDS:-3}"); do
+    local rounds="${BENCH_SI_RATIO_ROUNDS:-3}"
+    [[ "$rounds" -ge 1 ]] || rounds=1
+    for round in $(seq "$rounds"); do
         if [[ "$round" -gt 1 ]]; then
             psql_si -c "DELETE FROM dossier_rating WHERE source_system = '$SRC' AND substr(dossier_id, 4)::bigint % 10 BETWEEN 5 AND 8"
             psql_si -c "VACUUM (ANALYZE) dossier_rating"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
 import java.util.function.IntFunction;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -111,27 +112,34 @@ public class UnitDirectory {
      * one batch, one thread.
      */
     public BiPredicate<String, LocalDate> forBatch() {
-        return forBatch(this::versionsForBatch);
+        boolean[] tried = {false};
+        return forBatch(code -> versionsForBatch(code, tried));
     }
 
-    /** Unit versions per call when the directory is loaded; the registry answers up to 20,000. */
-    static final int DIRECTORY_PAGE = 5_000;
+    /**
+     * Unit versions per call when the directory is loaded: the registry's largest page, so that its ~14,000 versions
+     * come in one call, from one picture of the registry.
+     */
+    static final int DIRECTORY_PAGE = 20_000;
 
     /** A directory loaded less than this long ago is not loaded again for a miss (an unknown or new code). */
     static final long DIRECTORY_FRESH_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
-    private final Object directoryLock = new Object();
-    /** System.nanoTime() of the last load (or attempt); 0 for never. */
+    /** Not {@code synchronized}: batches may run on virtual threads, and the lock is held over an HTTP call. */
+    private final ReentrantLock directoryLock = new ReentrantLock();
+    /** System.nanoTime() of the last load (or attempt); 0 for never. Under the lock. */
     private long directoryLoadedAt;
 
     /**
-     * A batch's lookup. A code not in the cache first loads the whole directory into it — every version of every
-     * unit, {@link #DIRECTORY_PAGE} a call (about 14,000 versions: three calls where a national batch would otherwise
-     * make one per commune, 3,321) — unless that was done in the last minute; a code the directory does not hold (an
-     * unknown code, or a unit created since) is then asked of the registry alone, as {@link #isUnitOn} does.
+     * A batch's lookup. The batch's first code not in the cache loads the whole directory into it — every version of
+     * every unit in one call (about 14,000 versions, where a national batch would otherwise make one call per
+     * commune, 3,321) — unless that was done in the last minute; a code the directory does not hold (an unknown code,
+     * or a unit created since) is asked of the registry alone, as {@link #isUnitOn} does. One try per batch: its
+     * first miss comes with its first chunk, before its transaction opens; later misses ask for their code alone.
      */
-    private Optional<List<RegistryApi.UnitVersion>> versionsForBatch(String code) {
-        if (versions.as(CaffeineCache.class).getIfPresent(code) == null) {
+    private Optional<List<RegistryApi.UnitVersion>> versionsForBatch(String code, boolean[] tried) {
+        if (!tried[0] && versions.as(CaffeineCache.class).getIfPresent(code) == null) {
+            tried[0] = true;
             loadDirectory();
         }
         return versions(code);
@@ -139,25 +147,29 @@ public class UnitDirectory {
 
     /**
      * Puts every unit's versions into the cache, unless loaded (or tried) in the last minute. A registry that cannot
-     * answer the listing (down, or an older one without it) leaves the codes to be asked one by one.
+     * answer the listing (down, or an older one without it) leaves the codes to be asked one by one. Fetched and
+     * put under the lock {@link #forget} takes too, so a unit forgotten meanwhile is forgotten after the put.
      */
     private void loadDirectory() {
-        Map<String, List<RegistryApi.UnitVersion>> byCode;
-        synchronized (directoryLock) {
+        directoryLock.lock();
+        try {
             long now = System.nanoTime();
             if (directoryLoadedAt != 0 && now - directoryLoadedAt < DIRECTORY_FRESH_NANOS) {
                 return;
             }
             directoryLoadedAt = now == 0 ? 1 : now;
+            Map<String, List<RegistryApi.UnitVersion>> byCode;
             try {
                 byCode = directory(page -> registry.read(() -> api.versions(page, DIRECTORY_PAGE)));
             } catch (RuntimeException e) {
                 LOG.warnf("The unit registry's directory could not be loaded (%s): codes are asked one by one", e);
                 return;
             }
+            CaffeineCache cache = versions.as(CaffeineCache.class);
+            byCode.forEach((code, vs) -> cache.put(code, CompletableFuture.completedFuture(Optional.of(vs))));
+        } finally {
+            directoryLock.unlock();
         }
-        CaffeineCache cache = versions.as(CaffeineCache.class);
-        byCode.forEach((code, vs) -> cache.put(code, CompletableFuture.completedFuture(Optional.of(vs))));
     }
 
     /** Every unit's versions from the registry's pages of {@link #DIRECTORY_PAGE} (page 0, 1, … until the total). */
@@ -180,9 +192,12 @@ public class UnitDirectory {
 
     /** Forgets every unit and the directory's last load: for tests that count the calls to the registry. */
     void forgetAll() {
-        versions.invalidateAll().await().indefinitely();
-        synchronized (directoryLock) {
+        directoryLock.lock();
+        try {
+            versions.invalidateAll().await().indefinitely();
             directoryLoadedAt = 0;
+        } finally {
+            directoryLock.unlock();
         }
     }
 
@@ -271,7 +286,12 @@ public class UnitDirectory {
      * the registry to hold a unit: a "not found" from a registry still seeding is otherwise kept until it expires.
      */
     public void forget(String code) {
-        versions.invalidate(code).await().indefinitely();
+        directoryLock.lock();
+        try {
+            versions.invalidate(code).await().indefinitely();
+        } finally {
+            directoryLock.unlock();
+        }
         CaffeineCache byDay = descendants.as(CaffeineCache.class);
         for (Object key : byDay.keySet()) {
             if (key instanceof DescendantsKey k && k.code().equals(code)) {
