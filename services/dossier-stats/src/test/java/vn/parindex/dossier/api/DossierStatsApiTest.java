@@ -113,12 +113,7 @@ class DossierStatsApiTest {
      * apart from other tests').
      */
     static void storeProceduresAndDossiers(String rows, String source) {
-        FakeRegistry.down = false;
-        given().contentType(ContentType.JSON)
-                .body(PROCEDURES)
-                .put("/api/procedures")
-                .then()
-                .statusCode(200);
+        registryUpAndProcedures();
         given().contentType("application/x-ndjson")
                 .body(ndjson(rows.replace("DVC-15", source)))
                 .post("/api/dossiers/batch")
@@ -129,6 +124,11 @@ class DossierStatsApiTest {
 
     @BeforeEach
     void procedures() {
+        registryUpAndProcedures();
+    }
+
+    /** The registry up and the two procedures stored. */
+    static void registryUpAndProcedures() {
         FakeRegistry.down = false;
         given().contentType(ContentType.JSON)
                 .body(PROCEDURES)
