@@ -46,9 +46,12 @@ si_ratio() {
             'ratedAt', to_char(finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+07:00\"'))::text
             $(group "$1" "$2")) TO '$3'"
     }
-    post() { # file -> sets api_rows
+    post() { # file -> sets api_s (the request's seconds) and api_rows
+        local started
+        started=$(now_ns)
         code=$(curl -s -o "$WORK/si-post.json" -w '%{http_code}' -X POST -T "$1" -H "$AUTH" \
             -H 'Content-Type: application/x-ndjson' "$DOSSIERS/api/dossiers/ratings/batch")
+        api_s=$(python3 -c "print(($(now_ns) - $started) / 1e9)")
         if [[ "$code" != 200 ]]; then
             echo "bench: POST of the ratings answered $code: $(head -c 500 "$WORK/si-post.json")" >&2
             exit 1
@@ -73,11 +76,10 @@ si_ratio() {
             psql_si -c "VACUUM (ANALYZE) dossier_rating"
         fi
         for side in $( ((round % 2)) && echo "api copy" || echo "copy api"); do
-            started=$(now_ns)
             if [[ "$side" == api ]]; then
                 post "$WORK/si-ratings.ndjson"
-                api_s=$(python3 -c "print(($(now_ns) - $started) / 1e9)")
             else
+                started=$(now_ns)
                 psql_si -c "\\copy dossier_rating (source_system, dossier_id, unit_code, procedure_code, channel, level, criteria, rated_at, rated_date, recorded_by) FROM '$WORK/si-ratings.copy'"
                 copy_s=$(python3 -c "print(($(now_ns) - $started) / 1e9)")
             fi
@@ -99,8 +101,8 @@ PY
 import statistics, sys
 from decimal import Decimal, ROUND_HALF_UP
 r = [Decimal(x) for x in open(sys.argv[1]).read().split()]
-m = statistics.median(r).quantize(Decimal("0.01"), ROUND_HALF_UP)
-print(f"bench: ratio API / COPY = {m} (median of {len(r)} rounds: {', '.join(str(x.quantize(Decimal('0.01'))) for x in r)}; target >= 0.7)")
+q = lambda x: x.quantize(Decimal("0.01"), ROUND_HALF_UP)
+print(f"bench: ratio API / COPY = {q(statistics.median(r))} (median of {len(r)} rounds: {', '.join(str(q(x)) for x in r)}; target >= 0.7)")
 PY
     rm -f "$WORK/si-ratings.ndjson" "$WORK/si-ratings.copy" "$WORK/si-warmup.ndjson"
 }

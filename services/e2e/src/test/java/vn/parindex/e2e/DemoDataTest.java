@@ -93,13 +93,8 @@ class DemoDataTest {
             }
         }
         assertTrue(ranked != null, "no ranked commune with every indicator in " + indexPath);
-        JsonNode satisfaction = null;
-        for (JsonNode indicator : ranked.get("indicators")) {
-            if (indicator.get("code").asText().equals("SATISFACTION_RATE")) {
-                satisfaction = indicator;
-            }
-        }
-        assertTrue(satisfaction != null && satisfaction.get("denominator").asLong() > 0, String.valueOf(ranked));
+        JsonNode satisfaction = find(ranked.get("indicators"), "code", "SATISFACTION_RATE");
+        assertTrue(satisfaction.get("denominator").asLong() > 0, ranked.toString());
 
         // The dossiers of a demo campaign's district: the ratios of scoring's data file (D3.3 8874/8896, D3.5
         // 7166/8896 for Thành phố Yên Bái 2021), which YB-DIST-2021 fetched for its dossier-fed criteria.
@@ -211,12 +206,17 @@ class DemoDataTest {
     }
 
     private static JsonNode metric(JsonNode metrics, String name) {
-        for (JsonNode m : metrics.get("metrics")) {
-            if (m.get("name").asText().equals(name)) {
-                return m;
+        return find(metrics.get("metrics"), "name", name);
+    }
+
+    /** The first element of {@code items} whose {@code field} is {@code value}. */
+    private static JsonNode find(JsonNode items, String field, String value) {
+        for (JsonNode item : items) {
+            if (item.get(field).asText().equals(value)) {
+                return item;
             }
         }
-        throw new AssertionError(name + " is not in " + metrics);
+        throw new AssertionError("no " + field + " " + value + " in " + items);
     }
 
     private static void awaitPublished(String campaign) throws Exception {
@@ -240,11 +240,6 @@ class DemoDataTest {
     }
 
     private static JsonNode item(JsonNode ranking, String unitCode) {
-        for (JsonNode item : ranking.get("items")) {
-            if (item.get("unitCode").asText().equals(unitCode)) {
-                return item;
-            }
-        }
-        throw new AssertionError(unitCode + " is not in " + ranking.get("campaignCode"));
+        return find(ranking.get("items"), "unitCode", unitCode);
     }
 }

@@ -113,13 +113,8 @@ class DossierStatsApiTest {
      * apart from other tests').
      */
     static void storeProceduresAndDossiers(String rows, String source) {
-        registryUpAndProcedures();
-        given().contentType("application/x-ndjson")
-                .body(ndjson(rows.replace("DVC-15", source)))
-                .post("/api/dossiers/batch")
-                .then()
-                .statusCode(200)
-                .body("rejected", equalTo(0));
+        FakeRegistry.down = false;
+        sendProceduresThenDossiers(PROCEDURES, rows.replace("DVC-15", source)).body("rejected", equalTo(0));
     }
 
     @BeforeEach
@@ -312,7 +307,8 @@ class DossierStatsApiTest {
         february("02500").body("total.counts.online", equalTo(1)).body("total.counts.fullOnline", equalTo(1));
     }
 
-    private static ValidatableResponse sendProceduresThenDossiers(String procedures, String dossiers) {
+    /** {@code procedures} (a JSON array) stored, then {@code dossiers} (NDJSON) sent as one batch: its answer. */
+    static ValidatableResponse sendProceduresThenDossiers(String procedures, String dossiers) {
         given().contentType(ContentType.JSON)
                 .body(procedures)
                 .put("/api/procedures")
